@@ -1,0 +1,181 @@
+"""Plain data shared by every stage: read → parse → match → diff/trace → render.
+
+Norwegian terms and how they map:
+  tiltak = Measure, Resultatmål = result_targets, Effektmål = effect_targets,
+  Partnere = partners, innsatsområde / tverrgående tema = Section,
+  handlingsprogram = Programme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Format = Literal["pdf", "docx", "txt"]
+Layout = Literal["outline", "table", "label-blocks", "bullet-notes", "strategy"]
+LinkKind = Literal["unchanged", "reworded", "split", "merged", "added", "removed"]
+Op = tuple[str, str]  # ("=" | "+" | "-", text)
+
+LINK_KINDS: tuple[str, ...] = ("unchanged", "reworded", "split", "merged", "added", "removed")
+
+
+# --- read: file → blocks -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of text as the reader found it, with where it was.
+
+    kind: "line" (text or PDF line), "paragraph" (DOCX), "cell" (table cell).
+    line: 1-based position in the document (text line, paragraph or PDF line number).
+    """
+
+    text: str
+    page: int
+    line: int
+    kind: str = "line"
+    style: str = ""
+    list_label: str = ""
+    list_level: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    x0: float | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file turned into blocks."""
+
+    path: str
+    format: Format
+    blocks: tuple[Block, ...]
+    pages: int = 1
+    warnings: tuple[str, ...] = ()
+
+
+# --- parse: blocks → Programme -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a measure stands in its document."""
+
+    page: int
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """An innsatsområde, tverrgående tema or chapter; parent is the enclosing section's id."""
+
+    id: str
+    title: str
+    parent: str | None = None
+    raw_title: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A tiltak with its targets and partners.
+
+    title and targets are display text (OCR repaired); raw_title keeps the text as read.
+    id_source is "document" when the number is printed, "assigned" when orvers made it.
+    """
+
+    id: str
+    title: str
+    section: str | None
+    result_targets: tuple[str, ...] = ()
+    effect_targets: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    source: Source = Source(1, 0, 0)
+    id_source: Literal["document", "assigned"] = "document"
+    raw_title: str = ""
+    children: tuple[str, ...] = ()  # sub-items (pilot ideas, `-` bullets) kept as text
+
+    @property
+    def text(self) -> str:
+        """Title, targets and partners as one string (for scoring)."""
+        return " ".join((self.title, *self.result_targets, *self.effect_targets, *self.partners))
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One version of the action programme."""
+
+    path: str
+    format: Format
+    layout: Layout
+    title: str
+    sections: tuple[Section, ...]
+    measures: tuple[Measure, ...]
+    pages: int = 1
+    warnings: tuple[str, ...] = ()
+    label: str = ""
+
+    def measure(self, measure_id: str) -> Measure:
+        """The measure with this id (KeyError if absent)."""
+        for m in self.measures:
+            if m.id == measure_id:
+                return m
+        raise KeyError(measure_id)
+
+    def section(self, section_id: str | None) -> Section | None:
+        """The section with this id, or None."""
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        return None
+
+
+# --- match: two Programmes → links ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed inside one linked pair of measures."""
+
+    title: tuple[Op, ...] = ()
+    result_targets_added: tuple[str, ...] = ()
+    result_targets_removed: tuple[str, ...] = ()
+    result_targets_reworded: tuple[tuple[str, str], ...] = ()
+    effect_targets_added: tuple[str, ...] = ()
+    effect_targets_removed: tuple[str, ...] = ()
+    effect_targets_reworded: tuple[tuple[str, str], ...] = ()
+    partners_added: tuple[str, ...] = ()
+    partners_removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One old measure linked to one new measure (either side None for added/removed)."""
+
+    old: str | None
+    new: str | None
+    kind: str
+    score: float | None = None
+    renumbered: bool = False
+    moved: bool = False
+    signals: tuple[tuple[str, float], ...] = ()
+    shared: tuple[str, ...] = ()  # phrases both sides share (explanation)
+    changes: Changes = field(default_factory=Changes)
+    overridden: bool = False  # set by a user's link/unlink override
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions and the links between their measures."""
+
+    old: Programme
+    new: Programme
+    links: tuple[Link, ...]
+    section_map: tuple[tuple[str, str], ...] = ()  # (old section id, new section id)
+
+    def summary(self) -> dict[str, int]:
+        """Count of links per kind, every kind present."""
+        counts = dict.fromkeys(LINK_KINDS, 0)
+        for link in self.links:
+            counts[link.kind] += 1
+        return counts
