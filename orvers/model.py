@@ -179,3 +179,17 @@ class Comparison:
         for link in self.links:
             counts[link.kind] += 1
         return counts
+
+
+@dataclass(frozen=True)
+class Override:
+    """A user's correction of a match, kept in the corpus's overrides file.
+
+    action "link" forces old_label:old_id ↔ new_label:new_id to be linked; "unlink" forbids it.
+    """
+
+    action: Literal["link", "unlink"]
+    old_label: str
+    old_id: str
+    new_label: str
+    new_id: str
