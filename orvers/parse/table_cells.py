@@ -1,0 +1,132 @@
+"""Measure tables read as real table cells (DOCX/PDF readers): kind="cell" blocks with col set.
+
+Two shapes: ruled tables give table/row/col and one block per paragraph of a cell; unruled
+PDF tables clustered into columns give col only (row=None), one block per printed line, in
+reading order: a measure number in the first column starts the next measure.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from ..model import Block, Section
+from .table_measure import Columns
+from .table_rows import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet
+
+_ID_RE = re.compile(r"^\s*(\d+(?:\.\d+){1,2})\.?(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$", re.DOTALL)
+
+
+def block_text(block: Block) -> str:
+    """The block's text with its list label (a Word bullet or number) in front."""
+    label = block.list_label.strip()
+    return f"{label} {block.text}".strip() if label else block.text.strip()
+
+
+def _heading(block: Block, chapter: str | None) -> Section | None:
+    """A numbered chapter or sub-section heading outside the tables."""
+    text = block_text(block)
+    sub = SUBSECTION_RE.match(text)
+    if sub and (chapter is None or sub.group(1) == chapter):
+        return Section(f"{sub.group(1)}.{sub.group(2)}", sub.group(3).strip(), sub.group(1),
+                       raw_title=sub.group(3).strip())
+    chap = CHAPTER_RE.match(text)
+    if chap:
+        return Section(chap.group(1), chap.group(2).strip(), None, raw_title=chap.group(2).strip())
+    return None
+
+
+def _is_header_cell(block: Block) -> bool:
+    return header_kind(block.text) > 0 or header_kind(block.text.replace("\n", " ")) == 3
+
+
+class _CellWalker:
+    """Builds sections and measure columns from cell blocks in document order."""
+
+    def __init__(self) -> None:
+        self.sections: list[Section] = []
+        self.measures: list[Columns] = []
+        self.chapter: str | None = None
+        self.section: str | None = None
+        self.current: Columns | None = None
+        self.bulleted = False
+
+    def text_block(self, block: Block) -> None:
+        head = _heading(block, self.chapter)
+        if head is None:
+            return
+        if head.parent is None:
+            self.chapter = head.id
+        self.sections.append(head)
+        self.section, self.current = head.id, None
+
+    def new_measure(self, mid: str, block: Block) -> Columns:
+        self.current = Columns(mid, self.section, block.page, block.line, block.line)
+        self.measures.append(self.current)
+        self.bulleted = False
+        return self.current
+
+    def row(self, cells: list[Block]) -> None:
+        """One table row: each block is one paragraph of a cell."""
+        if any(b.col == 0 and _is_header_cell(b) for b in cells):
+            return
+        first = [b for b in cells if b.col == 0]
+        ident = _ID_RE.match(block_text(first[0])) if first else None
+        if ident:
+            cols = self.new_measure(ident.group(1), first[0])
+            if ident.group(2).strip():
+                cols.add_title(ident.group(2))
+            first = first[1:]
+        cols = self.current
+        if cols is None:
+            return
+        for b in first:
+            cols.add_title(block_text(b))
+        for b in cells:
+            cols.line_end = max(cols.line_end, b.line)
+            text = block_text(b)
+            if b.col == 1:
+                cols.add_middle(text.replace("\n", " "), True)
+            elif b.col == 2:
+                cols.add_partner(text.replace("\n", " "), True)
+
+    def line(self, block: Block) -> None:
+        """One printed line of a column-clustered table."""
+        text = block_text(block)
+        if _is_header_cell(block) or not text:
+            return
+        ident = _ID_RE.match(text) if block.col == 0 else None
+        if ident:
+            self.new_measure(ident.group(1), block)
+            text = ident.group(2).strip()
+            if not text:
+                return
+        cols = self.current
+        if cols is None:
+            return
+        cols.line_end = max(cols.line_end, block.line)
+        if block.col == 0:
+            cols.add_title(text)
+        elif block.col == 1:
+            cols.add_middle(text, is_bullet(text))
+        else:
+            bullet = is_bullet(text)
+            self.bulleted = self.bulleted or bullet
+            cols.add_partner(text, bullet or not (self.bulleted or cols.partner_continues(text)))
+
+
+def read_cells(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns]]:
+    """Sections and measure columns of a document whose tables come as cell blocks."""
+    walker = _CellWalker()
+    key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
+    for (in_row, _, _), group in groupby(blocks, key=key):
+        cells = list(group)
+        if in_row:
+            walker.row(cells)
+            continue
+        for block in cells:
+            if block.kind == "cell" and block.col is not None:
+                walker.line(block)
+            else:
+                walker.text_block(block)
+    return walker.sections, walker.measures

@@ -1,0 +1,312 @@
+"""Measure tables in an OCR text layer: one line block each, the three columns interleaved.
+
+The walk has two steps. `split_document` cuts the lines into sections and, inside tables,
+into one run of lines per measure number. `ColumnReader` then deals each run's lines (or the
+pieces of a line that spans columns) to the Tiltak, Resultat-/Effektmål and Partnere columns.
+Two layout accidents of the page are undone on the way: cell text printed above the table
+header ("orphans") belongs to the table's first measure, and a second Resultatmål/Effektmål
+label inside one measure starts text that belongs to the next measure ("displaced").
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Section
+from .table_measure import Columns
+from .table_rows import (
+    CHAPTER_RE,
+    NARROW,
+    NUMBER_RE,
+    PARTNER_WIDTH,
+    SUBSECTION_RE,
+    TITLE_WIDTH,
+    header_kind,
+    is_bullet,
+    label_kind,
+    segments,
+    split_title,
+    strip_bullet,
+)
+
+PROSE_WIDTH = 55  # table cells are narrower than this; body text runs to ~90 characters
+_SENTENCE_END_RE = re.compile(r"[.:!?]\s*$")
+
+
+@dataclass
+class Run:
+    """The lines of one measure: its own (from its number on) and those found elsewhere."""
+
+    id: str
+    section: str
+    number: Block
+    lines: list[Block] = field(default_factory=list)
+    orphans: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    """Sections met in the text, and the runs of measure lines found in their tables."""
+
+    sections: list[Section] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+
+
+def _header_lines(blocks: tuple[Block, ...]) -> set[int]:
+    """Indexes of table header lines: one line, or the three words on lines of their own."""
+    found: set[int] = set()
+    texts = [b.text for b in blocks]
+    for i, text in enumerate(texts):
+        kind = header_kind(text)
+        if kind == 3:
+            found.add(i)
+        elif kind == 1 and text.strip().casefold() == "tiltak":
+            parts = [j for j in range(i + 1, min(i + 6, len(texts))) if texts[j].strip()][:2]
+            if len(parts) == 2 and all(header_kind(texts[j]) == 1 for j in parts):
+                found.update((i, *parts))
+    return found
+
+
+class _Splitter:
+    """Walks the lines once, keeping the current chapter, section and table state."""
+
+    def __init__(self) -> None:
+        self.out = Outline()
+        self.chapter: str | None = None
+        self.section: str | None = None
+        self.subsections: set[str] = set()  # chapters that have numbered sub-sections
+        self.in_table = False
+        self.run: Run | None = None
+        self.paragraph: list[Block] = []
+        self.orphans: list[Block] = []
+        self.after_sentence = False
+
+    def heading(self, sid: str, title: str, parent: str | None) -> None:
+        self.close_paragraph()
+        self.out.sections.append(Section(sid, title.strip(), parent, raw_title=title.strip()))
+        self.section, self.in_table, self.run = sid, False, None
+        self.orphans, self.after_sentence = [], True
+
+    def start(self, mid: str, block: Block, rest: str) -> None:
+        self.run = Run(mid, self.section or "", block, orphans=self.orphans)
+        self.orphans = []
+        if rest:
+            self.run.lines.append(Block(rest, block.page, block.line))
+        self.out.runs.append(self.run)
+
+    def next_id(self) -> str:
+        """The number after the last measure of this section (for a number OCR broke)."""
+        last = [r.id for r in self.out.runs if r.section == self.section]
+        n = int(last[-1].rsplit(".", 1)[1]) + 1 if last else 1
+        return f"{self.section}.{n}"
+
+    def number(self, block: Block) -> bool:
+        """Handle a line that starts with a number; False when it is ordinary text."""
+        m = NUMBER_RE.match(block.text)
+        if not m:
+            return False
+        a, b, c, dot, rest = m.groups()
+        if c:
+            if self.in_table and self.section == f"{a}.{b}":
+                self.start(f"{a}.{b}.{c}", block, rest)
+                return True
+            return False
+        if self.in_table and self.section == a and a not in self.subsections:
+            self.start(f"{a}.{b}", block, rest)
+            return True
+        if self.in_table and not rest and dot and self.section == f"{a}.{b}":
+            self.start(self.next_id(), block, "")
+            return True
+        sub = SUBSECTION_RE.match(block.text)
+        if sub and a == self.chapter:
+            self.subsections.add(a)
+            self.heading(f"{a}.{b}", sub.group(3), a)
+            return True
+        return False
+
+    def close_paragraph(self) -> None:
+        """Before a table, a block of short lines after a finished sentence is cell text."""
+        para, self.paragraph = self.paragraph, []
+        if not para or self.in_table or self.section is None:
+            return
+        if self.after_sentence and all(len(b.text.strip()) <= PROSE_WIDTH for b in para):
+            self.orphans.extend(para)
+            return
+        self.orphans = []
+        self.after_sentence = bool(_SENTENCE_END_RE.search(para[-1].text))
+
+    def feed(self, block: Block, is_header: bool) -> None:
+        text = block.text
+        if is_header:
+            self.close_paragraph()
+            self.in_table, self.run = True, None
+            return
+        chapter = CHAPTER_RE.match(text)
+        if chapter and not NUMBER_RE.match(text):
+            self.chapter = chapter.group(1)
+            self.heading(chapter.group(1), chapter.group(2), None)
+            return
+        if self.number(block):
+            return
+        if self.run is not None:
+            self.run.lines.append(block)
+        elif not text.strip():
+            self.close_paragraph()
+        else:
+            self.paragraph.append(block)
+
+
+def split_document(blocks: tuple[Block, ...]) -> Outline:
+    """Sections and per-measure runs of lines of an OCR'd table document."""
+    headers = _header_lines(blocks)
+    walker = _Splitter()
+    for i, block in enumerate(blocks):
+        walker.feed(block, i in headers)
+    walker.close_paragraph()
+    return walker.out
+
+
+class ColumnReader:
+    """Deals the lines of one measure to its three columns, line by line."""
+
+    def __init__(self, cols: Columns) -> None:
+        self.cols = cols
+        self.col = 0
+        self.mixed = False  # the last line spanned columns: content decides the next column
+        self.blank = False
+        self.prev_col: int | None = None  # column of the previous line, when it was whole
+        self.bulleted = False  # the partner list uses bullets
+        self.last_partner_bullet: int | None = None
+
+    def feed(self, lines: list[Block], detect_displaced: bool) -> int | None:
+        """Read lines; with detect_displaced, return where text of the next measure begins."""
+        for i, block in enumerate(lines):
+            if not block.text.strip():
+                self.blank = True
+                continue
+            segs = segments(block.text)
+            if not segs:
+                continue
+            if detect_displaced and any(label_kind(s) in self.cols.seen for s in segs):
+                return self._displaced_start(lines, i)
+            if len(segs) == 1:
+                self.single(segs[0])
+            else:
+                self.spanning(segs)
+                self.prev_col = None
+            if self.col == 2 and is_bullet(segs[-1]):
+                self.last_partner_bullet = i
+            self.cols.line_end = max(self.cols.line_end, block.line)
+            self.blank = False
+        return None
+
+    def _displaced_start(self, lines: list[Block], i: int) -> int:
+        """The first line of the displaced text: after the partner list, else the label."""
+        if self.last_partner_bullet is None:
+            return i
+        j = self.last_partner_bullet + 1
+        while j < i and lines[j].text.strip():
+            j += 1  # lines wrapped onto the last partner
+        while j < i and not lines[j].text.strip():
+            j += 1
+        return j
+
+    def put(self, col: int, text: str, bullet: bool) -> None:
+        """Add text to a column and make it the current one."""
+        cols = self.cols
+        if col == 0:
+            cols.add_title(text)
+        elif col == 1:
+            cols.add_middle(text, bullet)
+        else:
+            self.bulleted = self.bulleted or bullet
+            new = bullet or (not self.bulleted and not cols.partner_continues(text))
+            cols.add_partner(text, new)
+        self.col = col
+
+    def title_open(self) -> bool:
+        return not self.cols.title or not self.cols.title[-1].endswith(".")
+
+    def single(self, seg: str) -> None:
+        """A line that stands in one column."""
+        bullet, width = is_bullet(seg), len(strip_bullet(seg))
+        if label_kind(seg):
+            self.put(1, seg, True)
+            self.mixed = False
+        elif self.mixed:
+            self.single_after_spanning(seg, bullet, width)
+        else:
+            self.single_in_sequence(seg, bullet, width)
+        self.prev_col = self.col
+
+    def single_after_spanning(self, seg: str, bullet: bool, width: int) -> None:
+        """After lines spanning columns, width and glyphs decide the column."""
+        if not self.blank and self.prev_col is not None:
+            self.put(self.prev_col, seg, bullet)
+        elif bullet:
+            self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
+            self.mixed = self.col != 1
+        elif self.title_open() and len(seg) <= NARROW:
+            head, rest = split_title(seg) if len(seg) > TITLE_WIDTH else (seg, "")
+            self.put(0, head, False)
+            if rest:
+                self.put(1, rest, False)
+        else:
+            self.put(1, seg, False)
+
+    def single_in_sequence(self, seg: str, bullet: bool, width: int) -> None:
+        """Columns read one after the other: title, targets, partners."""
+        cols = self.cols
+        in_effect = cols.kind == "effect" and bool(cols.effect)
+        if self.col == 0:
+            self.put(1 if bullet or len(seg) > NARROW else 0, seg, bullet)
+        elif self.col == 1:
+            if bullet:
+                self.put(2 if in_effect and width <= PARTNER_WIDTH else 1, seg, True)
+            else:
+                ended = cols.effect[-1].lines[-1].endswith(".") if in_effect else False
+                starts_list = in_effect and self.blank and ended and len(seg) <= NARROW
+                self.put(2 if starts_list else 1, seg, False)
+        elif bullet:
+            self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
+        else:
+            self.put(1 if len(seg) > NARROW else 2, seg, False)
+
+    def spanning(self, segs: list[str]) -> None:
+        """A line whose pieces stand in two or three columns, left to right."""
+        col = -1
+        for k, seg in enumerate(segs):
+            bullet = is_bullet(seg)
+            if label_kind(seg):
+                self.put(1, seg, True)
+                col = 1
+                continue
+            target = (1 if bullet else 0) if k == 0 else min(col + 1, 2)
+            if target == 0 and len(seg) > TITLE_WIDTH:
+                head, rest = split_title(seg)
+                self.put(0, head, False)
+                if rest:
+                    self.put(1, rest, False)
+            else:
+                self.put(target, seg, bullet)
+            col = self.col
+        self.mixed = True
+
+
+def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
+    """The columns of one measure, and the displaced lines that belong to the next one."""
+    number = run.number
+    cols = Columns(run.id, run.section, number.page, number.line, number.line)
+    probe = ColumnReader(copy.deepcopy(cols))
+    cut = probe.feed(run.lines, detect_displaced=True)
+    own, displaced = (run.lines, []) if cut is None else (run.lines[:cut], run.lines[cut:])
+    reader = ColumnReader(cols)
+    reader.feed(own, detect_displaced=False)
+    extra = carried + run.orphans
+    if extra:
+        reader = ColumnReader(cols)  # text from elsewhere on the page: continue each column
+        cols.kind = "result"
+        reader.feed(extra, detect_displaced=False)
+    return cols, displaced

@@ -1,0 +1,122 @@
+"""One measure's three table columns, gathered piece by piece, turned into a Measure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Measure, Source
+from ..text import collapse_space, join_lines
+from .table_rows import label_kind, strip_bullet
+
+# A partner line that ends (or the next one that starts) with one of these words is wrapped,
+# not a new partner: "Bente Bye og partnere i / Spania og Irland".
+_OPEN_END_RE = re.compile(r"(?:\b(?:og|i|for|med|til|av|om|på|pa|&)|-)$", re.IGNORECASE)
+_OPEN_START_RE = re.compile(r"^(?:og|i|for|med|til|av|om|på|pa|&|-)\b")
+_EDGE_RE = re.compile(r"^[\s|\]\[]+|[\s|\[\]]+$")
+
+
+@dataclass
+class Item:
+    """A bullet item under construction: its wrapped lines."""
+
+    lines: list[str]
+
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+@dataclass
+class Columns:
+    """The text of one measure, by column: Tiltak, Resultatmål/Effektmål, Partnere."""
+
+    id: str
+    section: str | None
+    page: int
+    line_start: int
+    line_end: int
+    title: list[str] = field(default_factory=list)
+    result: list[Item] = field(default_factory=list)
+    effect: list[Item] = field(default_factory=list)
+    partners: list[Item] = field(default_factory=list)
+    kind: str = "result"  # which target list the middle column is filling
+    seen: set[str] = field(default_factory=set)  # labels met so far
+
+    def targets(self) -> list[Item]:
+        """The target list being filled."""
+        return self.result if self.kind == "result" else self.effect
+
+    def add_title(self, text: str) -> None:
+        """Add one line of the Tiltak column."""
+        self.title.append(clean(text))
+
+    def add_middle(self, text: str, new_item: bool) -> None:
+        """Add one line of the middle column: a label, a new bullet item or a wrapped line."""
+        kind = label_kind(text)
+        if kind:
+            self.kind = kind
+            self.seen.add(kind)
+            rest = _after_label(text)
+            if rest:
+                self.add_middle(rest, True)
+            return
+        target = self.targets()
+        body = clean(strip_bullet(text) if new_item else text)
+        if not body:
+            return
+        if new_item or not target:
+            target.append(Item([body]))
+        else:
+            target[-1].lines.append(body)
+
+    def add_partner(self, text: str, new_item: bool) -> None:
+        """Add one line of the Partnere column."""
+        body = clean(strip_bullet(text) if new_item else text)
+        if not body:
+            return
+        if self.partners and not new_item:
+            self.partners[-1].lines.append(body)
+        else:
+            self.partners.append(Item([body]))
+
+    def partner_continues(self, text: str) -> bool:
+        """Whether an unbulleted partner line wraps the previous partner."""
+        if not self.partners:
+            return False
+        last = self.partners[-1].lines[-1]
+        return bool(_OPEN_END_RE.search(last) or _OPEN_START_RE.match(text.strip()))
+
+    def measure(self) -> Measure:
+        """The finished Measure (text as read: the OCR repair sets display text later)."""
+        title = join_lines(self.title)
+        return Measure(
+            id=self.id,
+            title=title,
+            raw_title=title,
+            section=self.section,
+            result_targets=_texts(self.result),
+            effect_targets=_texts(self.effect),
+            partners=tuple(p for p in (_partner(i.text()) for i in self.partners) if p),
+            source=Source(self.page, self.line_start, self.line_end),
+        )
+
+
+def clean(text: str) -> str:
+    """Trim column rule glyphs (`|`, `[`) left at the edges of a piece."""
+    return collapse_space(_EDGE_RE.sub("", text))
+
+
+def _after_label(text: str) -> str:
+    """What follows a label's colon on the same line."""
+    body = strip_bullet(text)
+    colon = re.search(r"[:;]", body)
+    return body[colon.end():].strip() if colon else ""
+
+
+def _texts(items: list[Item]) -> tuple[str, ...]:
+    return tuple(t for t in (i.text() for i in items) if t)
+
+
+def _partner(text: str) -> str:
+    """A partner name without the trailing comma of its list."""
+    return text.rstrip(" ,;").strip()

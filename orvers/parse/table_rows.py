@@ -1,0 +1,105 @@
+"""Cues for reading one OCR'd line of a three-column measure table (Tiltak | Resultat- og
+effektmål | Partnere): measure numbers, the header, target labels, bullets, column splits."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import collapse_space, fold
+
+# A measure number at the start of a line, as OCR leaves it: `2.3.4/Gjennomføre`,
+# `1.1|Videreutvikle`, `3.1.1\Videreføre`, `2.1.1 [Kartlegge`, or a bare `2.3.` whose last
+# digit was read as junk on the next line.
+NUMBER_RE = re.compile(r"^\s*(\d)\.(\d)(?:\.(\d))?(\.?)(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$")
+CHAPTER_RE = re.compile(r"^\s*(\d)\.\s+([A-ZÆØÅ].*)$")
+SUBSECTION_RE = re.compile(r"^\s*(\d)\.(\d)\.?\s+([A-ZÆØÅ].*)$")
+
+# Resultatmål / Effektmål labels through OCR damage: "Resultatmail:", "Effektmal;", "e¢tektmal:".
+_LABEL_RE = re.compile(r"(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{1,2}l?\s*[:;]")
+_LABEL_START_RE = re.compile(r"^[\W_]*(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{1,2}l?\s*(?:[:;]|$)")
+_HEADER_RE = re.compile(r"^\s*tiltak\s+resultat\s*-?\s*og\s+effektma\w*\s+partnere\s*$")
+_HEADER_PARTS = ("tiltak", "resultat- og effektmal", "partnere")
+
+# OCR reads a round bullet as `e`, `o`, `¢`, `«`, `+`, even `,`; Word's Symbol bullet is U+F0B7.
+_BULLET_RE = re.compile(r"^(?:[•▪◦‣∙·*¢«»+,\uf0b7\uf0a7]|[eo](?=\s)|[-–—](?=\s))\s*")
+_MID_BULLET_RE = re.compile(r"(?<=\S)\s+(?=(?:[•¢«»\uf0b7]|[eo+])\s+\S)")
+_BAR_RE = re.compile(r"\s*\|\s*|\s+\[\s*|\s{2,}")
+_BULLET_BEFORE_BAR_RE = re.compile(r"(?:^|\s)[eo¢«•+]\s$")
+_WORD_RE = re.compile(r"[A-Za-zÆØÅæøåÉé]{2,}|\d")
+
+TITLE_WIDTH = 25  # the Tiltak column holds at most about 25 characters a line
+NARROW = 28  # a line this short may sit in the Tiltak or Partnere column
+PARTNER_WIDTH = 26
+
+
+def header_kind(text: str) -> int:
+    """3 for a full header line, 1/2/… for one header word alone on its line, else 0."""
+    t = collapse_space(fold(text)).replace("mål", "mal")
+    if _HEADER_RE.match(t):
+        return 3
+    return 1 if t in _HEADER_PARTS else 0
+
+
+def label_kind(text: str) -> str | None:
+    """'result' or 'effect' when the text starts with a Resultatmål/Effektmål label."""
+    m = _LABEL_START_RE.match(fold(strip_bullet(text)))
+    if not m:
+        return None
+    return "result" if "sultat" in m.group(0) else "effect"
+
+
+def is_bullet(text: str) -> bool:
+    """Whether the text starts with a bullet glyph (typed, Word's or OCR'd)."""
+    return bool(_BULLET_RE.match(text.strip())) and len(text.strip()) > 1
+
+
+def strip_bullet(text: str) -> str:
+    """The text without its leading bullet glyph."""
+    return _BULLET_RE.sub("", text.strip(), count=1).strip()
+
+
+def is_junk(text: str) -> bool:
+    """A stray run of OCR specks (`-_—`, `: .`, `) X ) )`) with no word in it."""
+    return not _WORD_RE.search(strip_bullet(text))
+
+
+def _split_bars(text: str) -> list[str]:
+    """Split at `|`, ` [` and runs of spaces, except a `|` right after a bullet (an OCR'd I)."""
+    parts, start = [], 0
+    for m in _BAR_RE.finditer(text):
+        if "|" in m.group(0) and _BULLET_BEFORE_BAR_RE.search(text[: m.start() + 1]):
+            continue
+        parts.append(text[start:m.start()])
+        start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _split_labels(text: str) -> list[str]:
+    """Split before a target label that is not at the start of the text."""
+    folded = fold(text)
+    cuts = [m.start() for m in _LABEL_RE.finditer(folded) if m.start() > 0]
+    # a label's own first letter may be an OCR'd glyph ("e¢tektmal"): cut at the word start
+    cuts = [folded.rfind(" ", 0, c) + 1 for c in cuts]
+    bounds = [0, *(c for c in cuts if c > 0), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def segments(text: str) -> list[str]:
+    """The pieces of one line that stand in different columns, left to right, junk dropped."""
+    out = []
+    for part in _split_bars(text):
+        for piece in _split_labels(part):
+            out.extend(_MID_BULLET_RE.split(piece))
+    return [collapse_space(s) for s in out if s.strip() and not is_junk(s)]
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Cut a run-together 'title words + target words' at the Tiltak column's width."""
+    words = text.split()
+    head = words[0]
+    for i, w in enumerate(words[1:], start=1):
+        if len(head) + 1 + len(w) > TITLE_WIDTH:
+            return head, " ".join(words[i:])
+        head = f"{head} {w}"
+    return head, ""
