@@ -31,7 +31,8 @@ def join_lines(lines: list[str]) -> str:
 
     A hyphen at a line end followed by a lowercase letter is a broken word
     ("kunnskaps-\\nnivå" → "kunnskapsnivå"); before "og"/"eller" or an uppercase letter it is a
-    real hyphen of a compound list ("By-\\nog regionutvikling" stays "By- og").
+    real hyphen of a compound list ("By-\\nog regionutvikling" stays "By- og"); after a name it
+    stays ("EU-\\nprosjektet" → "EU-prosjektet").
     """
     out = ""
     for raw in lines:
@@ -39,10 +40,19 @@ def join_lines(lines: list[str]) -> str:
         if not line:
             continue
         if out.endswith("-") and line[:1].islower() and not re.match(r"(og|eller)\b", line):
-            out = out[:-1] + line
+            out = out + line if _names_hyphen(out) else out[:-1] + line
         else:
             out = f"{out} {line}" if out else line
     return collapse_space(out)
+
+
+def _names_hyphen(text: str) -> bool:
+    """Whether the hyphen ending text follows a name ("EU-", "Geo4Water-", "… Interreg-"):
+    such a compound keeps its hyphen ("EU-prosjektet") when the line breaks after it."""
+    words = text.split()
+    word = words[-1][:-1]
+    return (any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
+            or (word[:1].isupper() and len(words) > 1))
 
 
 def fold(text: str) -> str:

@@ -132,7 +132,7 @@ class _Splitter:
         if not para or self.in_table or self.section is None:
             return
         if self.after_sentence and all(len(b.text.strip()) <= PROSE_WIDTH for b in para):
-            self.orphans.extend(para)
+            self.orphans.extend((*para, Block("", para[-1].page, para[-1].line)))
             return
         self.orphans = []
         self.after_sentence = bool(_SENTENCE_END_RE.search(para[-1].text))
@@ -192,7 +192,7 @@ class ColumnReader:
             if detect_displaced and any(label_kind(s) in self.cols.seen for s in segs):
                 return self._displaced_start(lines, i)
             if len(segs) == 1:
-                self.single(segs[0])
+                self.single(segs[0], _item_width(lines, i))
             else:
                 self.spanning(segs)
                 self.prev_col = None
@@ -229,9 +229,9 @@ class ColumnReader:
     def title_open(self) -> bool:
         return not self.cols.title or not self.cols.title[-1].endswith(".")
 
-    def single(self, seg: str) -> None:
-        """A line that stands in one column."""
-        bullet, width = is_bullet(seg), len(strip_bullet(seg))
+    def single(self, seg: str, width: int) -> None:
+        """A line that stands in one column (width: of its widest line, if a bullet item)."""
+        bullet = is_bullet(seg)
         if label_kind(seg):
             self.put(1, seg, True)
             self.mixed = False
@@ -243,16 +243,17 @@ class ColumnReader:
 
     def single_after_spanning(self, seg: str, bullet: bool, width: int) -> None:
         """After lines spanning columns, width and glyphs decide the column."""
-        if not self.blank and self.prev_col is not None:
+        if not self.blank and self.prev_col is not None and not (bullet and self.prev_col == 0):
             self.put(self.prev_col, seg, bullet)
         elif bullet:
             self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
             self.mixed = self.col != 1
+        elif not self.blank and self.prev_col is None and self.title_open():
+            self.split(seg)  # right under a spanning line: a spanning line with no visible cue
+        elif self.blank and self.cols.partners and self.cols.partner_continues(seg):
+            self.put(2, seg, False)
         elif self.title_open() and len(seg) <= NARROW:
-            head, rest = split_title(seg) if len(seg) > TITLE_WIDTH else (seg, "")
-            self.put(0, head, False)
-            if rest:
-                self.put(1, rest, False)
+            self.split(seg)
         else:
             self.put(1, seg, False)
 
@@ -260,11 +261,15 @@ class ColumnReader:
         """Columns read one after the other: title, targets, partners."""
         cols = self.cols
         in_effect = cols.kind == "effect" and bool(cols.effect)
+        # a short item ending in a comma is one name of a list: the partner list has begun
+        listed = cols.kind == "effect" and seg.endswith(",") and width <= PARTNER_WIDTH
         if self.col == 0:
-            self.put(1 if bullet or len(seg) > NARROW else 0, seg, bullet)
+            closed = self.blank and not self.title_open()
+            self.put(1 if bullet or closed or len(seg) > NARROW else 0, seg, bullet)
         elif self.col == 1:
             if bullet:
-                self.put(2 if in_effect and width <= PARTNER_WIDTH else 1, seg, True)
+                partner = (in_effect or listed) and width <= PARTNER_WIDTH
+                self.put(2 if partner else 1, seg, True)
             else:
                 ended = cols.effect[-1].lines[-1].endswith(".") if in_effect else False
                 starts_list = in_effect and self.blank and ended and len(seg) <= NARROW
@@ -284,15 +289,32 @@ class ColumnReader:
                 col = 1
                 continue
             target = (1 if bullet else 0) if k == 0 else min(col + 1, 2)
-            if target == 0 and len(seg) > TITLE_WIDTH:
-                head, rest = split_title(seg)
-                self.put(0, head, False)
-                if rest:
-                    self.put(1, rest, False)
+            if target == 0:
+                self.split(seg)
             else:
                 self.put(target, seg, bullet)
             col = self.col
         self.mixed = True
+
+    def split(self, seg: str) -> None:
+        """Title words, then (past the Tiltak column's width) target words."""
+        head, rest = split_title(seg) if len(seg) > TITLE_WIDTH else (seg, "")
+        self.put(0, head, False)
+        if rest:
+            self.put(1, rest, False)
+
+
+def _item_width(lines: list[Block], i: int) -> int:
+    """The widest line of the bullet item starting at line i (its wrapped lines included)."""
+    width = len(strip_bullet(lines[i].text))
+    for block in lines[i + 1:]:
+        segs = segments(block.text)
+        if len(segs) != 1 or is_bullet(segs[0]) or label_kind(segs[0]):
+            break
+        if block.page != lines[i].page:
+            break  # the page ends the cell; the next page goes on with another column
+        width = max(width, len(segs[0]))
+    return width
 
 
 def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:

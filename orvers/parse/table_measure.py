@@ -13,7 +13,9 @@ from .table_rows import label_kind, strip_bullet
 # not a new partner: "Bente Bye og partnere i / Spania og Irland".
 _OPEN_END_RE = re.compile(r"(?:\b(?:og|i|for|med|til|av|om|på|pa|&)|-)$", re.IGNORECASE)
 _OPEN_START_RE = re.compile(r"^(?:og|i|for|med|til|av|om|på|pa|&|-)\b")
-_EDGE_RE = re.compile(r"^[\s|\]\[]+|[\s|\[\]]+$")
+_EDGE_RE = re.compile(r"^[\s|\]\[]+|(?:\s+[.,:;·])*[\s|\[\]]*$")  # rules, trailing " . . ."
+# The narrow Partnere column breaks long words without a hyphen: "interesseorganisasjon / er".
+_SUFFIX_RE = re.compile(r"^(?!(?:og|i|for|med|til|av|om|på|pa)$)[a-zæøå]{1,3}$")
 
 
 @dataclass
@@ -96,7 +98,7 @@ class Columns:
             section=self.section,
             result_targets=_texts(self.result),
             effect_targets=_texts(self.effect),
-            partners=tuple(p for p in (_partner(i.text()) for i in self.partners) if p),
+            partners=tuple(p for p in (_partner(i) for i in self.partners) if p),
             source=Source(self.page, self.line_start, self.line_end),
         )
 
@@ -117,6 +119,12 @@ def _texts(items: list[Item]) -> tuple[str, ...]:
     return tuple(t for t in (i.text() for i in items) if t)
 
 
-def _partner(text: str) -> str:
-    """A partner name without the trailing comma of its list."""
-    return text.rstrip(" ,;").strip()
+def _partner(item: Item) -> str:
+    """A partner name, a word broken across lines mended, without its list's trailing comma."""
+    lines: list[str] = []
+    for line in item.lines:
+        if lines and _SUFFIX_RE.match(line):
+            lines[-1] += line
+        else:
+            lines.append(line)
+    return join_lines(lines).rstrip(" ,;").strip()

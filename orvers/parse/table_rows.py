@@ -29,7 +29,7 @@ _WORD_RE = re.compile(r"[A-Za-zÆØÅæøåÉé]{2,}|\d")
 
 TITLE_WIDTH = 25  # the Tiltak column holds at most about 25 characters a line
 NARROW = 28  # a line this short may sit in the Tiltak or Partnere column
-PARTNER_WIDTH = 26
+PARTNER_WIDTH = 25
 
 
 def header_kind(text: str) -> int:
@@ -95,11 +95,17 @@ def segments(text: str) -> list[str]:
 
 
 def split_title(text: str) -> tuple[str, str]:
-    """Cut a run-together 'title words + target words' at the Tiltak column's width."""
+    """Cut a run-together 'title words + target words' at the Tiltak column's width.
+
+    Within that width, a capitalised word after a lowercase one (not after a full stop)
+    starts the next column: "Erfarings- og Dersom prosjekt …" → "Erfarings- og" | "Dersom …".
+    """
     words = text.split()
     head = words[0]
     for i, w in enumerate(words[1:], start=1):
-        if len(head) + 1 + len(w) > TITLE_WIDTH:
+        if len(head) + 1 + len(w) > TITLE_WIDTH or (
+            w[:1].isupper() and not head.endswith((".", ":")) and head[-1:].islower()
+        ):
             return head, " ".join(words[i:])
         head = f"{head} {w}"
     return head, ""
