@@ -31,8 +31,10 @@ from .table_rows import (
     strip_bullet,
 )
 
+SHORT_ITEM = 20  # a target's first line is longer: the middle column is ~40 characters wide
 PROSE_WIDTH = 55  # table cells are narrower than this; body text runs to ~90 characters
 _SENTENCE_END_RE = re.compile(r"[.:!?]\s*$")
+_DANGLING_RE = re.compile(r"\b(?:i|de|og|for|til|med|av|om|på|pa|&|a|å|som|ved|mot)$")
 
 
 @dataclass
@@ -272,7 +274,8 @@ class ColumnReader:
                 self.put(2 if partner else 1, seg, True)
             else:
                 ended = cols.effect[-1].lines[-1].endswith(".") if in_effect else False
-                starts_list = in_effect and self.blank and ended and len(seg) <= NARROW
+                starts_list = (in_effect and self.blank and ended and len(seg) <= NARROW
+                               and not seg.startswith("("))  # a note in brackets is no name
                 self.put(2 if starts_list else 1, seg, False)
         elif bullet:
             self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
@@ -289,6 +292,8 @@ class ColumnReader:
                 col = 1
                 continue
             target = (1 if bullet else 0) if k == 0 else min(col + 1, 2)
+            if target == 1 and bullet and k == len(segs) - 1 and len(seg) <= SHORT_ITEM:
+                target = 2  # a short last bullet: a name in the Partnere column
             if target == 0:
                 self.split(seg)
             else:
@@ -324,11 +329,36 @@ def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
     probe = ColumnReader(copy.deepcopy(cols))
     cut = probe.feed(run.lines, detect_displaced=True)
     own, displaced = (run.lines, []) if cut is None else (run.lines[:cut], run.lines[cut:])
-    reader = ColumnReader(cols)
-    reader.feed(own, detect_displaced=False)
+    ColumnReader(cols).feed(own, detect_displaced=False)
+    if displaced and _DANGLING_RE.search(cols.title[-1] if cols.title else ""):
+        # the title stopped mid-phrase: rows spanning the columns after the displaced text
+        # are the rest of this measure's row
+        k = _trailing_rows(displaced)
+        tail, displaced = displaced[k:], displaced[:k]
+        reader = ColumnReader(cols)
+        reader.mixed = True
+        reader.feed(tail, detect_displaced=False)
     extra = carried + run.orphans
     if extra:
         reader = ColumnReader(cols)  # text from elsewhere on the page: continue each column
         cols.kind = "result"
         reader.feed(extra, detect_displaced=False)
     return cols, displaced
+
+
+def _trailing_rows(lines: list[Block]) -> int:
+    """Where the last blank-separated paragraphs that each hold a spanning line begin."""
+    paragraphs: list[tuple[int, int]] = []
+    for i, block in enumerate(lines):
+        if not block.text.strip():
+            continue
+        if paragraphs and paragraphs[-1][1] == i:
+            paragraphs[-1] = (paragraphs[-1][0], i + 1)
+        else:
+            paragraphs.append((i, i + 1))
+    start = len(lines)
+    for a, b in reversed(paragraphs):
+        if not any(len(segments(lines[j].text)) > 1 for j in range(a, b)):
+            break
+        start = a
+    return start
