@@ -88,6 +88,11 @@ def test_sections_are_the_chapters_and_their_sub_sections(board):
               "tvilling av Oslofjorden og sikre at prosjektet utvikler verktgy som vil ha "
               "nytteverdi som beslutningsstatte for kommunene"),
     ("3.4.3", 'Delta i prosjektet "Fjorden var" (forutsatt finansiering).'),
+    # 1.5's row is printed in two halves around the bottom of 1.4's row (226-254):
+    # "malgrupper" stands under 1.4's partners, before 1.5's number
+    ("1.5", "Gjennomfare starre arrangementer pa tvers av fagomrader og malgrupper"),
+    # likewise "pa vegne av / regionen" (1234-1235) above 3.5.2's number (1248-1250)
+    ("3.5.2", "Osloregionen folger opp annet relevant profileringssamarbeid pa vegne av regionen"),
 ])
 def test_titles_as_printed(board, mid, title):
     assert norm(board.measure(mid).title) == norm(title)
@@ -225,6 +230,13 @@ def test_targets_and_partners_from_lines_that_span_columns(board):
         "Fatt giennomslagskraft gjennom bedre samordning og samarbeid om saker som bergrer "
         "hele Osloregionen")
     assert list(board.measure("1.6").partners) == ["Medlemskommuner", "Delregionene"]
+    # 3.5.2 (1248-1263 with 1237-1241 above): effect target from the other half of the row
+    m = board.measure("3.5.2")
+    assert m.effect_targets == ("Regionen ble ivaretatt i profileringsarbeid og gjennom "
+                                "samarbeid med partnere.",)
+    assert m.partners[2:] == ("Innovasjon Norge", "neeringsklynger og bransjeorganisasjoner",
+                              "samarbeidspartnere i prosjekter", "utenriksstasjoner",
+                              "internasjonale nettverk")
 
 
 def test_source_points_at_the_measure_number(board):

@@ -34,7 +34,6 @@ from .table_rows import (
 SHORT_ITEM = 20  # a target's first line is longer: the middle column is ~40 characters wide
 PROSE_WIDTH = 55  # table cells are narrower than this; body text runs to ~90 characters
 _SENTENCE_END_RE = re.compile(r"[.:!?]\s*$")
-_DANGLING_RE = re.compile(r"\b(?:i|de|og|for|til|med|av|om|på|pa|&|a|å|som|ved|mot)$")
 
 
 @dataclass
@@ -198,7 +197,7 @@ class ColumnReader:
             else:
                 self.spanning(segs)
                 self.prev_col = None
-            if self.col == 2 and is_bullet(segs[-1]):
+            if self.col == 2 and len(segs) == 1 and is_bullet(segs[0]):
                 self.last_partner_bullet = i
             self.cols.line_end = max(self.cols.line_end, block.line)
             self.blank = False
@@ -241,6 +240,8 @@ class ColumnReader:
             self.single_after_spanning(seg, bullet, width)
         else:
             self.single_in_sequence(seg, bullet, width)
+        if bullet and self.col == 1:
+            self.mixed = False  # a target item alone on its line: columns read in sequence again
         self.prev_col = self.col
 
     def single_after_spanning(self, seg: str, bullet: bool, width: int) -> None:
@@ -254,6 +255,8 @@ class ColumnReader:
             self.split(seg)  # right under a spanning line: a spanning line with no visible cue
         elif self.blank and self.cols.partners and self.cols.partner_continues(seg):
             self.put(2, seg, False)
+        elif self.blank and self.prev_col == 2 and len(seg) <= NARROW:
+            self.put(2, seg, True)  # in a list of names: the next name, its bullet lost
         elif self.title_open() and len(seg) <= NARROW:
             self.split(seg)
         else:
@@ -263,8 +266,10 @@ class ColumnReader:
         """Columns read one after the other: title, targets, partners."""
         cols = self.cols
         in_effect = cols.kind == "effect" and bool(cols.effect)
-        # a short item ending in a comma is one name of a list: the partner list has begun
-        listed = cols.kind == "effect" and seg.endswith(",") and width <= PARTNER_WIDTH
+        # a short item ending in a comma is one name of a list: the partner list has begun;
+        # so is a short item without a full stop once a row has shown the Partnere column
+        listed = (cols.kind == "effect" and seg.endswith(",")) or (
+            bool(cols.partners) and not seg.endswith("."))
         if self.col == 0:
             closed = self.blank and not self.title_open()
             self.put(1 if bullet or closed or len(seg) > NARROW else 0, seg, bullet)
@@ -288,11 +293,16 @@ class ColumnReader:
         for k, seg in enumerate(segs):
             bullet = is_bullet(seg)
             if label_kind(seg):
-                self.put(1, seg, True)
+                label, _, rest = seg.partition(":") if ":" in seg else seg.partition(";")
+                self.put(1, label + ":", True)
                 col = 1
+                if rest.strip():  # beside a label (alone in its cell line): the next column
+                    self.put(2, rest, is_bullet(rest))
+                    col = 2
                 continue
             target = (1 if bullet else 0) if k == 0 else min(col + 1, 2)
-            if target == 1 and bullet and k == len(segs) - 1 and len(seg) <= SHORT_ITEM:
+            short = len(strip_bullet(seg)) <= SHORT_ITEM
+            if target == 1 and bullet and k == len(segs) - 1 and short:
                 target = 2  # a short last bullet: a name in the Partnere column
             if target == 0:
                 self.split(seg)
@@ -330,9 +340,9 @@ def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
     cut = probe.feed(run.lines, detect_displaced=True)
     own, displaced = (run.lines, []) if cut is None else (run.lines[:cut], run.lines[cut:])
     ColumnReader(cols).feed(own, detect_displaced=False)
-    if displaced and _DANGLING_RE.search(cols.title[-1] if cols.title else ""):
-        # the title stopped mid-phrase: rows spanning the columns after the displaced text
-        # are the rest of this measure's row
+    if displaced:
+        # rows spanning the columns after the displaced text are the rest of this measure's
+        # row: the page printed [this row's top][next row's bottom][this row's bottom][next top]
         k = _trailing_rows(displaced)
         tail, displaced = displaced[k:], displaced[:k]
         reader = ColumnReader(cols)
