@@ -249,6 +249,8 @@ class ColumnReader:
         if not self.blank and self.prev_col is not None and not (bullet and self.prev_col == 0):
             self.put(self.prev_col, seg, bullet)
         elif bullet:
+            if self.col == 2:
+                width = len(strip_bullet(seg))
             self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
             self.mixed = self.col != 1
         elif not self.blank and self.prev_col is None and self.title_open():
@@ -282,8 +284,8 @@ class ColumnReader:
                 starts_list = (in_effect and self.blank and ended and len(seg) <= NARROW
                                and not seg.startswith("("))  # a note in brackets is no name
                 self.put(2 if starts_list else 1, seg, False)
-        elif bullet:
-            self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
+        elif bullet:  # in a list of names, a short first line is the next name
+            self.put(2 if len(strip_bullet(seg)) <= PARTNER_WIDTH else 1, seg, True)
         else:
             self.put(1 if len(seg) > NARROW else 2, seg, False)
 
