@@ -230,6 +230,24 @@ def test_targets_and_partners_from_lines_that_span_columns(board):
         "Fatt giennomslagskraft gjennom bedre samordning og samarbeid om saker som bergrer "
         "hele Osloregionen")
     assert list(board.measure("1.6").partners) == ["Medlemskommuner", "Delregionene"]
+    # 1.1 (118-158): three columns on one line, then each column alone; the rest of the
+    # first effect target ("stortingsmeldinger …", 153) is printed after the third target
+    m = board.measure("1.1")
+    assert m.result_targets == (
+        "Utviklet en tydelig og koordinert strategi for politisk pavirkning mot Storting, "
+        "regjering og offentlige myndigheter.",
+        "Deltatt pa nasjonale og regionale hgringer som bergrer Osloregionens "
+        "politikkomrader og satsinger",
+        "Etablert en politisk mateplass som fremmer Osloregionens satsingsomrader og "
+        "tiltrekker nasjonale, regionale og lokale politikere.")
+    assert m.effect_targets == (
+        "Regionens saker har fatt gjennomslag i nasjonale planer, stortingsmeldinger eller "
+        "statsbudsjett.",
+        "Osloregionen oppfattes som en sentral aktgr i nasjonal politikk, gjennom omtale i "
+        "media og referanser i politiske debatter.",
+        "Bidratt til bedre rammevilkar for kommunene.")
+    assert m.partners == ("KS", "FoU-miljger", "nzeringsliv", "interesseorganisasjoner",
+                          "delregionene", "kKommunene", "fylkene, mfl")
     # 3.5.2 (1248-1263 with 1237-1241 above): effect target from the other half of the row
     m = board.measure("3.5.2")
     assert m.effect_targets == ("Regionen ble ivaretatt i profileringsarbeid og gjennom "

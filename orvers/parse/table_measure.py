@@ -69,7 +69,7 @@ class Columns:
         if new_item or not target:
             target.append(Item([body]))
         else:
-            target[-1].lines.append(body)
+            _open_item(target, body).lines.append(body)
 
     def add_partner(self, text: str, new_item: bool) -> None:
         """Add one line of the Partnere column."""
@@ -113,6 +113,18 @@ def _after_label(text: str) -> str:
     body = strip_bullet(text)
     colon = re.search(r"[:;]", body)
     return body[colon.end():].strip() if colon else ""
+
+
+def _open_item(items: list[Item], line: str) -> Item:
+    """The item a wrapped line continues: the last one, unless that one is finished and an
+    earlier one breaks off mid-sentence (its rest printed further down, past other items)."""
+    last = items[-1]
+    if not last.lines[-1].endswith(".") or not line[:1].islower():
+        return last
+    for item in reversed(items[:-1]):
+        if _OPEN_END_RE.search(item.lines[-1]) or item.lines[-1].endswith(","):
+            return item
+    return last
 
 
 def _texts(items: list[Item]) -> tuple[str, ...]:
