@@ -340,3 +340,10 @@ def test_column_clustered_pdf_table_lines_in_reading_order():
     assert n.title == "Belyse utfordringer"
     assert n.section == "3.2"
     assert n.partners == ("Statens vegvesen", "Bente Bye og partnere i Spania")
+
+
+def test_text_moved_between_measures_is_reported(board):
+    # 226-243 ("malgrupper", "annet hvert ar …", 1.5's second Effektmal) stand among 1.4's cells
+    assert any(w.startswith("measure 1.5: lines 226-243") and "1.4" in w
+               for w in board.warnings)
+    assert board.title.endswith("18. desember 2025")

@@ -25,10 +25,11 @@ def looks_like_table(doc: Document) -> bool:
 
 def parse_table(doc: Document) -> Programme:
     """Sections and measures (with targets and partners) of a table-layout programme."""
+    notes: list[str] = []
     if any(b.kind == "cell" and b.col is not None for b in doc.blocks):
         sections, columns = read_cells(doc.blocks)
     else:
-        sections, columns = _read_lines(doc.blocks)
+        sections, columns, notes = _read_lines(doc.blocks)
     measures = [c.measure() for c in columns]
     kept = _sections_with_measures(sections, measures)
     return Programme(
@@ -39,50 +40,49 @@ def parse_table(doc: Document) -> Programme:
         sections=kept,
         measures=tuple(measures),
         pages=doc.pages,
-        warnings=(*doc.warnings, *_warnings(measures)),
+        warnings=(*doc.warnings, *notes, *_warnings(measures)),
     )
 
 
-def _read_lines(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns]]:
+def _read_lines(
+    blocks: tuple[Block, ...],
+) -> tuple[list[Section], list[Columns], list[str]]:
     outline = split_document(blocks)
-    columns, carried = [], []
+    columns: list[Columns] = []
+    carried: list[Block] = []
+    notes = []
     for run in outline.runs:
+        text = [b.line for b in carried if b.text.strip()]
+        if text:
+            notes.append(f"measure {run.id}: lines {text[0]}-{text[-1]}, printed among the "
+                         f"cells of {columns[-1].id}, were read as part of {run.id}")
         cols, carried = read_run(run, carried)
         columns.append(cols)
-    return outline.sections, columns
+    return outline.sections, columns, notes
 
 
 def _sections_with_measures(
     sections: list[Section], measures: list[Measure]
 ) -> tuple[Section, ...]:
-    """Only the sections that hold measures, and their parents (numbered lists elsewhere,
-    the organisation and budget chapters are not part of the programme's outline)."""
+    """Only the sections that hold measures, and their parents: numbered lists elsewhere and
+    the organisation and budget chapters are not part of the programme's outline. Where a
+    number recurs (a numbered list before the programme), the last heading is the one the
+    measures stand under."""
     used = {m.section for m in measures}
     used |= {s.parent for s in sections if s.id in used and s.parent}
-    seen: set[str] = set()
-    kept = []
-    for s in sections:
-        # a chapter number can recur (a numbered list before the programme): keep the last
-        # heading that holds measures, i.e. the one followed by its measures
-        if s.id in used and s.id not in seen and _holds(s, sections, measures):
-            kept.append(s)
-            seen.add(s.id)
-    return tuple(kept)
-
-
-def _holds(section: Section, sections: list[Section], measures: list[Measure]) -> bool:
-    """Whether this heading (not an earlier one with the same number) is the measures' own."""
-    later = sections[sections.index(section) + 1:]
-    return not any(s.id == section.id for s in later)
+    last = {s.id: i for i, s in enumerate(sections)}
+    return tuple(s for i, s in enumerate(sections) if s.id in used and last[s.id] == i)
 
 
 def _title(blocks: tuple[Block, ...]) -> str:
-    """The first line of running text with a few words: the document's title as printed."""
+    """The first lines of text with a few words, up to a blank line or the page's end."""
+    lines: list[Block] = []
     for b in blocks:
-        text = collapse_space(b.text)
-        if len(text.split()) >= 3:
-            return text
-    return ""
+        if lines and (not b.text.strip() or b.page != lines[0].page):
+            break
+        if lines or len(b.text.split()) >= 3:
+            lines.append(b)
+    return collapse_space(" ".join(b.text for b in lines))
 
 
 def _warnings(measures: list[Measure]) -> list[str]:
