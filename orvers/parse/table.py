@@ -50,7 +50,7 @@ def _read_lines(
     outline = split_document(blocks)
     columns: list[Columns] = []
     carried: list[Block] = []
-    notes = []
+    notes = list(outline.notes)
     for run in outline.runs:
         text = [b.line for b in carried if b.text.strip()]
         if text:

@@ -53,6 +53,7 @@ class Outline:
 
     sections: list[Section] = field(default_factory=list)
     runs: list[Run] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _header_lines(blocks: tuple[Block, ...]) -> set[int]:
@@ -113,6 +114,9 @@ class _Splitter:
             if self.in_table and self.section == f"{a}.{b}":
                 self.start(f"{a}.{b}.{c}", block, rest)
                 return True
+            if self.in_table:
+                self.out.notes.append(f"line {block.line}: number {a}.{b}.{c} does not belong "
+                                      f"to section {self.section}; read as text")
             return False
         if self.in_table and self.section == a and a not in self.subsections:
             self.start(f"{a}.{b}", block, rest)
@@ -228,6 +232,7 @@ class ColumnReader:
         self.col = col
 
     def title_open(self) -> bool:
+        """Whether the title has not yet reached its full stop."""
         return not self.cols.title or not self.cols.title[-1].endswith(".")
 
     def single(self, seg: str, width: int) -> None:
