@@ -66,6 +66,35 @@ def cli() -> None:
     """Version and compare the successive drafts of an action programme."""
 
 
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="The Word file (.docx) to write.")
+@click.option("--author", default="orvers", show_default=True,
+              help="Author of the tracked changes and comments.")
+@click.option("--date", "date_", metavar="ISO",
+              help="Date of the tracked changes, e.g. 2025-12-18 (default: now, UTC).")
+@lang_option
+@click.option("--plain", is_flag=True,
+              help="Whole-document word-level redline of any two DOCX files.")
+def redline(old: str, new: str, output: str, author: str, date_: str | None, lang: str,
+            plain: bool) -> None:
+    """Write a Word redline (tracked changes) from OLD to NEW."""
+    from .redline import parse_date, write_plain_redline, write_redline
+
+    when = parse_date(date_)
+    if plain:
+        for warning in write_plain_redline(old, new, output, author=author, date=when):
+            click.echo(f"warning: {warning}", err=True)
+        return
+    from .api import load
+    from .match import compare
+
+    comparison = compare(load(old), load(new))
+    write_redline(comparison, output, author=author, date=when, lang=lang)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="orvers")

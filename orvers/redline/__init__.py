@@ -1,0 +1,48 @@
+"""Word redlines with native tracked changes: measure by measure, or whole documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Comparison
+
+
+def parse_date(value: str | None) -> dt.datetime | None:
+    """An ISO date or date-time (naive means UTC), or None; InputError when malformed."""
+    if not value:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"not an ISO date: {value!r} (use e.g. 2025-12-18 or "
+                         "2025-12-18T09:00)") from exc
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def _save(document, path: str | Path) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        document.save(str(path))
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def write_redline(comparison: Comparison, path: str | Path, author: str = "orvers",
+                  date: dt.datetime | None = None, lang: str = "nb") -> None:
+    """Write the measure-aware redline of a comparison to a DOCX file."""
+    from .measures import build
+
+    _save(build(comparison, author=author, date=date, lang=lang), path)
+
+
+def write_plain_redline(old_docx: str | Path, new_docx: str | Path, path: str | Path,
+                        author: str = "orvers", date: dt.datetime | None = None) -> list[str]:
+    """Write a whole-document word-level redline of two DOCX files; returns warnings."""
+    from .plain import build
+
+    document, warnings = build(old_docx, new_docx, author=author, date=date)
+    _save(document, path)
+    return warnings

@@ -1,0 +1,337 @@
+"""The measure-aware redline: the new version's measures, tracked against the old, in a board table.
+
+Speaks in measures, links and diff ops; all markup is left to ooxml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
+
+from ..diff import word_diff
+from ..model import Comparison, Link, Measure, Op, Programme
+from . import ooxml
+from .align import align
+
+TEXTS = {
+    "nb": {
+        "title": "Sporede endringer i handlingsprogrammet",
+        "compared": "Sammenlignet",
+        "old": "Gammel versjon", "new": "Ny versjon", "made": "Laget",
+        "label": "Versjon", "file": "Fil", "doc_title": "Tittel",
+        "counts": "Antall koblinger per type",
+        "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
+                  "merged": "slått sammen", "added": "lagt til", "removed": "fjernet"},
+        "added": "Nye tiltak", "removed": "Fjernede tiltak", "split": "Delte tiltak",
+        "merged": "Sammenslåtte tiltak", "none": "Ingen.",
+        "into": "delt i", "from": "slått sammen til",
+        "how": "Endringene fra gammel til ny versjon er sporede endringer (Se gjennom → "
+               "Godta/Avvis). Kommentarer forteller hvor omnummererte, flyttede, delte og "
+               "sammenslåtte tiltak kom fra.",
+        "header": ("Nr", "Tiltak", "Resultat- og effektmål", "Partnere"),
+        "result": "Resultatmål:", "effect": "Effektmål:",
+        "formerly": "Tidligere", "and": "og",
+        "why": {"merged": "slått sammen", "split": "delt", "moved": "flyttet",
+                "renumbered": "omnummerert"},
+    },
+    "en": {
+        "title": "Tracked changes in the action programme",
+        "compared": "Compared",
+        "old": "Old version", "new": "New version", "made": "Made",
+        "label": "Version", "file": "File", "doc_title": "Title",
+        "counts": "Links per kind",
+        "kinds": {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
+                  "merged": "merged", "added": "added", "removed": "removed"},
+        "added": "Added measures", "removed": "Removed measures", "split": "Split measures",
+        "merged": "Merged measures", "none": "None.",
+        "into": "split into", "from": "merged into",
+        "how": "Changes from the old to the new version are tracked changes (Review → "
+               "Accept/Reject). Comments say where renumbered, moved, split and merged "
+               "measures came from.",
+        "header": ("No.", "Measure", "Result and effect targets", "Partners"),
+        "result": "Result targets:", "effect": "Effect targets:",
+        "formerly": "Formerly", "and": "and",
+        "why": {"merged": "merged", "split": "split", "moved": "moved",
+                "renumbered": "renumbered"},
+    },
+}
+WIDTHS = (Cm(1.5), Cm(5.6), Cm(6.6), Cm(3.7))
+HEADING_FILL = "D9E2F3"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: a new measure (with its old counterparts) or a removed old measure."""
+
+    new: Measure | None
+    olds: tuple[Measure, ...]
+    kind: str
+    note: str = ""
+    place: tuple[str, str | None] | None = None  # ("new"|"old", section) for a removed row
+
+
+def _list_ops(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[Op, ...]]:
+    out: list[tuple[Op, ...]] = []
+    for i, j in align(old, new):
+        if i is not None and j is not None:
+            out.append(word_diff(old[i], new[j]))
+        elif i is not None:
+            out.append((("-", old[i]),))
+        else:
+            out.append((("+", new[j]),))
+    return out
+
+
+def _labelled(label: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[Op, ...]]:
+    if not old and not new:
+        return []
+    sign = "=" if (old and new) else ("+" if new else "-")
+    return [((sign, label),), *_list_ops(old, new)]
+
+
+def _join(parts: tuple[Measure, ...], attr: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in parts:
+        for item in getattr(m, attr):
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def cell_ops(row: Row, texts: dict) -> list[list[tuple[Op, ...]]]:
+    """Paragraph ops of the Tiltak, targets and partners cells of a row."""
+    olds, new = row.olds, row.new
+    empty = Measure(id="", title="", section=None)
+    new_m = new or empty
+    old_title = " ".join(m.title for m in olds)
+    title = word_diff(old_title, new_m.title) if olds else (("+", new_m.title),)
+    if new is None:
+        title = (("-", old_title),)
+    tiltak = [title, *_list_ops(_join(olds, "children"), new_m.children)]
+    targets = (_labelled(texts["result"], _join(olds, "result_targets"), new_m.result_targets)
+               + _labelled(texts["effect"], _join(olds, "effect_targets"), new_m.effect_targets))
+    partners = _list_ops(_join(olds, "partners"), new_m.partners)
+    return [tiltak, targets, partners]
+
+
+def comment_text(link_kind: str, olds: tuple[Measure, ...], moved: bool, texts: dict) -> str:
+    """'Tidligere 3.3.3 og 3.3.4, slått sammen' and the like."""
+    ids = [m.id for m in olds]
+    where = ", ".join(ids[:-1]) + f" {texts['and']} {ids[-1]}" if len(ids) > 1 else ids[0]
+    why = texts["why"].get(link_kind) or texts["why"]["moved" if moved else "renumbered"]
+    return f"{texts['formerly']} {where}, {why}"
+
+
+def _removed_position(rows: list[Row], gone: Measure, before: tuple[Measure, ...],
+                      matched: dict[str, list[str]],
+                      new_section: str | None) -> tuple[int, tuple[str, str | None]]:
+    """Where a removed measure's row goes, and under which heading.
+
+    After its predecessor's match in the same section; else first in its section's new
+    counterpart; else (under its old, deleted heading) after any predecessor's match, or first.
+    """
+
+    def after(prev: Measure) -> int:
+        return max(i for i, r in enumerate(rows) if r.new is not None and r.new.id in
+                   matched[prev.id]) + 1
+
+    for prev in reversed(before):
+        if prev.section == gone.section and prev.id in matched:
+            i = after(prev)
+            return i, ("new", rows[i - 1].new.section)
+    if new_section is not None:
+        for i, r in enumerate(rows):
+            if r.new is not None and r.new.section == new_section:
+                return i, ("new", new_section)
+    for prev in reversed(before):
+        if prev.id in matched:
+            return after(prev), ("old", gone.section)
+    return 0, ("old", gone.section)
+
+
+def plan_rows(comparison: Comparison, texts: dict, sections: dict[str, str]) -> list[Row]:
+    """Rows in the new version's order; each removed measure after its predecessor's match."""
+    old, new = comparison.old, comparison.new
+    by_new: dict[str, list[Link]] = {}
+    for link in comparison.links:
+        if link.new is not None:
+            by_new.setdefault(link.new, []).append(link)
+    old_index = {m.id: i for i, m in enumerate(old.measures)}
+    rows: list[Row] = []
+    for m in new.measures:
+        links = [lk for lk in by_new.get(m.id, []) if lk.old is not None]
+        links.sort(key=lambda lk: old_index.get(lk.old, 0))
+        olds = tuple(old.measure(lk.old) for lk in links if lk.old in old_index)
+        kind = links[0].kind if links else "added"
+        note = ""
+        if olds:
+            moved = any(lk.moved for lk in links)
+            if kind in ("split", "merged") or moved or [o.id for o in olds] != [m.id]:
+                note = comment_text(kind, olds, moved, texts)
+        rows.append(Row(m, olds, kind, note))
+    matched: dict[str, list[str]] = {}
+    for link in comparison.links:
+        if link.old is not None and link.new is not None:
+            matched.setdefault(link.old, []).append(link.new)
+    to_new_section = {o: n for n, o in sections.items()}
+    removed = [lk.old for lk in comparison.links if lk.kind == "removed" and lk.old in old_index]
+    for old_id in sorted(removed, key=old_index.__getitem__, reverse=True):
+        gone = old.measure(old_id)
+        pos, place = _removed_position(rows, gone, old.measures[:old_index[old_id]], matched,
+                                       to_new_section.get(gone.section or ""))
+        rows.insert(pos, Row(None, (gone,), "removed", place=place))
+    return rows
+
+
+def _section_map(comparison: Comparison) -> dict[str, str]:
+    """New section id → old section id: the comparison's map, else the majority of links,
+    then equal titles."""
+    if comparison.section_map:
+        return {n: o for o, n in comparison.section_map}
+    votes: Counter[tuple[str, str]] = Counter()
+    for link in comparison.links:
+        if link.old and link.new:
+            o = comparison.old.measure(link.old).section
+            n = comparison.new.measure(link.new).section
+            if o and n:
+                votes[(n, o)] += 1
+    out: dict[str, str] = {}
+    for (n, o), _ in votes.most_common():
+        if n not in out and o not in out.values():
+            out[n] = o
+    by_title = {s.title.casefold(): s.id for s in comparison.old.sections}
+    for sec in comparison.new.sections:
+        o = by_title.get(sec.title.casefold())
+        if sec.id not in out and o is not None and o not in out.values():
+            out[sec.id] = o
+    return out
+
+
+def _heading(programme: Programme, section_id: str | None) -> str:
+    sec = programme.section(section_id)
+    return f"{sec.id} {sec.title}".strip() if sec else (section_id or "")
+
+
+def _section_of(row: Row) -> tuple[str, str | None]:
+    """("new", section id) of the row's place, or ("old", id) for a removed section."""
+    return ("new", row.new.section) if row.new is not None else (row.place or ("old", None))
+
+
+def _add_row(document: DocxDocument, table, row: Row, rev: ooxml.Revisions, texts: dict) -> None:
+    cells = table.add_row().cells
+    number = row.new.id if row.new else row.olds[0].id
+    nr = ooxml.write_paragraphs(cells[0].paragraphs[0], cells[0].add_paragraph,
+                                [(("=", number),)], rev, bold=True)
+    for cell, paras in zip(cells[1:], cell_ops(row, texts), strict=True):
+        ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, paras, rev)
+    if row.kind in ("added", "removed"):
+        ooxml.mark_row(table.rows[-1], "+" if row.kind == "added" else "-", rev)
+    if row.note:
+        ooxml.add_comment(document, nr[0], row.note, rev)
+
+
+def _heading_row(table, ops: tuple[Op, ...], rev: ooxml.Revisions, kind: str = "=") -> None:
+    row = table.add_row()
+    cell = row.cells[0].merge(row.cells[-1])
+    ooxml.shade_cell(cell, HEADING_FILL)
+    ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [ops], rev, bold=True)
+    if kind != "=":
+        ooxml.mark_row(row, kind, rev)
+
+
+def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
+           texts: dict) -> None:
+    old, new = comparison.old, comparison.new
+    document.add_heading(texts["title"], level=1)
+    document.add_paragraph(texts["how"])
+    document.add_heading(texts["compared"], level=2)
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    head = table.rows[0].cells
+    head[1].text, head[2].text = texts["old"], texts["new"]
+    for name, a, b in ((texts["label"], old.label, new.label),
+                       (texts["doc_title"], old.title, new.title),
+                       (texts["file"], old.path, new.path)):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
+    document.add_paragraph(f"{texts['made']}: {rev.date:%Y-%m-%d %H:%M} UTC, {rev.author}")
+    document.add_heading(texts["counts"], level=2)
+    summary = comparison.summary()
+    counts = document.add_table(rows=0, cols=2)
+    counts.style = "Table Grid"
+    for kind, n in summary.items():
+        cells = counts.add_row().cells
+        cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
+    lists = {"added": [], "removed": [], "split": {}, "merged": {}}
+    for link in comparison.links:
+        if link.kind == "added":
+            lists["added"].append(f"{link.new} {new.measure(link.new).title}")
+        elif link.kind == "removed":
+            lists["removed"].append(f"{link.old} {old.measure(link.old).title}")
+        elif link.kind == "split":
+            lists["split"].setdefault(link.old, []).append(link.new)
+        elif link.kind == "merged":
+            lists["merged"].setdefault(link.new, []).append(link.old)
+    lines = {
+        "added": lists["added"], "removed": lists["removed"],
+        "split": [f"{o} {texts['into']} {', '.join(ns)}" for o, ns in lists["split"].items()],
+        "merged": [f"{', '.join(os)} {texts['from']} {n}" for n, os in lists["merged"].items()],
+    }
+    for key in ("added", "removed", "split", "merged"):
+        document.add_heading(texts[key], level=2)
+        for line in lines[key] or [texts["none"]]:
+            document.add_paragraph(line, style="List Bullet" if lines[key] else None)
+    document.add_page_break()
+
+
+def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | None = None,
+          lang: str = "nb") -> DocxDocument:
+    """The redline as a python-docx Document: cover page, then one table of tracked rows."""
+    texts = TEXTS[lang]
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(1.8)
+    document.styles["Normal"].font.size = Pt(9.5)
+    rev = ooxml.Revisions(document, author, date)
+    _cover(document, comparison, rev, texts)
+    old, new = comparison.old, comparison.new
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text, width in zip(table.rows[0].cells, texts["header"], WIDTHS, strict=True):
+        ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [(("=", text),)], rev,
+                               bold=True)
+        ooxml.shade_cell(cell, "BFBFBF")
+        cell.width = width
+    ooxml.set_repeat_header(table.rows[0])
+    sections = _section_map(comparison)
+    rows = plan_rows(comparison, texts, sections)
+    current: object = object()
+    for row in rows:
+        side, sec = key = _section_of(row)
+        if key != current and sec is not None:
+            current = key
+            if side == "old":
+                _heading_row(table, (("-", _heading(old, sec)),), rev, "-")
+            else:
+                new_sec = new.section(sec)
+                old_id = sections.get(sec)
+                old_sec = old.section(old_id) if old_id else None
+                if new_sec is None:
+                    _heading_row(table, (("=", sec),), rev)
+                elif old_sec is None:
+                    _heading_row(table, (("+", _heading(new, sec)),), rev, "+")
+                else:
+                    ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title))
+                    _heading_row(table, ops, rev)
+        _add_row(document, table, row, rev, texts)
+    for r in table.rows:
+        for cell, width in zip(r.cells, WIDTHS, strict=False):
+            cell.width = width
+    return document

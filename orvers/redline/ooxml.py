@@ -1,0 +1,409 @@
+"""All OOXML of the redline: tracked insertions/deletions, paragraph-mark and table-row marks,
+revision ids, comments, and resolving (accept/reject) tracked changes.
+
+Nothing else in orvers speaks in `w:` tags. Callers hand over python-docx objects and diff ops
+(("=" | "+" | "-", text)); this module turns them into the markup Word expects:
+deleted text in `w:delText`, every revision with `w:author`, `w:date` and a `w:id` unique across
+the document (comments included), inserted/deleted rows with every cell run wrapped too.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import _Row
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ..model import Op
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_REVISION_TAGS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+_PROPERTY_CHANGE_TAGS = ("w:rPrChange", "w:pPrChange", "w:tblPrChange", "w:trPrChange",
+                         "w:tcPrChange", "w:sectPrChange", "w:tblGridChange", "w:numberingChange")
+_MOVE_RANGE_TAGS = ("w:moveFromRangeStart", "w:moveFromRangeEnd",
+                    "w:moveToRangeStart", "w:moveToRangeEnd")
+
+
+def clean_text(text: str) -> str:
+    """Text as it can stand in XML: control characters become spaces."""
+    return _CONTROL_RE.sub(" ", text)
+
+
+class Revisions:
+    """Author, date and the document-wide counter of `w:id`s for revisions and comments."""
+
+    def __init__(self, document: DocxDocument, author: str, date: dt.datetime | None = None):
+        self.document = document
+        self.author = author
+        when = date or dt.datetime.now(dt.UTC)
+        if when.tzinfo is not None:
+            when = when.astimezone(dt.UTC)
+        self.date = when.replace(tzinfo=None, microsecond=0)
+        used = [int(v) for v in document.element.xpath("//@w:id") if str(v).isdigit()]
+        self._next = max(used, default=0) + 1
+
+    @property
+    def stamp(self) -> str:
+        """The w:date value: ISO 8601 in UTC."""
+        return self.date.isoformat() + "Z"
+
+    def next_id(self) -> int:
+        """A fresh id, never used before in this document."""
+        value = self._next
+        self._next += 1
+        return value
+
+    def element(self, tag: str) -> etree._Element:
+        """A w:ins / w:del element carrying id, author and date."""
+        return OxmlElement(tag, attrs={qn("w:id"): str(self.next_id()),
+                                       qn("w:author"): self.author, qn("w:date"): self.stamp})
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _run(text: str, deleted: bool, bold: bool) -> etree._Element:
+    r = OxmlElement("w:r")
+    if bold:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:b"))
+        r.append(rpr)
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = clean_text(text)
+    r.append(t)
+    return r
+
+
+def write_ops(paragraph: Paragraph, ops: Sequence[Op], rev: Revisions, bold: bool = False) -> None:
+    """Append diff ops to a paragraph: kept text plain, "+" as w:ins, "-" as w:del/w:delText."""
+    p = paragraph._p
+    for op, text in ops:
+        if not text:
+            continue
+        if op == "=":
+            p.append(_run(text, False, bold))
+        else:
+            wrap = rev.element("w:ins" if op == "+" else "w:del")
+            wrap.append(_run(text, op == "-", bold))
+            p.append(wrap)
+
+
+def _mark_paragraph(paragraph_element: etree._Element, status: str | None, rev: Revisions) -> None:
+    """Mark a paragraph's mark (its ¶) as inserted ("+") or deleted ("-")."""
+    if status is None:
+        return
+    tag = "w:ins" if status == "+" else "w:del"
+    ppr = paragraph_element.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        sect = ppr.find(qn("w:sectPr"))
+        change = ppr.find(qn("w:pPrChange"))
+        anchor = sect if sect is not None else change
+        if anchor is not None:
+            anchor.addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    if rpr.find(qn(tag)) is None:
+        rpr.insert(0, rev.element(tag))
+
+
+def _kind(ops: Sequence[Op]) -> str:
+    signs = {op for op, text in ops if text} or {op for op, _ in ops}
+    if signs == {"+"}:
+        return "+"
+    if signs == {"-"}:
+        return "-"
+    return "="
+
+
+def plan_paragraphs(paras: Sequence[Sequence[Op]], soft_end: str = ""
+                    ) -> tuple[list[tuple[Op, ...]], list[str | None], list[int]]:
+    """Paragraphs of one container (cell, or body run between tables) and their marks' status.
+
+    A paragraph that exists only in the new ("+") or old ("-") version gets its ¶ marked so that
+    rejecting / accepting all merges it into the next paragraph. The container's last ¶ cannot merge
+    into anything, so for trailing new/old-only paragraphs the marks shift one paragraph back (as
+    Word does). With no paragraph in both versions, the first old-only and new-only paragraphs
+    share one paragraph, so both projections keep exactly one paragraph for it.
+    `soft_end` "+" ("-") says the container is followed by a table that rejecting (accepting)
+    removes, then more paragraphs: trailing paragraphs of that kind merge past it instead.
+    Returns the paragraphs' ops, their ¶ status (None, "+", "-") and their index in `paras`.
+    """
+    items = [tuple(p) for p in paras] or [()]
+    kinds = [_kind(p) for p in items]
+    origin = list(range(len(items)))
+    tail = kinds[max((i for i, k in enumerate(kinds) if k == "="), default=-1) + 1:]
+    if soft_end and tail and set(tail) == {soft_end}:
+        return items, [None if k == "=" else k for k in kinds], origin
+    if "=" not in kinds:
+        first_del = kinds.index("-") if "-" in kinds else None
+        first_ins = kinds.index("+") if "+" in kinds else None
+        if first_del is not None and first_ins is not None:
+            lo, hi = sorted((first_del, first_ins))
+            items[lo] = items[first_del] + items[first_ins]
+            del items[hi], kinds[hi], origin[hi]
+            kinds[lo] = "="
+        else:
+            kinds[0] = "="
+    status: list[str | None] = [None if k == "=" else k for k in kinds]
+    last_keep = max(i for i, k in enumerate(kinds) if k == "=")
+    for j in range(last_keep + 1, len(kinds)):
+        status[j - 1] = kinds[j]
+    status[-1] = None
+    return items, status, origin
+
+
+def write_paragraphs(first: Paragraph | None, add: Callable[[], Paragraph],
+                     paras: Sequence[Sequence[Op]], rev: Revisions,
+                     bold: bool = False, styles: Sequence[str] = (),
+                     soft_end: str = "") -> list[Paragraph]:
+    """Fill a container with tracked paragraphs (see plan_paragraphs); reuse `first` if given.
+
+    `styles` gives each paragraph of `paras` a style id (for paragraphs from another document).
+    """
+    items, status, origin = plan_paragraphs(paras, soft_end)
+    out = []
+    for i, (ops, mark) in enumerate(zip(items, status, strict=True)):
+        paragraph = first if (i == 0 and first is not None) else add()
+        if styles:
+            set_paragraph_style_id(paragraph, styles[origin[i]])
+        write_ops(paragraph, ops, rev, bold)
+        _mark_paragraph(paragraph._p, mark, rev)
+        out.append(paragraph)
+    return out
+
+
+def mark_row(row: _Row, kind: str, rev: Revisions) -> None:
+    """Mark a table row inserted ("+") or deleted ("-"): w:trPr, every run and ¶ in its cells."""
+    tag = "w:ins" if kind == "+" else "w:del"
+    tr = row._tr
+    trpr = tr.get_or_add_trPr()
+    trpr.append(rev.element(tag))
+    for p in tr.iter(qn("w:p")):
+        wrapped = (qn("w:ins"), qn("w:del"))
+        for r in [r for r in p.iter(qn("w:r")) if r.getparent().tag not in wrapped]:
+            wrap = rev.element(tag)
+            r.addprevious(wrap)
+            wrap.append(r)
+            if kind == "-":
+                for t in r.iter(qn("w:t")):
+                    t.tag = qn("w:delText")
+        ppr = p.get_or_add_pPr()
+        rpr = ppr.find(qn("w:rPr"))
+        if rpr is not None:
+            for old in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
+                rpr.remove(old)
+        _mark_paragraph(p, kind, rev)
+
+
+def set_repeat_header(row: _Row) -> None:
+    """Repeat this row at the top of every page."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def shade_cell(cell, fill: str) -> None:
+    """Give a cell a background colour (hex RRGGBB)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.append(OxmlElement("w:shd", attrs={qn("w:val"): "clear", qn("w:color"): "auto",
+                                            qn("w:fill"): fill}))
+
+
+def add_comment(document: DocxDocument, paragraph: Paragraph, text: str, rev: Revisions) -> None:
+    """A Word comment on the paragraph's text, with an id from the document-wide counter."""
+    runs = list(paragraph._p.iter(qn("w:r")))
+    if not runs:
+        return
+    comment = document.comments.add_comment(text=clean_text(text), author=rev.author,
+                                            initials="".join(w[:1] for w in rev.author.split()))
+    element = comment._comment_elm
+    cid = rev.next_id()
+    element.set(qn("w:id"), str(cid))
+    element.set(qn("w:date"), rev.stamp)
+    runs[0].addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(cid)}))
+    end = runs[-1]
+    anchor = end.getparent() if end.getparent() is not paragraph._p else end
+    ref = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:rStyle", attrs={qn("w:val"): "CommentReference"}))
+    ref.append(rpr)
+    ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(cid)}))
+    anchor.addnext(ref)
+    anchor.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(cid)}))
+
+
+def set_paragraph_style_id(paragraph: Paragraph, style_id: str) -> None:
+    """Set a paragraph's style by id (for styles copied from another document)."""
+    if style_id:
+        paragraph._p.get_or_add_pPr().insert(0, OxmlElement("w:pStyle",
+                                                            attrs={qn("w:val"): style_id}))
+
+
+def paragraph_style_id(paragraph: Paragraph) -> str:
+    """The style id of a paragraph, or ""."""
+    return paragraph._p.style or ""
+
+
+# --- reading / resolving ---------------------------------------------------------------------
+
+
+def has_revisions(document: DocxDocument) -> bool:
+    """Whether the document body carries tracked changes."""
+    body = document.element.body
+    return any(next(body.iter(qn(tag)), None) is not None
+               for tag in _REVISION_TAGS + _PROPERTY_CHANGE_TAGS)
+
+
+def revision_ids(document: DocxDocument) -> list[str]:
+    """Every w:id of revisions and comment marks in the body, and of comments (with repeats)."""
+    tags = _REVISION_TAGS + ("w:commentRangeStart",)
+    ids = [el.get(qn("w:id")) for tag in tags for el in document.element.body.iter(qn(tag))]
+    ids += [str(c.comment_id) for c in document.comments]
+    return ids
+
+
+def revision_authors_dates(document: DocxDocument) -> set[tuple[str | None, str | None]]:
+    """The (author, date) pairs found on tracked changes in the body."""
+    return {(el.get(qn("w:author")), el.get(qn("w:date")))
+            for tag in ("w:ins", "w:del") for el in document.element.body.iter(qn(tag))}
+
+
+def count_revisions(document: DocxDocument) -> dict[str, int]:
+    """How many w:ins / w:del elements, and characters inside them, the body holds."""
+    body = document.element.body
+    counts = {"ins": 0, "del": 0, "ins_chars": 0, "del_chars": 0}
+    for name, text_tag in (("ins", "w:t"), ("del", "w:delText")):
+        for el in body.iter(qn(f"w:{name}")):
+            counts[name] += 1
+            counts[f"{name}_chars"] += sum(len(t.text or "") for t in el.iter(qn(text_tag)))
+    return counts
+
+
+def text_length(document: DocxDocument) -> int:
+    """Characters of visible and deleted text in the body."""
+    body = document.element.body
+    return sum(len(t.text or "") for tag in ("w:t", "w:delText") for t in body.iter(qn(tag)))
+
+
+def _unwrap(el: etree._Element) -> None:
+    parent = el.getparent()
+    index = parent.index(el)
+    for child in list(el):
+        parent.insert(index, child)
+        index += 1
+    parent.remove(el)
+
+
+def _mark_of(p: etree._Element, tag: str) -> bool:
+    return bool(p.xpath(f"./w:pPr/w:rPr/{tag}"))
+
+
+def resolve(document: DocxDocument, mode: str) -> None:
+    """Accept ("accept") or reject ("reject") every tracked change in the body, in place.
+
+    A paragraph whose ¶ is removed merges into the next paragraph, unless a table or the container
+    end follows (Word cannot merge there either).
+    """
+    body = document.element.body
+    drop, keep = (("w:del", "w:moveFrom"), ("w:ins", "w:moveTo"))
+    if mode == "reject":
+        drop, keep = keep, drop
+    row_drop = drop[0]
+    for tr in list(body.iter(qn("w:tr"))):
+        if tr.xpath(f"./w:trPr/{row_drop}"):
+            tr.getparent().remove(tr)
+    for tbl in list(body.iter(qn("w:tbl"))):
+        if not tbl.findall(qn("w:tr")):
+            tbl.getparent().remove(tbl)
+    for p in list(body.iter(qn("w:p"))):
+        if _mark_of(p, row_drop):
+            nxt = p.getnext()
+            if nxt is not None and nxt.tag == qn("w:p"):
+                ppr = nxt.find(qn("w:pPr"))
+                at = 1 if ppr is not None else 0
+                for child in [c for c in p if c.tag != qn("w:pPr")]:
+                    nxt.insert(at, child)
+                    at += 1
+                p.getparent().remove(p)
+    for tag in drop:
+        for el in list(body.iter(qn(tag))):
+            if el.getparent().tag != qn("w:rPr") and el.getparent().tag != qn("w:trPr"):
+                el.getparent().remove(el)
+    for tag in keep:
+        for el in list(body.iter(qn(tag))):
+            if el.getparent().tag in (qn("w:rPr"), qn("w:trPr")):
+                el.getparent().remove(el)
+            else:
+                _unwrap(el)
+    for tag in drop:
+        for el in list(body.iter(qn(tag))):
+            el.getparent().remove(el)
+    for el in list(body.iter(qn("w:delText"))):
+        el.tag = qn("w:t")
+    for tag in _PROPERTY_CHANGE_TAGS + _MOVE_RANGE_TAGS:
+        for el in list(body.iter(qn(tag))):
+            el.getparent().remove(el)
+
+
+def append_block(document: DocxDocument, element: etree._Element) -> etree._Element:
+    """Append (a copy of) a paragraph or table element to the body, before its sectPr."""
+    element = copy.deepcopy(element)
+    sect = document.element.body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(element)
+    else:
+        document.element.body.append(element)
+    return element
+
+
+def new_body_paragraph(document: DocxDocument) -> Paragraph:
+    """An empty paragraph appended to the body."""
+    element = append_block(document, OxmlElement("w:p"))
+    return Paragraph(element, document._body)
+
+
+def clear_rows(table) -> None:
+    """Remove every row of a table (its grid and properties stay)."""
+    for tr in list(table._tbl.iterchildren(qn("w:tr"))):
+        table._tbl.remove(tr)
+
+
+def append_row(table, row: _Row) -> _Row:
+    """Append a copy of a row (possibly from another document) to a table."""
+    tr = copy.deepcopy(row._tr)
+    table._tbl.append(tr)
+    return _Row(tr, table)
+
+
+def clear_cell(cell) -> None:
+    """Remove every paragraph and table from a cell (fill it again before saving)."""
+    for child in list(cell._tc):
+        if child.tag != qn("w:tcPr"):
+            cell._tc.remove(child)
+
+
+def clear_body(document: DocxDocument) -> None:
+    """Remove every paragraph and table from the body, keeping its section properties."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def strip_comments(document: DocxDocument) -> None:
+    """Remove comment anchors and references from the body (the comments stay in their part)."""
+    body = document.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+        for el in list(body.iter(qn(tag))):
+            el.getparent().remove(el)
+    for el in list(body.iter(qn("w:commentReference"))):
+        run = el.getparent()
+        run.getparent().remove(run)
