@@ -184,6 +184,7 @@ class ColumnReader:
         self.prev_col: int | None = None  # column of the previous line, when it was whole
         self.bulleted = False  # the partner list uses bullets
         self.last_partner_bullet: int | None = None
+        self.spanned = False  # the last line, though without cues, was split across columns
 
     def feed(self, lines: list[Block], detect_displaced: bool) -> int | None:
         """Read lines; with detect_displaced, return where text of the next measure begins."""
@@ -247,11 +248,14 @@ class ColumnReader:
             self.single_in_sequence(seg, bullet, width)
         if bullet and self.col == 1:
             self.mixed = False  # a target item alone on its line: columns read in sequence again
-        self.prev_col = self.col
+        self.prev_col = None if self.spanned else self.col
+        self.spanned = False
 
     def single_after_spanning(self, seg: str, bullet: bool, width: int) -> None:
         """After lines spanning columns, width and glyphs decide the column."""
-        if not self.blank and self.prev_col is not None and not (bullet and self.prev_col == 0):
+        if not self.blank and self.prev_col == 0 and not bullet:
+            self.split(seg)  # the title goes on, unless the line is too wide for its column
+        elif not self.blank and self.prev_col is not None and not (bullet and self.prev_col == 0):
             self.put(self.prev_col, seg, bullet)
         elif bullet:
             if self.col == 2:
@@ -275,8 +279,7 @@ class ColumnReader:
         in_effect = cols.kind == "effect" and bool(cols.effect)
         # a short item ending in a comma is one name of a list: the partner list has begun;
         # so is a short item without a full stop once a row has shown the Partnere column
-        listed = (cols.kind == "effect" and seg.endswith(",")) or (
-            bool(cols.partners) and not seg.endswith("."))
+        listed = seg.endswith(",") or (bool(cols.partners) and not seg.endswith("."))
         if self.col == 0:
             closed = self.blank and not self.title_open()
             self.put(1 if bullet or closed or len(seg) > NARROW else 0, seg, bullet)
@@ -324,6 +327,7 @@ class ColumnReader:
         self.put(0, head, False)
         if rest:
             self.put(1, rest, False)
+            self.spanned = True
 
 
 def _item_width(lines: list[Block], i: int) -> int:
