@@ -248,6 +248,11 @@ def test_targets_and_partners_from_lines_that_span_columns(board):
         "Bidratt til bedre rammevilkar for kommunene.")
     assert m.partners == ("KS", "FoU-miljger", "nzeringsliv", "interesseorganisasjoner",
                           "delregionene", "kKommunene", "fylkene, mfl")
+    # 2.3.3 (717-724): the result target wraps into a line shared with the title and a partner
+    m = board.measure("2.3.3")
+    assert m.result_targets == ("Gjennomfgrt mater med fylkeskommuner, Statens vegvesen og "
+                                "Bane NOR.",)
+    assert m.partners[:3] == ("Fylkeskommuner", "Statens Vegvesen", "Bane NOR")
     # 3.5.2 (1248-1263 with 1237-1241 above): effect target from the other half of the row
     m = board.measure("3.5.2")
     assert m.effect_targets == ("Regionen ble ivaretatt i profileringsarbeid og gjennom "
