@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import corpus_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orvers.model import Block, Document
 from orvers.parse.table import looks_like_table, parse_table
@@ -352,3 +354,18 @@ def test_text_moved_between_measures_is_reported(board):
     assert any(w.startswith("measure 1.5: lines 226-243") and "1.4" in w
                for w in board.warnings)
     assert board.title.endswith("18. desember 2025")
+
+
+_PIECES = ["Tiltak Resultat- og effektmal Partnere", "2.1 Konkurransekraft", "2. Innsatsomrader",
+           "2.1.1", "2.1.", "-_—", "2.1.2 [Kartlegge og dele  |Resultatmal: e KS",
+           "Resultatmal:", "Effektmal;", "e Minst 15 kommuner har deltatt aktivt i", "o LO",
+           "¢ Andre relevante aktgrer,", "praksis i", "| ", "", " ", "e¢tektmal:", ": . e"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_any_jumble_of_table_lines_parses_without_crashing(texts):
+    blocks = tuple(Block(t, 1, i) for i, t in enumerate(texts, start=1))
+    p = parse_table(Document(path="x.txt", format="txt", blocks=blocks))
+    assert {m.section for m in p.measures} <= {s.id for s in p.sections}
+    assert all(m.id.startswith(f"{m.section}.") for m in p.measures)
