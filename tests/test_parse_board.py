@@ -336,6 +336,7 @@ def test_column_clustered_pdf_table_lines_in_reading_order():
         line("Statens vegvesen", 21, 2), line("Bente Bye og partnere i", 22, 2),
         line("Spania", 23, 2),
     ]
+    assert looks_like_table(_doc(blocks))
     p = parse_table(_doc(blocks))
     assert [m.id for m in p.measures] == ["3.2.2", "3.2.3"]
     m = p.measure("3.2.2")
