@@ -79,9 +79,11 @@ def test_sections_are_the_chapters_and_their_sub_sections(board):
     ("3.1.1", "Viderefore arbeidet i den tverrfaglige arbeidsgruppen for sirkuleer gkonomi for & "
               "styrke kunnskapsgrunnlaget, dele erfaringer mellom kommuner og identifisere "
               "konkrete temaer for mulig prosjektutvikling med ekstern finansiering."),
+    # 1030-1041, ended by "(om tilsagn)." (1084), printed after 3.3.2's text, before its number
     ("3.3.1", "Deltagelse i Interreg-prosjekt ORBIFY som har som mal & utvikle felles "
               "kunnskapsgrunnlag og samarbeid om kompetanse/metoder for hvordan kommuner kan "
-              "jobbe for & fremme utbygging av fornybar energi med lavt konfliktniva i regionen"),
+              "jobbe for & fremme utbygging av fornybar energi med lavt konfliktniva i regionen "
+              "(om tilsagn)."),
     # "3.3.2|Erfarings- og Dersom prosjekt …": title text above, a note beside (1058-1086)
     ("3.3.2", "Erfarings- og kunnskapsdeling om utfordringer og muligheter for samarbeid innen "
               "energiomradet"),

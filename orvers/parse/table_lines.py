@@ -354,7 +354,7 @@ def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
     if displaced:
         # rows spanning the columns after the displaced text are the rest of this measure's
         # row: the page printed [this row's top][next row's bottom][this row's bottom][next top]
-        k = _trailing_rows(displaced)
+        k = _trailing_rows(displaced, ColumnReader(cols).title_open())
         tail, displaced = displaced[k:], displaced[:k]
         reader = ColumnReader(cols)
         reader.mixed = True
@@ -367,8 +367,10 @@ def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
     return cols, displaced
 
 
-def _trailing_rows(lines: list[Block]) -> int:
-    """Where the last blank-separated paragraphs that each hold a spanning line begin."""
+def _trailing_rows(lines: list[Block], title_open: bool) -> int:
+    """Where this measure's share of the displaced text begins: the last blank-separated
+    paragraphs that each hold a spanning line, or a last short line set apart after a
+    finished target, which ends a title still without its full stop."""
     paragraphs: list[tuple[int, int]] = []
     for i, block in enumerate(lines):
         if not block.text.strip():
@@ -378,8 +380,15 @@ def _trailing_rows(lines: list[Block]) -> int:
         else:
             paragraphs.append((i, i + 1))
     start = len(lines)
-    for a, b in reversed(paragraphs):
-        if not any(len(segments(lines[j].text)) > 1 for j in range(a, b)):
+    for n in range(len(paragraphs) - 1, -1, -1):
+        a, b = paragraphs[n]
+        pieces = [segments(lines[j].text) for j in range(a, b)]
+        spanning = any(len(p) > 1 for p in pieces)
+        title_end = (title_open and start == len(lines) and n > 0 and b - a == 1
+                     and len(pieces[0]) == 1 and not is_bullet(pieces[0][0])
+                     and len(pieces[0][0]) <= NARROW
+                     and lines[paragraphs[n - 1][1] - 1].text.rstrip().endswith("."))
+        if not (spanning or title_end):
             break
         start = a
     return start
