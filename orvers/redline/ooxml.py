@@ -125,7 +125,7 @@ def _kind(ops: Sequence[Op]) -> str:
     return "="
 
 
-def plan_paragraphs(paras: Sequence[Sequence[Op]], soft_end: str = ""
+def plan_paragraphs(paras: Sequence[Sequence[Op]]
                     ) -> tuple[list[tuple[Op, ...]], list[str | None], list[int]]:
     """Paragraphs of one container (cell, or body run between tables) and their marks' status.
 
@@ -134,16 +134,11 @@ def plan_paragraphs(paras: Sequence[Sequence[Op]], soft_end: str = ""
     into anything, so for trailing new/old-only paragraphs the marks shift one paragraph back (as
     Word does). With no paragraph in both versions, the first old-only and new-only paragraphs
     share one paragraph, so both projections keep exactly one paragraph for it.
-    `soft_end` "+" ("-") says the container is followed by a table that rejecting (accepting)
-    removes, then more paragraphs: trailing paragraphs of that kind merge past it instead.
     Returns the paragraphs' ops, their ¶ status (None, "+", "-") and their index in `paras`.
     """
     items = [tuple(p) for p in paras] or [()]
     kinds = [_kind(p) for p in items]
     origin = list(range(len(items)))
-    tail = kinds[max((i for i, k in enumerate(kinds) if k == "="), default=-1) + 1:]
-    if soft_end and tail and set(tail) == {soft_end}:
-        return items, [None if k == "=" else k for k in kinds], origin
     if "=" not in kinds:
         first_del = kinds.index("-") if "-" in kinds else None
         first_ins = kinds.index("+") if "+" in kinds else None
@@ -164,13 +159,12 @@ def plan_paragraphs(paras: Sequence[Sequence[Op]], soft_end: str = ""
 
 def write_paragraphs(first: Paragraph | None, add: Callable[[], Paragraph],
                      paras: Sequence[Sequence[Op]], rev: Revisions,
-                     bold: bool = False, styles: Sequence[str] = (),
-                     soft_end: str = "") -> list[Paragraph]:
+                     bold: bool = False, styles: Sequence[str] = ()) -> list[Paragraph]:
     """Fill a container with tracked paragraphs (see plan_paragraphs); reuse `first` if given.
 
     `styles` gives each paragraph of `paras` a style id (for paragraphs from another document).
     """
-    items, status, origin = plan_paragraphs(paras, soft_end)
+    items, status, origin = plan_paragraphs(paras)
     out = []
     for i, (ops, mark) in enumerate(zip(items, status, strict=True)):
         paragraph = first if (i == 0 and first is not None) else add()

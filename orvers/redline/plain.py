@@ -3,7 +3,9 @@
 Paragraphs and tables of both files are aligned (difflib anchors, rapidfuzz pairs the rest);
 paired paragraphs and table cells are word-diffed; table rows are aligned the same way. The result
 keeps the new file's page setup and styles; paragraphs are rebuilt with their style, without
-character formatting.
+character formatting. A paragraph added (removed) between two tables leaves an empty paragraph
+after rejecting (accepting) all, in Word's model as in LibreOffice: it has no neighbour to merge
+with.
 """
 
 from __future__ import annotations
@@ -38,11 +40,11 @@ class _Body:
         self.paras.append(ops)
         self.styles.append(style)
 
-    def flush(self, soft_end: str = "") -> None:
-        """Write the waiting paragraphs; soft_end: "+"/"-" if a new-only/old-only table follows."""
+    def flush(self) -> None:
+        """Write the waiting paragraphs (a table or the end closes a run of paragraphs)."""
         if self.paras:
             ooxml.write_paragraphs(None, lambda: ooxml.new_body_paragraph(self.document),
-                                   self.paras, self.rev, styles=self.styles, soft_end=soft_end)
+                                   self.paras, self.rev, styles=self.styles)
         self.paras, self.styles = [], []
 
 
@@ -139,7 +141,7 @@ def build(old_path: str | Path, new_path: str | Path, author: str = "orvers",
         a = old_blocks[i] if i is not None else None
         b = new_blocks[j] if j is not None else None
         if isinstance(a, Table) or isinstance(b, Table):
-            body.flush("" if a is not None and b is not None else ("+" if a is None else "-"))
+            body.flush()
             _table(body, a, b)
         elif a is not None and b is not None:
             body.paragraph(word_diff(a.text, b.text), ooxml.paragraph_style_id(b))

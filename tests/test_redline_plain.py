@@ -1,0 +1,114 @@
+"""The whole-document (--plain) redline of any two DOCX files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from orvers.cli import cli
+from orvers.errors import InputError
+from orvers.redline import write_plain_redline
+from orvers.redline.project import items, open_docx, project
+
+DATE = dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
+
+
+def two_versions(tmp_path: Path) -> tuple[Path, Path]:
+    """Two versions of a meeting record: paragraphs edited, added, removed; a table edited and
+    one added after a new paragraph."""
+    a = docx.Document()
+    a.add_heading("Referat fra styremøte i Osloregionen", 1)
+    a.add_paragraph("Styret vedtok budsjettet for 2026.")
+    a.add_paragraph("Dette avsnittet er fjernet i ny versjon.")
+    t = a.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Sak", (0, 1): "Vedtak", (1, 0): "1/25",
+                         (1, 1): "Godkjent"}.items():
+        t.cell(r, c).text = text
+    a.add_paragraph("Møtet ble hevet kl. 15.")
+    a.add_paragraph("Neste møte er 2. februar.")
+    b = docx.Document()
+    b.add_heading("Referat fra styremøtet i Osloregionen", 1)
+    b.add_paragraph("Styret vedtok det reviderte budsjettet for 2026.")
+    b.add_paragraph("Et nytt avsnitt om fylkeskommunene.")
+    t = b.add_table(rows=3, cols=2)
+    for (r, c), text in {(0, 0): "Sak", (0, 1): "Vedtak", (1, 0): "1/25",
+                         (1, 1): "Godkjent med endringer", (2, 0): "2/25",
+                         (2, 1): "Utsatt"}.items():
+        t.cell(r, c).text = text
+    b.add_paragraph("Møtet ble hevet kl. 15.30.")
+    b.add_paragraph("Ny tabell over saker til neste møte:")
+    b.add_table(rows=1, cols=1).cell(0, 0).text = "Høring om ny tiltaksplan for Oslofjorden"
+    b.add_paragraph("Neste møte er 2. februar.")
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    a.save(str(old))
+    b.save(str(new))
+    return old, new
+
+
+def test_accept_gives_the_new_file_and_reject_the_old(tmp_path):
+    old, new = two_versions(tmp_path)
+    path = tmp_path / "plain.docx"
+    assert write_plain_redline(old, new, path, date=DATE) == []
+    assert project(path, "accept") == items(open_docx(new))
+    assert project(path, "reject") == items(open_docx(old))
+
+
+def test_only_changed_words_are_marked(tmp_path):
+    old, new = two_versions(tmp_path)
+    path = tmp_path / "plain.docx"
+    write_plain_redline(old, new, path, date=DATE)
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    inserted = re.findall(r'<w:ins [^>]*><w:r><w:t xml:space="preserve">([^<]*)</w:t>', body)
+    deleted = re.findall(r'<w:del [^>]*><w:r><w:delText xml:space="preserve">([^<]*)<', body)
+    assert "det reviderte " in inserted and "styremøtet " in inserted
+    assert "Dette avsnittet er fjernet i ny versjon." in deleted and "styremøte " in deleted
+    assert '<w:t xml:space="preserve">budsjettet for 2026.</w:t>' in body  # kept, not marked
+
+
+def test_identical_files_give_no_revisions(tmp_path):
+    old, _ = two_versions(tmp_path)
+    path = tmp_path / "same.docx"
+    write_plain_redline(old, old, path, date=DATE)
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "<w:ins " not in body and "<w:del " not in body
+    assert project(path, "accept") == items(open_docx(old))
+
+
+def test_input_with_tracked_changes_is_accepted_first_with_a_warning(tmp_path):
+    old, new = two_versions(tmp_path)
+    first = tmp_path / "first.docx"
+    write_plain_redline(old, new, first, date=DATE)
+    path = tmp_path / "second.docx"
+    warnings = write_plain_redline(first, new, path, date=DATE)
+    assert len(warnings) == 1 and "already had tracked changes" in warnings[0]
+    assert project(path, "reject") == items(open_docx(new))
+
+
+def test_cli_plain_writes_the_redline_and_reports_bad_input(tmp_path):
+    old, new = two_versions(tmp_path)
+    out = tmp_path / "cli.docx"
+    result = CliRunner().invoke(cli, ["redline", "--plain", str(old), str(new), "-o", str(out),
+                                      "--author", "Sekretariatet", "--date", "2025-12-18"])
+    assert result.exit_code == 0, result.output
+    assert project(out, "accept") == items(open_docx(new))
+    bad = CliRunner().invoke(cli, ["redline", "--plain", str(tmp_path / "mangler.docx"),
+                                   str(new), "-o", str(out)])
+    assert bad.exit_code == 2 and "cannot read" in bad.output
+    bad_date = CliRunner().invoke(cli, ["redline", "--plain", str(old), str(new), "-o",
+                                        str(out), "--date", "i går"])
+    assert bad_date.exit_code == 2 and "not an ISO date" in bad_date.output
+
+
+def test_a_text_file_is_refused_with_a_clear_error(tmp_path):
+    txt = tmp_path / "notes.txt"
+    txt.write_text("Tiltak", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read"):
+        write_plain_redline(txt, txt, tmp_path / "x.docx")
