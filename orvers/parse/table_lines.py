@@ -16,22 +16,17 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Section
 from .table_measure import Columns
+from .table_reader import ColumnReader
 from .table_rows import (
     CHAPTER_RE,
     NARROW,
     NUMBER_RE,
-    PARTNER_WIDTH,
     SUBSECTION_RE,
-    TITLE_WIDTH,
     header_kind,
     is_bullet,
-    label_kind,
     segments,
-    split_title,
-    strip_bullet,
 )
 
-SHORT_ITEM = 20  # a target's first line is longer: the middle column is ~40 characters wide
 PROSE_WIDTH = 55  # table cells are narrower than this; body text runs to ~90 characters
 _SENTENCE_END_RE = re.compile(r"[.:!?]\s*$")
 
@@ -171,176 +166,6 @@ def split_document(blocks: tuple[Block, ...]) -> Outline:
         walker.feed(block, i in headers)
     walker.close_paragraph()
     return walker.out
-
-
-class ColumnReader:
-    """Deals the lines of one measure to its three columns, line by line."""
-
-    def __init__(self, cols: Columns) -> None:
-        self.cols = cols
-        self.col = 0
-        self.mixed = False  # the last line spanned columns: content decides the next column
-        self.blank = False
-        self.prev_col: int | None = None  # column of the previous line, when it was whole
-        self.bulleted = False  # the partner list uses bullets
-        self.last_partner_bullet: int | None = None
-        self.spanned = False  # the last line, though without cues, was split across columns
-
-    def feed(self, lines: list[Block], detect_displaced: bool) -> int | None:
-        """Read lines; with detect_displaced, return where text of the next measure begins."""
-        for i, block in enumerate(lines):
-            if not block.text.strip():
-                self.blank = True
-                continue
-            segs = segments(block.text)
-            if not segs:
-                continue
-            if detect_displaced and any(label_kind(s) in self.cols.seen for s in segs):
-                return self._displaced_start(lines, i)
-            if len(segs) == 1:
-                self.single(segs[0], _item_width(lines, i))
-            else:
-                self.spanning(segs)
-                self.prev_col = None
-            if self.col == 2 and len(segs) == 1 and is_bullet(segs[0]):
-                self.last_partner_bullet = i
-            self.cols.line_end = max(self.cols.line_end, block.line)
-            self.blank = False
-        return None
-
-    def _displaced_start(self, lines: list[Block], i: int) -> int:
-        """The first line of the displaced text: after the partner list, else the label."""
-        if self.last_partner_bullet is None:
-            return i
-        j = self.last_partner_bullet + 1
-        while j < i and lines[j].text.strip():
-            j += 1  # lines wrapped onto the last partner
-        while j < i and not lines[j].text.strip():
-            j += 1
-        return j
-
-    def put(self, col: int, text: str, bullet: bool) -> None:
-        """Add text to a column and make it the current one."""
-        cols = self.cols
-        if col == 0:
-            cols.add_title(text)
-        elif col == 1:
-            cols.add_middle(text, bullet)
-        else:
-            self.bulleted = self.bulleted or bullet
-            new = bullet or (not self.bulleted and not cols.partner_continues(text))
-            cols.add_partner(text, new)
-        self.col = col
-
-    def title_open(self) -> bool:
-        """Whether the title has not yet reached its full stop."""
-        return not self.cols.title or not self.cols.title[-1].endswith(".")
-
-    def single(self, seg: str, width: int) -> None:
-        """A line that stands in one column (width: of its widest line, if a bullet item)."""
-        bullet = is_bullet(seg)
-        if label_kind(seg):
-            self.put(1, seg, True)
-            self.mixed = False
-        elif self.mixed:
-            self.single_after_spanning(seg, bullet, width)
-        else:
-            self.single_in_sequence(seg, bullet, width)
-        if bullet and self.col == 1:
-            self.mixed = False  # a target item alone on its line: columns read in sequence again
-        self.prev_col = None if self.spanned else self.col
-        self.spanned = False
-
-    def single_after_spanning(self, seg: str, bullet: bool, width: int) -> None:
-        """After lines spanning columns, width and glyphs decide the column."""
-        if not self.blank and self.prev_col == 0 and not bullet:
-            self.split(seg)  # the title goes on, unless the line is too wide for its column
-        elif not self.blank and self.prev_col is not None and not (bullet and self.prev_col == 0):
-            self.put(self.prev_col, seg, bullet)
-        elif bullet:
-            if self.col == 2:
-                width = len(strip_bullet(seg))
-            self.put(2 if width <= PARTNER_WIDTH else 1, seg, True)
-            self.mixed = self.col != 1
-        elif not self.blank and self.prev_col is None and self.title_open():
-            self.split(seg)  # right under a spanning line: a spanning line with no visible cue
-        elif self.blank and self.cols.partners and self.cols.partner_continues(seg):
-            self.put(2, seg, False)
-        elif self.blank and self.prev_col == 2 and len(seg) <= NARROW:
-            self.put(2, seg, True)  # in a list of names: the next name, its bullet lost
-        elif self.title_open() and len(seg) <= NARROW:
-            self.split(seg)
-        else:
-            self.put(1, seg, False)
-
-    def single_in_sequence(self, seg: str, bullet: bool, width: int) -> None:
-        """Columns read one after the other: title, targets, partners."""
-        cols = self.cols
-        in_effect = cols.kind == "effect" and bool(cols.effect)
-        # a short item ending in a comma is one name of a list: the partner list has begun;
-        # so is a short item without a full stop once a row has shown the Partnere column
-        listed = seg.endswith(",") or (bool(cols.partners) and not seg.endswith("."))
-        if self.col == 0:
-            closed = self.blank and not self.title_open()
-            self.put(1 if bullet or closed or len(seg) > NARROW else 0, seg, bullet)
-        elif self.col == 1:
-            if bullet:
-                partner = (in_effect or listed) and width <= PARTNER_WIDTH
-                self.put(2 if partner else 1, seg, True)
-            else:
-                ended = cols.effect[-1].lines[-1].endswith(".") if in_effect else False
-                starts_list = (in_effect and self.blank and ended and len(seg) <= NARROW
-                               and not seg.startswith("("))  # a note in brackets is no name
-                self.put(2 if starts_list else 1, seg, False)
-        elif bullet:  # in a list of names, a short first line is the next name
-            self.put(2 if len(strip_bullet(seg)) <= PARTNER_WIDTH else 1, seg, True)
-        else:
-            self.put(1 if len(seg) > NARROW else 2, seg, False)
-
-    def spanning(self, segs: list[str]) -> None:
-        """A line whose pieces stand in two or three columns, left to right."""
-        col = -1
-        for k, seg in enumerate(segs):
-            bullet = is_bullet(seg)
-            if label_kind(seg):
-                label, _, rest = seg.partition(":") if ":" in seg else seg.partition(";")
-                self.put(1, label + ":", True)
-                col = 1
-                if rest.strip():  # beside a label (alone in its cell line): the next column
-                    self.put(2, rest, is_bullet(rest))
-                    col = 2
-                continue
-            target = (1 if bullet else 0) if k == 0 else min(col + 1, 2)
-            short = len(strip_bullet(seg)) <= SHORT_ITEM
-            if target == 1 and bullet and k == len(segs) - 1 and short:
-                target = 2  # a short last bullet: a name in the Partnere column
-            if target == 0:
-                self.split(seg)
-            else:
-                self.put(target, seg, bullet)
-            col = self.col
-        self.mixed = True
-
-    def split(self, seg: str) -> None:
-        """Title words, then (past the Tiltak column's width) target words."""
-        head, rest = split_title(seg) if len(seg) > TITLE_WIDTH else (seg, "")
-        self.put(0, head, False)
-        if rest:
-            self.put(1, rest, False)
-            self.spanned = True
-
-
-def _item_width(lines: list[Block], i: int) -> int:
-    """The widest line of the bullet item starting at line i (its wrapped lines included)."""
-    width = len(strip_bullet(lines[i].text))
-    for block in lines[i + 1:]:
-        segs = segments(block.text)
-        if len(segs) != 1 or is_bullet(segs[0]) or label_kind(segs[0]):
-            break
-        if block.page != lines[i].page:
-            break  # the page ends the cell; the next page goes on with another column
-        width = max(width, len(segs[0]))
-    return width
 
 
 def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
