@@ -52,7 +52,7 @@ def _names_hyphen(text: str) -> bool:
     words = text.split()
     word = words[-1][:-1]
     return (any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
-            or (word[:1].isupper() and len(words) > 1))
+            or (word[:1].isupper() and len(words) > 1 and not words[-2].endswith((".", ":"))))
 
 
 def fold(text: str) -> str:
