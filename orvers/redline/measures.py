@@ -63,6 +63,7 @@ TEXTS = {
 }
 WIDTHS = (Cm(1.5), Cm(5.6), Cm(6.6), Cm(3.7))
 HEADING_FILL = "D9E2F3"
+BULLET = "ListBullet"  # style id of python-docx's built-in "List Bullet"
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _join(parts: tuple[Measure, ...], attr: str) -> tuple[str, ...]:
 
 
 def cell_ops(row: Row, texts: dict) -> list[list[tuple[Op, ...]]]:
-    """Paragraph ops of the Tiltak, targets and partners cells of a row."""
+    """Paragraph ops of the Tiltak, targets and partners cells of a row (labels and items)."""
     olds, new = row.olds, row.new
     empty = Measure(id="", title="", section=None)
     new_m = new or empty
@@ -117,6 +118,16 @@ def cell_ops(row: Row, texts: dict) -> list[list[tuple[Op, ...]]]:
                + _labelled(texts["effect"], _join(olds, "effect_targets"), new_m.effect_targets))
     partners = _list_ops(_join(olds, "partners"), new_m.partners)
     return [tiltak, targets, partners]
+
+
+def _styles(paras: list[tuple[Op, ...]], labels: tuple[str, ...], first_plain: bool) -> list[str]:
+    """Bullets for sub-items and targets; none for the title and the Resultatmål/Effektmål labels.
+    (Partners stay plain lines: their column is narrow.)"""
+    out = []
+    for i, ops in enumerate(paras):
+        text = "".join(t for _, t in ops)
+        out.append("" if (first_plain and i == 0) or text in labels else BULLET)
+    return out
 
 
 def comment_text(link_kind: str, olds: tuple[Measure, ...], moved: bool, texts: dict) -> str:
@@ -227,8 +238,10 @@ def _add_row(document: DocxDocument, table, row: Row, rev: ooxml.Revisions, text
     number = row.new.id if row.new else row.olds[0].id
     nr = ooxml.write_paragraphs(cells[0].paragraphs[0], cells[0].add_paragraph,
                                 [(("=", number),)], rev, bold=True)
-    for cell, paras in zip(cells[1:], cell_ops(row, texts), strict=True):
-        ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, paras, rev)
+    labels = (texts["result"], texts["effect"])
+    for n, (cell, paras) in enumerate(zip(cells[1:], cell_ops(row, texts), strict=True)):
+        ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, paras, rev,
+                               styles=_styles(paras, labels, first_plain=n == 0) if n < 2 else ())
     if row.kind in ("added", "removed"):
         ooxml.mark_row(table.rows[-1], "+" if row.kind == "added" else "-", rev)
     if row.note:
@@ -259,7 +272,8 @@ def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
                        (texts["file"], old.path, new.path)):
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
-    document.add_paragraph(f"{texts['made']}: {rev.date:%Y-%m-%d %H:%M} UTC, {rev.author}")
+    made = document.add_paragraph(f"{texts['made']}: {rev.date:%Y-%m-%d %H:%M} UTC, {rev.author}")
+    made.paragraph_format.space_before = Pt(6)
     document.add_heading(texts["counts"], level=2)
     summary = comparison.summary()
     counts = document.add_table(rows=0, cols=2)
@@ -331,7 +345,12 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                     ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title))
                     _heading_row(table, ops, rev)
         _add_row(document, table, row, rev, texts)
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width
     for r in table.rows:
-        for cell, width in zip(r.cells, WIDTHS, strict=False):
-            cell.width = width
+        cells = r.cells
+        if len({id(c._tc) for c in cells}) == len(WIDTHS):
+            for cell, width in zip(cells, WIDTHS, strict=True):
+                cell.width = width
     return document
