@@ -75,10 +75,14 @@ def _run(text: str, deleted: bool, bold: bool) -> etree._Element:
         rpr = OxmlElement("w:rPr")
         rpr.append(OxmlElement("w:b"))
         r.append(rpr)
-    t = OxmlElement("w:delText" if deleted else "w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = clean_text(text)
-    r.append(t)
+    for piece in re.split(r"([\t\n])", clean_text(text)):
+        if piece in ("\t", "\n"):
+            r.append(OxmlElement("w:tab" if piece == "\t" else "w:br"))
+        elif piece:
+            t = OxmlElement("w:delText" if deleted else "w:t")
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.text = piece
+            r.append(t)
     return r
 
 
@@ -270,9 +274,15 @@ def revision_authors_dates(document: DocxDocument) -> set[tuple[str | None, str 
             for tag in ("w:ins", "w:del") for el in document.element.body.iter(qn(tag))}
 
 
-def count_revisions(document: DocxDocument) -> dict[str, int]:
-    """How many w:ins / w:del elements, and characters inside them, the body holds."""
+def _scope(document: DocxDocument, last_table: bool) -> etree._Element:
     body = document.element.body
+    return body.findall(qn("w:tbl"))[-1] if last_table else body
+
+
+def count_revisions(document: DocxDocument, last_table: bool = False) -> dict[str, int]:
+    """How many w:ins / w:del elements, and characters inside them, the body (or its last
+    table) holds."""
+    body = _scope(document, last_table)
     counts = {"ins": 0, "del": 0, "ins_chars": 0, "del_chars": 0}
     for name, text_tag in (("ins", "w:t"), ("del", "w:delText")):
         for el in body.iter(qn(f"w:{name}")):
@@ -281,9 +291,9 @@ def count_revisions(document: DocxDocument) -> dict[str, int]:
     return counts
 
 
-def text_length(document: DocxDocument) -> int:
-    """Characters of visible and deleted text in the body."""
-    body = document.element.body
+def text_length(document: DocxDocument, last_table: bool = False) -> int:
+    """Characters of visible and deleted text in the body (or its last table)."""
+    body = _scope(document, last_table)
     return sum(len(t.text or "") for tag in ("w:t", "w:delText") for t in body.iter(qn(tag)))
 
 

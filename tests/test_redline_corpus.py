@@ -1,0 +1,116 @@
+"""The redline of the real draft → board pair (utkast → styret), and random edits of real
+board measures: accepting all gives the board's text, rejecting all the draft's."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import docx
+import pytest
+from conftest import corpus_file
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_redline import cells, edited, measure_rows
+
+from orvers.model import Comparison, Link, Measure, Programme
+from orvers.redline import ooxml, write_redline
+
+DATE = dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
+
+
+def _load(label: str) -> Programme:
+    try:
+        from orvers.api import load
+    except ImportError:
+        pytest.skip("orvers.api.load not written yet")
+    return load(corpus_file(label), label=label)
+
+
+@pytest.fixture(scope="module")
+def board() -> Programme:
+    """The board recommendation's measures, through the table parser."""
+    try:
+        from orvers.api import load
+    except ImportError:
+        from orvers.parse.table import parse_table
+        from orvers.read import read
+        return parse_table(read(corpus_file("styret")))
+    return load(corpus_file("styret"), label="styret")
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    try:
+        from orvers.match import compare
+    except ImportError:
+        pytest.skip("orvers.match.compare not written yet")
+    return compare(_load("utkast"), _load("styret"))
+
+
+@pytest.fixture(scope="module")
+def redline(comparison, tmp_path_factory):
+    path = tmp_path_factory.mktemp("corpus") / "utkast-styret.docx"
+    write_redline(comparison, path, author="Sekretariatet", date=DATE)
+    return path
+
+
+def _old_text(comparison: Comparison, new_id: str) -> Measure:
+    """What a row of a new measure says after rejecting all: its old part(s), joined."""
+    olds = [comparison.old.measure(lk.old) for lk in comparison.links
+            if lk.new == new_id and lk.old is not None]
+    order = {m.id: i for i, m in enumerate(comparison.old.measures)}
+    olds.sort(key=lambda m: order[m.id])
+    def join(attr):
+        return tuple(dict.fromkeys(x for m in olds for x in getattr(m, attr)))
+    return Measure(new_id, " ".join(m.title for m in olds), None, join("result_targets"),
+                   join("effect_targets"), join("partners"), children=join("children"))
+
+
+def test_accept_all_gives_every_board_measure_in_order(comparison, redline):
+    assert measure_rows(redline, "accept") == [cells(m) for m in comparison.new.measures]
+
+
+def test_reject_all_gives_the_draft_text_of_every_row(comparison, redline):
+    expected = [cells(_old_text(comparison, m.id)) for m in comparison.new.measures
+                if any(lk.new == m.id and lk.old for lk in comparison.links)]
+    expected += [cells(comparison.old.measure(lk.old)) for lk in comparison.links
+                 if lk.kind == "removed"]
+    got = measure_rows(redline, "reject")
+    assert sorted(got) == sorted(expected)
+
+
+def test_comments_follow_the_links(comparison, redline):
+    comments = [c.text for c in docx.Document(str(redline)).comments]
+    for link in comparison.links:
+        if link.kind == "merged":
+            assert any(c.startswith("Tidligere") and link.old in c and "slått sammen" in c
+                       for c in comments), link
+        if link.kind == "split":
+            assert f"Tidligere {link.old}, delt" in comments
+
+
+def test_the_board_version_against_itself_gives_no_revisions(board, tmp_path):
+    assert len(board.measures) > 20
+    same = Comparison(board, board, tuple(Link(m.id, m.id, "unchanged", 1.0)
+                                          for m in board.measures))
+    path = tmp_path / "same.docx"
+    write_redline(same, path, date=DATE)
+    document = docx.Document(str(path))
+    assert ooxml.count_revisions(document) == {"ins": 0, "del": 0, "ins_chars": 0,
+                                                "del_chars": 0}
+    assert measure_rows(path, "accept") == [cells(m) for m in board.measures]
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_edits_of_board_measures(board, tmp_path, data):
+    olds = board.measures
+    news = tuple(data.draw(edited(m)) for m in olds)
+    new_p = dataclasses.replace(board, measures=news)
+    links = tuple(Link(m.id, m.id, "reworded", 0.9) for m in olds)
+    path = tmp_path / "random.docx"
+    write_redline(Comparison(board, new_p, links), path, date=DATE)
+    assert measure_rows(path, "accept") == [cells(m) for m in news]
+    assert measure_rows(path, "reject") == [cells(m) for m in olds]
