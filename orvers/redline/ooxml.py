@@ -274,27 +274,38 @@ def revision_authors_dates(document: DocxDocument) -> set[tuple[str | None, str 
             for tag in ("w:ins", "w:del") for el in document.element.body.iter(qn(tag))}
 
 
-def _scope(document: DocxDocument, last_table: bool) -> etree._Element:
+def _scope(document: DocxDocument, last_table: bool, column: int | None) -> list:
     body = document.element.body
-    return body.findall(qn("w:tbl"))[-1] if last_table else body
+    tables = body.findall(qn("w:tbl"))
+    if column is None:
+        return [tables[-1]] if last_table else [body]
+    cells = []
+    for tbl in tables[-1:] if last_table else tables:
+        for tr in tbl.findall(qn("w:tr")):
+            tcs = tr.findall(qn("w:tc"))
+            if len(tcs) > column and len(tcs) > 1:
+                cells.append(tcs[column])
+    return cells
 
 
-def count_revisions(document: DocxDocument, last_table: bool = False) -> dict[str, int]:
-    """How many w:ins / w:del elements, and characters inside them, the body (or its last
-    table) holds."""
-    body = _scope(document, last_table)
+def count_revisions(document: DocxDocument, last_table: bool = False,
+                    column: int | None = None) -> dict[str, int]:
+    """How many w:ins / w:del elements, and characters inside them, the body holds (or its last
+    table, or one column of its tables)."""
     counts = {"ins": 0, "del": 0, "ins_chars": 0, "del_chars": 0}
-    for name, text_tag in (("ins", "w:t"), ("del", "w:delText")):
-        for el in body.iter(qn(f"w:{name}")):
-            counts[name] += 1
-            counts[f"{name}_chars"] += sum(len(t.text or "") for t in el.iter(qn(text_tag)))
+    for scope in _scope(document, last_table, column):
+        for name, text_tag in (("ins", "w:t"), ("del", "w:delText")):
+            for el in scope.iter(qn(f"w:{name}")):
+                counts[name] += 1
+                counts[f"{name}_chars"] += sum(len(t.text or "") for t in el.iter(qn(text_tag)))
     return counts
 
 
-def text_length(document: DocxDocument, last_table: bool = False) -> int:
-    """Characters of visible and deleted text in the body (or its last table)."""
-    body = _scope(document, last_table)
-    return sum(len(t.text or "") for tag in ("w:t", "w:delText") for t in body.iter(qn(tag)))
+def text_length(document: DocxDocument, last_table: bool = False,
+                column: int | None = None) -> int:
+    """Characters of visible and deleted text in the body (or its last table, or a column)."""
+    return sum(len(t.text or "") for scope in _scope(document, last_table, column)
+               for t in scope.iter(qn("w:t"), qn("w:delText")))
 
 
 def _unwrap(el: etree._Element) -> None:

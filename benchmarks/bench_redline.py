@@ -1,0 +1,165 @@
+"""Redline noise and speed on the draft → board pair (utkast → styret).
+
+Noise: the share of characters marked as changed (inserted + deleted) by the measure-aware redline,
+against the --plain redline of the same two versions rendered as board-like DOCX files.
+Speed: seconds to write the draft → board redline.
+
+    .venv/bin/python benchmarks/bench_redline.py
+
+Uses orvers.api.load + orvers.match.compare when they exist; until then a small outline reader
+for the draft, the table parser for the board, and the hand-made gold links (marked "fallback").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+import docx
+
+from orvers.model import Comparison, Link, Measure, Programme, Section
+from orvers.redline import ooxml, write_plain_redline, write_redline
+from orvers.text import join_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT.parent / "shared" / "gold" / "draft2026_to_board2026.csv"
+
+
+def corpus_file(label: str) -> Path:
+    manifest = tomllib.loads((ROOT / "corpus" / "corpus.toml").read_text(encoding="utf-8"))
+    return ROOT / "corpus" / next(v["file"] for v in manifest["version"] if v["label"] == label)
+
+
+def _draft_outline(path: Path) -> Programme:
+    """Fallback: numbered outline `3.2.4. text` under `3.2. Section`, lines until a blank."""
+    sections, measures, current, lines = [], [], None, []
+    number = re.compile(r"^\s*(\d+(?:\.\d+)*)\.\s+(\S.*)$")
+
+    def close():
+        if current is not None:
+            sid = current.rsplit(".", 1)[0]
+            measures.append(Measure(current, join_lines(lines), sid))
+
+    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+        m = number.match(raw)
+        if m and m.group(1).count(".") >= 1 and m.group(1).count(".") <= 2:
+            close()
+            current, lines = None, []
+            if m.group(1).count(".") == 2 or m.group(1).startswith(("1.", "2.")):
+                current, lines = m.group(1), [m.group(2)]
+            else:
+                sections.append(Section(m.group(1), m.group(2).strip()))
+        elif not raw.strip():
+            close()
+            current, lines = None, []
+        elif current is not None:
+            lines.append(raw)
+    return Programme(str(path), "txt", "outline", "Utkast", tuple(sections), tuple(measures),
+                     label="utkast")
+
+
+def comparison() -> tuple[Comparison, str]:
+    """The draft → board comparison, and where it came from."""
+    try:
+        from orvers.api import load
+
+        from orvers.match import compare
+    except ImportError:
+        pass
+    else:
+        return compare(load(corpus_file("utkast"), label="utkast"),
+                       load(corpus_file("styret"), label="styret")), "orvers.match.compare"
+    from orvers.parse.table import parse_table
+    from orvers.read import read
+
+    old = _draft_outline(corpus_file("utkast"))
+    new = parse_table(read(corpus_file("styret")))
+    new = Programme(**{**new.__dict__, "label": "styret"})
+    old_ids, new_ids = {m.id for m in old.measures}, {m.id for m in new.measures}
+    links = []
+    with GOLD.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            o, n = row["old_id"] or None, row["new_id"] or None
+            if (o is None or o in old_ids) and (n is None or n in new_ids):
+                links.append(Link(o, n, row["relation"], renumbered=o != n))
+    linked_old = {lk.old for lk in links}
+    linked_new = {lk.new for lk in links}
+    links += [Link(m.id, None, "removed") for m in old.measures if m.id not in linked_old]
+    links += [Link(None, m.id, "added") for m in new.measures if m.id not in linked_new]
+    return Comparison(old, new, tuple(links)), "fallback: outline reader + table parser + gold"
+
+
+def render(programme: Programme, path: Path) -> None:
+    """A board-like DOCX of a programme: section headings, one 4-column table per section."""
+    try:
+        from orvers.render.programme_docx import write_programme_docx
+    except ImportError:
+        pass
+    else:
+        write_programme_docx(programme, path)
+        return
+    document = docx.Document()
+    document.add_heading(programme.title, 1)
+    for section in programme.sections:
+        measures = [m for m in programme.measures if m.section == section.id]
+        if not measures:
+            continue
+        document.add_heading(f"{section.id} {section.title}", 2)
+        table = document.add_table(rows=1, cols=4)
+        for cell, text in zip(table.rows[0].cells, ("Nr", "Tiltak", "Resultat- og effektmål",
+                                                    "Partnere"), strict=True):
+            cell.text = text
+        for m in measures:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = m.id, "\n".join((m.title, *m.children))
+            targets = ((["Resultatmål:", *m.result_targets] if m.result_targets else [])
+                       + (["Effektmål:", *m.effect_targets] if m.effect_targets else []))
+            cells[2].text, cells[3].text = "\n".join(targets), "\n".join(m.partners)
+    document.save(str(path))
+
+
+def share(path: Path, last_table: bool, column: int | None = None) -> tuple[float, int, int]:
+    """Share of characters inside tracked changes, changed characters and all characters."""
+    document = docx.Document(str(path))
+    counts = ooxml.count_revisions(document, last_table=last_table, column=column)
+    changed = counts["ins_chars"] + counts["del_chars"]
+    total = ooxml.text_length(document, last_table=last_table, column=column)
+    return changed / total, changed, total
+
+
+def main() -> None:
+    comp, source = comparison()
+    print(f"pair: utkast → styret ({source}); {len(comp.old.measures)} → "
+          f"{len(comp.new.measures)} measures, {len(comp.links)} links")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            write_redline(comp, work / "redline.docx")
+            times.append(time.perf_counter() - start)
+        old_doc, new_doc = work / "old.docx", work / "new.docx"
+        render(comp.old, old_doc)
+        render(comp.new, new_doc)
+        start = time.perf_counter()
+        write_plain_redline(old_doc, new_doc, work / "plain.docx")
+        plain_time = time.perf_counter() - start
+        rows = {"whole text": (share(work / "redline.docx", last_table=True),
+                               share(work / "plain.docx", last_table=False)),
+                "Tiltak column (titles)": (share(work / "redline.docx", True, column=1),
+                                           share(work / "plain.docx", False, column=1))}
+    for name, ((m_share, m_changed, m_total), (p_share, p_changed, p_total)) in rows.items():
+        print(f"{name}: measure-aware {m_changed}/{m_total} characters marked = {m_share:.3f}; "
+              f"plain {p_changed}/{p_total} = {p_share:.3f}; ratio {m_share / p_share:.2f}")
+    print(f"time to write the draft → board redline: median {statistics.median(times):.3f} s "
+          f"(min {min(times):.3f}); plain redline {plain_time:.3f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
