@@ -289,3 +289,21 @@ def test_random_edits_accept_to_new_and_reject_to_old(tmp_path, data):
     write_redline(Comparison(old_p, new_p, links), path, date=DATE)
     assert measure_rows(path, "accept") == [cells(m) for m in news]
     assert measure_rows(path, "reject") == [cells(m) for m in olds]
+
+
+def test_a_measure_merged_into_a_reworded_one_is_called_merged(tmp_path):
+    # as in the gold: draft 3.2.1 → board 2.2.1 reworded, draft 3.4.2 folded into 2.2.1
+    old = programme("utkast", OLD_SECTIONS, (
+        Measure("3.2.1", "Erfaringsdeling om aktuelle tema innen klima, miljø- og natur", "3.2"),
+        Measure("3.4.2", "Naturbaserte løsninger for overvannshåndtering", "3.4")))
+    new = programme("styret", (Section("2.2", "Klima, miljø og natur", "2"),), (
+        Measure("2.2.1", "Erfaringsdeling om aktuelle tema innen klima, miljø- og natur, f.eks. "
+                "naturbaserte løsninger for overvannshåndtering", "2.2"),))
+    links = (Link("3.2.1", "2.2.1", "reworded", 0.9, renumbered=True),
+             Link("3.4.2", "2.2.1", "merged", 0.5, renumbered=True))
+    path = tmp_path / "mixed.docx"
+    write_redline(Comparison(old, new, links), path, date=DATE)
+    assert [c.text for c in docx.Document(str(path)).comments] == [
+        "Tidligere 3.2.1 og 3.4.2, slått sammen"]
+    cover = [i for i in project(path, "accept") if isinstance(i, str)]
+    assert "3.2.1, 3.4.2 slått sammen til 2.2.1" in cover

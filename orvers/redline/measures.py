@@ -61,7 +61,7 @@ TEXTS = {
                 "renumbered": "renumbered"},
     },
 }
-WIDTHS = (Cm(1.5), Cm(5.6), Cm(6.6), Cm(3.7))
+WIDTHS = (Cm(1.4), Cm(5.6), Cm(6.0), Cm(4.4))
 HEADING_FILL = "D9E2F3"
 BULLET = "ListBullet"  # style id of python-docx's built-in "List Bullet"
 
@@ -178,7 +178,9 @@ def plan_rows(comparison: Comparison, texts: dict, sections: dict[str, str]) -> 
         links = [lk for lk in by_new.get(m.id, []) if lk.old is not None]
         links.sort(key=lambda lk: old_index.get(lk.old, 0))
         olds = tuple(old.measure(lk.old) for lk in links if lk.old in old_index)
-        kind = links[0].kind if links else "added"
+        kinds = {lk.kind for lk in links}
+        kind = next((k for k in ("merged", "split") if k in kinds),
+                    links[0].kind if links else "added")
         note = ""
         if olds:
             moved = any(lk.moved for lk in links)
@@ -290,7 +292,8 @@ def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
         elif link.kind == "split":
             lists["split"].setdefault(link.old, []).append(link.new)
         elif link.kind == "merged":
-            lists["merged"].setdefault(link.new, []).append(link.old)
+            lists["merged"][link.new] = [lk.old for lk in comparison.links
+                                         if lk.new == link.new and lk.old is not None]
     lines = {
         "added": lists["added"], "removed": lists["removed"],
         "split": [f"{o} {texts['into']} {', '.join(ns)}" for o, ns in lists["split"].items()],
