@@ -114,3 +114,17 @@ def test_random_edits_of_board_measures(board, tmp_path, data):
     write_redline(Comparison(board, new_p, links), path, date=DATE)
     assert measure_rows(path, "accept") == [cells(m) for m in news]
     assert measure_rows(path, "reject") == [cells(m) for m in olds]
+
+
+def test_cli_writes_the_draft_to_board_redline(comparison, tmp_path):
+    from click.testing import CliRunner
+
+    from orvers.cli import cli
+
+    out = tmp_path / "cli.docx"
+    result = CliRunner().invoke(cli, ["redline", str(corpus_file("utkast")),
+                                      str(corpus_file("styret")), "-o", str(out),
+                                      "--lang", "en", "--date", "2025-12-18"])
+    assert result.exit_code == 0, result.output
+    assert measure_rows(out, "accept") == [
+        cells(m, "Result targets:", "Effect targets:") for m in comparison.new.measures]

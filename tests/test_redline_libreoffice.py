@@ -132,3 +132,30 @@ def test_converts_to_pdf_and_renders_a_page(tmp_path):
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", str(pdf),
                         str(tmp_path / "page")], check=True, timeout=60)
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_libreoffice_agrees_on_real_board_measures_edited(tmp_path, office):
+    from conftest import corpus_file
+
+    from orvers.model import Comparison, Link, Measure
+    from orvers.parse.table import parse_table
+    from orvers.read import read
+
+    board = parse_table(read(corpus_file("styret")))
+    # a later version: every third measure dropped, the others lose their second word and
+    # their last partner, and one new measure is added
+    kept = [m for i, m in enumerate(board.measures) if i % 3]
+    edited = [Measure(m.id, " ".join(w for k, w in enumerate(m.title.split()) if k != 1),
+                      m.section, m.result_targets, m.effect_targets, m.partners[:-1])
+              for m in kept]
+    added = Measure("9.9.9", "Et nytt tiltak om boligutvikling", kept[-1].section,
+                    result_targets=("Gjennomført seminar",), partners=("KS",))
+    new = type(board)(**{**board.__dict__, "measures": (*edited, added)})
+    links = [Link(m.id, m.id, "reworded", 0.8) for m in kept]
+    links += [Link(m.id, None, "removed") for i, m in enumerate(board.measures) if not i % 3]
+    links.append(Link(None, "9.9.9", "added"))
+    path = tmp_path / "board.docx"
+    write_redline(Comparison(board, new, tuple(links)), path, date=DATE)
+    accepted, rejected = office([(path, "accept"), (path, "reject")])
+    assert accepted == project(path, "accept")
+    assert rejected == project(path, "reject")
