@@ -26,6 +26,7 @@ def two_versions(tmp_path: Path) -> tuple[Path, Path]:
     a.add_heading("Referat fra styremøte i Osloregionen", 1)
     a.add_paragraph("Styret vedtok budsjettet for 2026.")
     a.add_paragraph("Dette avsnittet er fjernet i ny versjon.")
+    a.add_paragraph("Vedtaket var ").add_run("enstemmig").bold = True
     t = a.add_table(rows=2, cols=2)
     for (r, c), text in {(0, 0): "Sak", (0, 1): "Vedtak", (1, 0): "1/25",
                          (1, 1): "Godkjent"}.items():
@@ -36,6 +37,7 @@ def two_versions(tmp_path: Path) -> tuple[Path, Path]:
     b.add_heading("Referat fra styremøtet i Osloregionen", 1)
     b.add_paragraph("Styret vedtok det reviderte budsjettet for 2026.")
     b.add_paragraph("Et nytt avsnitt om fylkeskommunene.")
+    b.add_paragraph("Vedtaket var ").add_run("enstemmig").bold = True
     t = b.add_table(rows=3, cols=2)
     for (r, c), text in {(0, 0): "Sak", (0, 1): "Vedtak", (1, 0): "1/25",
                          (1, 1): "Godkjent med endringer", (2, 0): "2/25",
@@ -112,3 +114,15 @@ def test_a_text_file_is_refused_with_a_clear_error(tmp_path):
     txt.write_text("Tiltak", encoding="utf-8")
     with pytest.raises(InputError, match="cannot read"):
         write_plain_redline(txt, txt, tmp_path / "x.docx")
+
+
+def test_unchanged_paragraphs_keep_their_formatting(tmp_path):
+    old, new = two_versions(tmp_path)
+    path = tmp_path / "plain.docx"
+    write_plain_redline(old, new, path, date=DATE)
+    paragraph = next(p for p in docx.Document(str(path)).paragraphs
+                     if p.text == "Vedtaket var enstemmig")
+    assert [(r.text, bool(r.bold)) for r in paragraph.runs] == [
+        ("Vedtaket var ", False), ("enstemmig", True)]
+    heading = docx.Document(str(path)).paragraphs[0]
+    assert heading.style.name == "Heading 1"

@@ -163,16 +163,24 @@ def plan_paragraphs(paras: Sequence[Sequence[Op]]
 
 def write_paragraphs(first: Paragraph | None, add: Callable[[], Paragraph],
                      paras: Sequence[Sequence[Op]], rev: Revisions,
-                     bold: bool = False, styles: Sequence[str] = ()) -> list[Paragraph]:
+                     bold: bool = False, styles: Sequence[str] = (),
+                     sources: Sequence[Paragraph | None] = ()) -> list[Paragraph]:
     """Fill a container with tracked paragraphs (see plan_paragraphs); reuse `first` if given.
 
-    `styles` gives each paragraph of `paras` a style id (for paragraphs from another document).
+    `styles` gives each paragraph of `paras` a style id; `sources` a paragraph (possibly of
+    another document) whose properties it takes, and whose runs (with their formatting, links,
+    fields) it takes as they are when its text is unchanged.
     """
     items, status, origin = plan_paragraphs(paras)
     out = []
     for i, (ops, mark) in enumerate(zip(items, status, strict=True)):
         paragraph = first if (i == 0 and first is not None) else add()
-        if styles:
+        source = sources[origin[i]] if sources else None
+        if source is not None:
+            _copy_paragraph(paragraph, source, runs=all(op == "=" for op, _ in ops))
+            if all(op == "=" for op, _ in ops):
+                ops = ()
+        elif styles:
             set_paragraph_style_id(paragraph, styles[origin[i]])
         write_ops(paragraph, ops, rev, bold)
         _mark_paragraph(paragraph._p, mark, rev)
@@ -236,6 +244,16 @@ def add_comment(document: DocxDocument, paragraph: Paragraph, text: str, rev: Re
     ref.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(cid)}))
     anchor.addnext(ref)
     anchor.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(cid)}))
+
+
+def _copy_paragraph(paragraph: Paragraph, source: Paragraph, runs: bool) -> None:
+    """Give a paragraph a copy of the source's properties, and of its content if `runs`."""
+    p = paragraph._p
+    for child in list(p):
+        p.remove(child)
+    for child in source._p:
+        if runs or child.tag == qn("w:pPr"):
+            p.append(copy.deepcopy(child))
 
 
 def set_paragraph_style_id(paragraph: Paragraph, style_id: str) -> None:

@@ -2,11 +2,11 @@
 
 Paragraphs and tables of both files are aligned (difflib anchors, rapidfuzz pairs the rest);
 paired paragraphs and table cells are word-diffed; table rows are aligned the same way. The result
-keeps the new file's page setup and styles; paragraphs are rebuilt with their style, without
-character formatting. A paragraph added (removed) between two tables leaves an empty paragraph
-after rejecting (accepting) all, in Word's model as in LibreOffice: it has no neighbour to merge
-with.
-"""
+keeps the new file's page setup, styles and paragraph properties; unchanged paragraphs and rows
+are copied as they are (formatting, links, fields); changed ones are rebuilt as plain runs.
+Removed paragraphs keep only their style. A paragraph added (removed) between two tables leaves
+an empty paragraph after rejecting (accepting) all, in Word's model as in LibreOffice: it has no
+neighbour to merge with."""
 
 from __future__ import annotations
 
@@ -35,17 +35,20 @@ class _Body:
     rev: ooxml.Revisions
     paras: list[tuple[Op, ...]] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
+    sources: list[Paragraph | None] = field(default_factory=list)
 
-    def paragraph(self, ops: tuple[Op, ...], style: str) -> None:
+    def paragraph(self, ops: tuple[Op, ...], style: str, source: Paragraph | None) -> None:
         self.paras.append(ops)
         self.styles.append(style)
+        self.sources.append(source)
 
     def flush(self) -> None:
         """Write the waiting paragraphs (a table or the end closes a run of paragraphs)."""
         if self.paras:
             ooxml.write_paragraphs(None, lambda: ooxml.new_body_paragraph(self.document),
-                                   self.paras, self.rev, styles=self.styles)
-        self.paras, self.styles = [], []
+                                   self.paras, self.rev, styles=self.styles,
+                                   sources=self.sources)
+        self.paras, self.styles, self.sources = [], [], []
 
 
 def open_input(path: str | Path, warnings: list[str]) -> DocxDocument:
@@ -144,10 +147,10 @@ def build(old_path: str | Path, new_path: str | Path, author: str = "orvers",
             body.flush()
             _table(body, a, b)
         elif a is not None and b is not None:
-            body.paragraph(word_diff(a.text, b.text), ooxml.paragraph_style_id(b))
+            body.paragraph(word_diff(a.text, b.text), "", b)
         elif a is not None:
-            body.paragraph((("-", a.text),), ooxml.paragraph_style_id(a))
+            body.paragraph((("-", a.text),), ooxml.paragraph_style_id(a), None)
         else:
-            body.paragraph((("+", b.text),), ooxml.paragraph_style_id(b))
+            body.paragraph((("+", b.text),), "", b)
     body.flush()
     return document, warnings
