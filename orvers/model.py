@@ -114,6 +114,7 @@ class Programme:
     pages: int = 1
     warnings: tuple[str, ...] = ()
     label: str = ""
+    date: str = ""  # the version's date as the corpus manifest gives it ("2025-12"), if known
 
     def measure(self, measure_id: str) -> Measure:
         """The measure with this id (KeyError if absent)."""

@@ -8,6 +8,7 @@ an addition (2.4.2) and a pure renumbering (3.1.1 → 2.1.1).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zipfile
@@ -307,3 +308,13 @@ def test_a_measure_merged_into_a_reworded_one_is_called_merged(tmp_path):
         "Tidligere 3.2.1 og 3.4.2, slått sammen"]
     cover = [i for i in project(path, "accept") if isinstance(i, str)]
     assert "3.2.1, 3.4.2 slått sammen til 2.2.1" in cover
+
+
+def test_cover_page_shows_the_versions_dates_when_known(tmp_path):
+    dated = Comparison(dataclasses.replace(COMPARISON.old, date="2025-10"),
+                       dataclasses.replace(COMPARISON.new, date="2025-12"), LINKS)
+    path = tmp_path / "dated.docx"
+    write_redline(dated, path, date=DATE)
+    compared = tables(project(path, "accept"))[0]
+    assert ("Dato", "2025-10", "2025-12") in compared
+    assert ("Versjon", "utkast", "styret") in compared

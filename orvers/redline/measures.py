@@ -24,7 +24,7 @@ TEXTS = {
         "title": "Sporede endringer i handlingsprogrammet",
         "compared": "Sammenlignet",
         "old": "Gammel versjon", "new": "Ny versjon", "made": "Laget",
-        "label": "Versjon", "file": "Fil", "doc_title": "Tittel",
+        "label": "Versjon", "file": "Fil", "doc_title": "Tittel", "date": "Dato",
         "counts": "Antall koblinger per type",
         "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
                   "merged": "slått sammen", "added": "lagt til", "removed": "fjernet"},
@@ -44,7 +44,7 @@ TEXTS = {
         "title": "Tracked changes in the action programme",
         "compared": "Compared",
         "old": "Old version", "new": "New version", "made": "Made",
-        "label": "Version", "file": "File", "doc_title": "Title",
+        "label": "Version", "file": "File", "doc_title": "Title", "date": "Date",
         "counts": "Links per kind",
         "kinds": {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
                   "merged": "merged", "added": "added", "removed": "removed"},
@@ -269,9 +269,11 @@ def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     table.style = "Table Grid"
     head = table.rows[0].cells
     head[1].text, head[2].text = texts["old"], texts["new"]
-    for name, a, b in ((texts["label"], old.label, new.label),
-                       (texts["doc_title"], old.title, new.title),
-                       (texts["file"], old.path, new.path)):
+    rows = [(texts["label"], old.label, new.label), (texts["doc_title"], old.title, new.title),
+            (texts["file"], old.path, new.path)]
+    if old.date or new.date:
+        rows.append((texts["date"], old.date, new.date))
+    for name, a, b in rows:
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
     made = document.add_paragraph(f"{texts['made']}: {rev.date:%Y-%m-%d %H:%M} UTC, {rev.author}")
