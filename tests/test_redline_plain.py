@@ -126,3 +126,27 @@ def test_unchanged_paragraphs_keep_their_formatting(tmp_path):
         ("Vedtaket var ", False), ("enstemmig", True)]
     heading = docx.Document(str(path)).paragraphs[0]
     assert heading.style.name == "Heading 1"
+
+
+def test_removed_rows_do_not_point_into_the_old_file(tmp_path):
+    # a comment in a row of the old file: the row is removed; the redline must not refer to a
+    # comment (or image, link) that only the old file holds — Word refuses such a file
+    a = docx.Document()
+    t = a.add_table(rows=2, cols=1)
+    t.cell(0, 0).text = "Sak 1"
+    run = t.cell(1, 0).paragraphs[0].add_run("Sak 2 med kommentar")
+    a.add_comment(run, text="Sjekk dette", author="Revisor")
+    a.add_paragraph("Slutt.")
+    b = docx.Document()
+    b.add_table(rows=1, cols=1).cell(0, 0).text = "Sak 1"
+    b.add_paragraph("Slutt.")
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    a.save(str(old))
+    b.save(str(new))
+    path = tmp_path / "plain.docx"
+    write_plain_redline(old, new, path, date=DATE)
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert "commentReference" not in body and "commentRangeStart" not in body
+    assert project(path, "reject") == items(open_docx(old))
+    assert project(path, "accept") == items(open_docx(new))

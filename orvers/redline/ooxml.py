@@ -39,14 +39,17 @@ def clean_text(text: str) -> str:
 class Revisions:
     """Author, date and the document-wide counter of `w:id`s for revisions and comments."""
 
-    def __init__(self, document: DocxDocument, author: str, date: dt.datetime | None = None):
+    def __init__(self, document: DocxDocument, author: str, date: dt.datetime | None = None,
+                 also: Sequence[DocxDocument] = ()):
+        """`also`: other documents whose content may be copied in (their ids are avoided)."""
         self.document = document
         self.author = author
         when = date or dt.datetime.now(dt.UTC)
         if when.tzinfo is not None:
             when = when.astimezone(dt.UTC)
         self.date = when.replace(tzinfo=None, microsecond=0)
-        used = [int(v) for v in document.element.xpath("//@w:id") if str(v).isdigit()]
+        used = [int(v) for d in (document, *also) for v in d.element.xpath("//@w:id")
+                if str(v).isdigit()]
         self._next = max(used, default=0) + 1
 
     @property
@@ -409,9 +412,26 @@ def clear_rows(table) -> None:
         table._tbl.remove(tr)
 
 
-def append_row(table, row: _Row) -> _Row:
-    """Append a copy of a row (possibly from another document) to a table."""
+def append_row(table, row: _Row, text_only: bool = False) -> _Row:
+    """Append a copy of a row to a table.
+
+    text_only (for a row of another document): keep the row's and cells' properties and the
+    text of each paragraph, drop everything that points into the other package (images, links,
+    comments, footnotes).
+    """
     tr = copy.deepcopy(row._tr)
+    if text_only:
+        for tc in tr.iter(qn("w:tc")):
+            texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+                     for p in tc.iterchildren(qn("w:p"))]
+            for child in list(tc):
+                if child.tag != qn("w:tcPr"):
+                    tc.remove(child)
+            for text in texts or [""]:
+                p = OxmlElement("w:p")
+                if text:
+                    p.append(_run(text, False, False))
+                tc.append(p)
     table._tbl.append(tr)
     return _Row(tr, table)
 

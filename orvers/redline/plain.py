@@ -106,10 +106,12 @@ def _table(body: _Body, old: Table | None, new: Table | None) -> None:
         a = old_rows[i] if i is not None else None
         b = new_rows[j] if j is not None else None
         if a is not None and b is not None and len(a.cells) != len(b.cells):
-            ooxml.mark_row(ooxml.append_row(table, a), "-", rev)
+            ooxml.mark_row(ooxml.append_row(table, a, text_only=True), "-", rev)
             ooxml.mark_row(ooxml.append_row(table, b), "+", rev)
-        elif a is None or b is None:
-            ooxml.mark_row(ooxml.append_row(table, a or b), "+" if a is None else "-", rev)
+        elif a is None:
+            ooxml.mark_row(ooxml.append_row(table, b), "+", rev)
+        elif b is None:
+            ooxml.mark_row(ooxml.append_row(table, a, text_only=True), "-", rev)
         elif _row_key(a) == _row_key(b):
             ooxml.append_row(table, b)
         else:
@@ -132,7 +134,7 @@ def build(old_path: str | Path, new_path: str | Path, author: str = "orvers",
     old_blocks, new_blocks = _blocks(old), _blocks(new)
     document = open_input(new_path, [])
     ooxml.clear_body(document)
-    body = _Body(document, ooxml.Revisions(document, author, date))
+    body = _Body(document, ooxml.Revisions(document, author, date, also=(old, new)))
     pairs = []
     for i, j in align([_key(b) for b in old_blocks], [_key(b) for b in new_blocks]):
         if i is not None and j is not None and (
