@@ -157,6 +157,12 @@ def main() -> None:
     for name, ((m_share, m_changed, m_total), (p_share, p_changed, p_total)) in rows.items():
         print(f"{name}: measure-aware {m_changed}/{m_total} characters marked = {m_share:.3f}; "
               f"plain {p_changed}/{p_total} = {p_share:.3f}; ratio {m_share / p_share:.2f}")
+    same = Comparison(comp.new, comp.new, tuple(Link(m.id, m.id, "unchanged", 1.0)
+                                                 for m in comp.new.measures))
+    with tempfile.TemporaryDirectory() as tmp:
+        write_redline(same, Path(tmp) / "same.docx")
+        noise = ooxml.count_revisions(docx.Document(str(Path(tmp) / "same.docx")))
+    print(f"board version against itself: {noise['ins'] + noise['del']} revisions")
     print(f"time to write the draft → board redline: median {statistics.median(times):.3f} s "
           f"(min {min(times):.3f}); plain redline {plain_time:.3f} s")
 
