@@ -128,3 +128,61 @@ def test_cli_writes_the_draft_to_board_redline(comparison, tmp_path):
     assert result.exit_code == 0, result.output
     assert measure_rows(out, "accept") == [
         cells(m, "Result targets:", "Effect targets:") for m in comparison.new.measures]
+
+
+@st.composite
+def restructured(draw, board: Programme) -> Comparison:
+    """A random later version of the board's measures: kept (edited), removed, merged with the
+    next one, split in two, and new measures added; with the links a matcher would give."""
+    news, links = [], []
+    olds = list(board.measures)
+    i = 0
+    while i < len(olds):
+        m = olds[i]
+        action = draw(st.sampled_from(["keep", "keep", "remove", "merge", "split", "add"]))
+        n = f"N{len(news) + 1}"
+        if action == "remove":
+            links.append(Link(m.id, None, "removed"))
+        elif action == "merge" and i + 1 < len(olds):
+            nxt = olds[i + 1]
+            news.append(Measure(n, f"{m.title} {nxt.title}", m.section,
+                                m.result_targets + nxt.result_targets, (), m.partners))
+            links += [Link(m.id, n, "merged", 0.7), Link(nxt.id, n, "merged", 0.6)]
+            i += 1
+        elif action == "split":
+            words = m.title.split()
+            cut = max(1, len(words) // 2)
+            for part, text in enumerate((words[:cut], words[cut:] or ["Del"]), 1):
+                news.append(Measure(f"{n}.{part}", " ".join(text), m.section,
+                                    m.result_targets[part - 1:part], m.effect_targets,
+                                    m.partners))
+                links.append(Link(m.id, f"{n}.{part}", "split", 0.6))
+        elif action == "add":
+            news.append(Measure(n, "Nytt tiltak om boligutvikling", m.section,
+                                ("Gjennomført seminar",), (), ("KS",)))
+            links.append(Link(None, n, "added"))
+            continue
+        else:
+            news.append(dataclasses.replace(data_edit(draw, m), id=n))
+            links.append(Link(m.id, n, "reworded", 0.9, renumbered=True))
+        i += 1
+    new = dataclasses.replace(board, measures=tuple(news), label="ny")
+    return Comparison(board, new, tuple(links))
+
+
+def data_edit(draw, m: Measure) -> Measure:
+    return draw(edited(m))
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_restructuring_accepts_to_new_and_rejects_to_old_rows(board, tmp_path, data):
+    comp = data.draw(restructured(board))
+    path = tmp_path / "restructured.docx"
+    write_redline(comp, path, date=DATE)
+    assert measure_rows(path, "accept") == [cells(m) for m in comp.new.measures]
+    expected = [cells(dataclasses.replace(_old_text(comp, m.id), id=m.id))
+                for m in comp.new.measures if any(lk.new == m.id and lk.old for lk in comp.links)]
+    expected += [cells(comp.old.measure(lk.old)) for lk in comp.links if lk.kind == "removed"]
+    assert sorted(measure_rows(path, "reject")) == sorted(expected)
