@@ -1,0 +1,78 @@
+"""Parsers: a Document of blocks → a Programme, one parser per layout.
+
+Layouts: outline (numbered `3.2.4.` items), table (Tiltak | Resultat- og effektmål |
+Partnere), label-blocks (`Tiltak:` / `Partnere:` / `Resultatmål:`), bullet-notes (workshop
+`*` / `o` / `-` bullets), strategy (strategic guidelines: areas and their strategies).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..errors import NoMeasuresError, OrversError
+from ..model import Document, Programme
+
+LAYOUTS: tuple[str, ...] = ("outline", "table", "label-blocks", "bullet-notes", "strategy")
+
+_TILTAK_RE = re.compile(r"(?:^|\t)\s*Tiltak\s*:", re.IGNORECASE)
+_STAR_BULLET_RE = re.compile(r"^\s*[*o]\s+\S")
+_STRATEGY_RE = re.compile(r"^\s*(Strategier|Delmål)\s*:?\s*$", re.IGNORECASE)
+
+
+def _parser(layout: str) -> Callable[[Document], Programme]:
+    # Imported lazily: each layout's module is loaded only when that layout is used.
+    if layout == "outline":
+        from .outline import parse_outline
+        return parse_outline
+    if layout == "table":
+        from .table import parse_table
+        return parse_table
+    if layout == "label-blocks":
+        from .labels import parse_labels
+        return parse_labels
+    if layout == "bullet-notes":
+        from .bullets import parse_bullets
+        return parse_bullets
+    if layout == "strategy":
+        from .strategy import parse_strategy
+        return parse_strategy
+    raise OrversError(f"unknown layout '{layout}' (expected one of {', '.join(LAYOUTS)})")
+
+
+def _looks_like_table(doc: Document) -> bool:
+    try:
+        from .table import looks_like_table
+    except ImportError:
+        return False
+    return looks_like_table(doc)
+
+
+def detect_layout(doc: Document) -> str | None:
+    """The layout the document's text looks like, or None if none fits."""
+    texts = [b.text for b in doc.blocks if b.text.strip()]
+    if _looks_like_table(doc):
+        return "table"
+    from .outline import count_numbered
+    if count_numbered(doc) >= 5:
+        return "outline"
+    if sum(1 for t in texts if _TILTAK_RE.search(t)) >= 3:
+        return "label-blocks"
+    if sum(1 for t in texts if _STAR_BULLET_RE.match(t)) >= 5:
+        return "bullet-notes"
+    if any(_STRATEGY_RE.match(t) for t in texts):
+        return "strategy"
+    return None
+
+
+def parse(doc: Document, layout: str | None = None) -> Programme:
+    """Parse a document with the given layout, or the detected one."""
+    chosen = layout or detect_layout(doc)
+    if chosen is None:
+        raise NoMeasuresError(f"{doc.path}: no measures (tiltak) found — is this an action "
+                              "programme? try --layout")
+    programme = _parser(chosen)(doc)
+    if not programme.measures:
+        raise NoMeasuresError(f"{doc.path}: no measures (tiltak) found — is this an action "
+                              f"programme? try --layout (read as {chosen})")
+    return programme

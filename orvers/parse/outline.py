@@ -1,0 +1,111 @@
+"""Parse a numbered outline (`3.2.4. text` under `3.2. Klima, miljø og natur` under
+`3. Innsatsområder`), as in the secretariat's draft.
+
+A measure is the deepest numbered item that carries text; every item with numbered items
+under it is a section. Titles wrap over lines and are joined with `join_lines`.
+
+Decision: a leaf item whose first line is a short heading followed by prose paragraphs
+(the draft's political priorities 1.1 Oslofjorden, 1.2 Energi, 1.3 Jernbane) is a prose
+section, not a measure. The draft has no targets or partners.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Document, Measure, Programme, Section
+from ..text import join_lines
+from .common import document_title, source_of
+
+NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
+_HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
+_PROSE_CHARS = 200
+
+
+@dataclass
+class _Item:
+    number: tuple[int, ...]
+    lines: list[Block] = field(default_factory=list)
+    first: str = ""
+
+    @property
+    def id(self) -> str:
+        return ".".join(map(str, self.number))
+
+    @property
+    def parent(self) -> str | None:
+        return ".".join(map(str, self.number[:-1])) or None
+
+
+def count_numbered(doc: Document) -> int:
+    """How many lines start with a multi-level number such as `3.2.4.`."""
+    return sum(1 for b in doc.blocks if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
+
+
+def _accepts(number: tuple[int, ...], trailing_dot: str, seen: dict[tuple[int, ...], _Item],
+             last_top: int) -> bool:
+    """Whether a numbered line continues the outline (and is not a date or a count)."""
+    if number in seen:
+        return False
+    if len(number) == 1:
+        return trailing_dot == "." and number[0] in (last_top + 1, 1) and number[0] > last_top
+    return number[:-1] in seen or (len(number) == 2 and number[0] == last_top + 1)
+
+
+def _items(blocks: tuple[Block, ...]) -> list[_Item]:
+    items: list[_Item] = []
+    seen: dict[tuple[int, ...], _Item] = {}
+    last_top = 0
+    for b in blocks:
+        text = b.text.strip()
+        if not text:
+            continue
+        m = NUMBER_RE.match(text)
+        if m:
+            number = tuple(int(p) for p in m.group(1).split("."))
+            if _accepts(number, m.group(2), seen, last_top):
+                item = _Item(number, [b], m.group(3).strip())
+                items.append(item)
+                seen[number] = item
+                last_top = max(last_top, number[0])
+                continue
+        if items:
+            items[-1].lines.append(b)
+    return items
+
+
+def _is_prose_section(item: _Item) -> bool:
+    """A short heading line followed by a paragraph that starts a new sentence."""
+    rest = [b.text.strip() for b in item.lines[1:] if b.text.strip()]
+    if not rest or len(item.first.split()) > _HEADING_WORDS or item.first.rstrip()[-1:] in ",-":
+        return False
+    return rest[0][:1].isupper() and len(" ".join(rest)) >= _PROSE_CHARS
+
+
+def parse_outline(doc: Document) -> Programme:
+    """Sections and measures of a numbered-outline programme."""
+    items = _items(doc.blocks)
+    parents = {it.parent for it in items if it.parent}
+    sections: list[Section] = []
+    measures: list[Measure] = []
+    section_ids: set[str] = set()
+    for it in items:
+        if it.id in parents or _is_prose_section(it):
+            title = join_lines([it.first])
+            sections.append(Section(it.id, title, it.parent, raw_title=title))
+            section_ids.add(it.id)
+            continue
+        lines = [it.first] + [b.text for b in it.lines[1:]]
+        title = join_lines(lines)
+        measures.append(Measure(
+            id=it.id, title=title, section=it.parent, source=source_of(it.lines),
+            id_source="document", raw_title=title,
+        ))
+    warnings = [f"measure {m.id}: its section {m.section} is not printed"
+                for m in measures if m.section and m.section not in section_ids]
+    return Programme(
+        path=doc.path, format=doc.format, layout="outline", title=document_title(doc.blocks),
+        sections=tuple(sections), measures=tuple(measures), pages=doc.pages,
+        warnings=(*doc.warnings, *warnings),
+    )

@@ -1,0 +1,57 @@
+"""The numbered-outline parser on the real draft (utkast til handlingsprogram 2026)."""
+
+from __future__ import annotations
+
+from orvers.api import load
+
+EXPECTED_IDS = (
+    [f"2.{i}" for i in range(1, 6)]
+    + [f"3.1.{i}" for i in range(1, 5)] + [f"3.2.{i}" for i in range(1, 5)]
+    + [f"3.3.{i}" for i in range(1, 6)] + [f"3.4.{i}" for i in range(1, 3)]
+    + [f"4.1.{i}" for i in range(1, 3)] + [f"4.2.{i}" for i in range(1, 5)]
+    + [f"4.3.{i}" for i in range(1, 4)] + [f"4.4.{i}" for i in range(1, 4)] + ["4.5.1"]
+)
+
+
+def test_draft_measure_ids_exactly(draft_path):
+    programme = load(draft_path)
+    assert programme.layout == "outline"
+    assert [m.id for m in programme.measures] == EXPECTED_IDS
+    assert all(m.id_source == "document" for m in programme.measures)
+
+
+def test_draft_political_priorities_are_sections_not_measures(draft_path):
+    programme = load(draft_path)
+    sections = {s.id: s for s in programme.sections}
+    assert [s.id for s in programme.sections] == [
+        "1", "1.1", "1.2", "1.3", "2", "3", "3.1", "3.2", "3.3", "3.4",
+        "4", "4.1", "4.2", "4.3", "4.4", "4.5"]
+    assert sections["1.1"].title == "Oslofjorden" and sections["1.1"].parent == "1"
+    assert sections["3.2"].title == "Klima, miljø og natur" and sections["3.2"].parent == "3"
+    assert sections["4.4"].title == "Miljøtilstanden i Oslofjorden, vann og vassdrag"
+
+
+def test_draft_titles_join_wrapped_lines(draft_path):
+    programme = load(draft_path)
+    assert programme.measure("3.3.1").title == (
+        "Følge opp Jernbanedirektoratets utredninger om jernbane mot 2050; kollektivstudie, "
+        "fjerntogstrategi, godsstrategi")
+    assert programme.measure("3.2.4").title.startswith(
+        "Arrangere felles ryddedag blant kommunene i Osloregionen med mål om å fjerne "
+        "fremmedarter (invasive planter).")
+    assert "innsatsområdene By- og regionutvikling" in programme.measure("3.2.2").title
+    assert programme.measure("4.5.1").title.endswith(
+        "tiltrekke kompetanse, investeringer og samarbeid.")
+    assert programme.measure("2.2").title == "Samarbeide tettere med fylkeskommunene i Osloregionen"
+
+
+def test_draft_measures_sit_in_their_sections_without_targets(draft_path):
+    programme = load(draft_path)
+    assert programme.measure("3.2.4").section == "3.2"
+    assert programme.measure("2.1").section == "2"
+    assert all(not m.partners and not m.result_targets for m in programme.measures)
+    assert not any("•" in m.title or "Å bli" in m.title for m in programme.measures)
+
+
+def test_label_is_set(draft_path):
+    assert load(draft_path, label="utkast").label == "utkast"
