@@ -95,6 +95,26 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
     write_redline(comparison, output, author=author, date=when, lang=lang)
 
 
+@cli.command()
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json",
+              show_default=True, help="Output format.")
+@click.option("--layout", type=click.Choice(["outline", "table", "label-blocks",
+                                             "bullet-notes", "strategy"]),
+              help="Force a layout instead of detecting it.")
+@lang_option
+@output_option
+def extract(file: str, fmt: str, layout: str | None, lang: str, output: str | None) -> None:
+    """Extract the measures (tiltak) of FILE with targets and partners."""
+    from .api import load
+    from .render.extract import render_extract
+
+    programme = load(file, layout)
+    for warning in programme.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    emit(render_extract(programme, fmt, lang), output)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="orvers")
