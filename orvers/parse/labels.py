@@ -1,0 +1,139 @@
+"""Parse label blocks (`Tiltak:` / `Partnere:` / `Resultatmål:` / `Effektmål:`), as in the
+2025 programme: label and value on the same or the next line, several labels on one line
+separated by tabs, `-` sub-bullets under a measure.
+
+Decisions:
+- every non-empty `Tiltak:` block is a measure, ids T1, T2, … in document order
+  (id_source "assigned"); an empty block is skipped with a warning;
+- title = the Tiltak text without its `-` items; the `-` items are the measure's children;
+- partners are split on commas; an unlabelled line after the partners that is itself a list
+  (has a comma) continues them, any other unlabelled line is read as the result target whose
+  label is missing (with a warning) — the 2025 programme's "BEST 2025" block;
+- a short unlabelled line between a block's result target and the next `Tiltak:` is a section
+  heading (the last one wins, so page furniture before a heading is passed over); sections get
+  ids S1, S2, … and a heading printed twice is one section. Lines before the first `Tiltak:`
+  (the table of contents) only give the first heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Document, Measure, Programme, Section
+from ..text import collapse_space, join_lines, strip_bullet
+from .common import document_title, source_of
+
+LABEL_RE = re.compile(r"^\s*(Tiltak|Partnere|Resultatmål|Effektmål)\s*:\s*(.*)$", re.IGNORECASE)
+_FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
+           "effektmål": "effect"}
+_HEADING_WORDS = 8
+
+
+@dataclass
+class _Block:
+    start: Block
+    lines: list[Block] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    children: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    result: list[str] = field(default_factory=list)
+    effect: list[str] = field(default_factory=list)
+    section: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def split_partners(text: str) -> list[str]:
+    """Partner names from a comma-separated list."""
+    return [p for p in (collapse_space(x) for x in text.split(",")) if p]
+
+
+def _is_heading(text: str) -> bool:
+    return len(text.split()) <= _HEADING_WORDS and not text.endswith((".", ",", ":"))
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.field = ""
+        self.pending: str | None = None
+        self.sections: dict[str, Section] = {}
+        self.section: str | None = None
+
+    def heading(self) -> None:
+        if self.pending is None:
+            return
+        title = self.pending
+        if title not in self.sections:
+            sid = f"S{len(self.sections) + 1}"
+            self.sections[title] = Section(sid, title, None, raw_title=title)
+        self.section = self.sections[title].id
+        self.pending = None
+
+    def add(self, block: Block, segment: str) -> None:
+        m = LABEL_RE.match(segment)
+        if m and m.group(1).casefold() == "tiltak":
+            self.heading()
+            self.blocks.append(_Block(block, section=self.section))
+            self.field = "title"
+            segment = m.group(2)
+        elif m and self.blocks:
+            self.field = _FIELDS[m.group(1).casefold()]
+            segment = m.group(2)
+        elif not self.blocks:
+            if segment.strip() and not m and _is_heading(segment.strip()):
+                self.pending = collapse_space(segment)
+            return
+        current = self.blocks[-1]
+        text = segment.strip()
+        if not text:
+            return
+        if self.field == "title" and re.match(r"^\s*[-–•]\s", segment):
+            current.children.append(strip_bullet(text))
+        elif self.field == "title":
+            current.title.append(text)
+        elif self.field == "partners":
+            if current.partners and "," not in text:
+                current.result.append(text)
+                current.notes.append(f"an unlabelled line after the partners (line "
+                                     f"{block.line}) was read as its result target")
+                self.field = "result"
+            else:
+                current.partners += split_partners(text)
+        elif self.field in ("result", "effect") and getattr(current, self.field):
+            if _is_heading(text):
+                self.pending = collapse_space(text)
+                return
+            getattr(current, self.field).append(collapse_space(text))
+        else:
+            getattr(current, self.field).append(collapse_space(text))
+        current.lines.append(block)
+
+
+def parse_labels(doc: Document) -> Programme:
+    """Sections and measures of a label-block programme (`Tiltak:` / `Partnere:` / …)."""
+    reader = _Reader()
+    for block in doc.blocks:
+        for segment in block.text.split("\t"):
+            if segment.strip() or LABEL_RE.match(segment):
+                reader.add(block, segment)
+    measures: list[Measure] = []
+    warnings = list(doc.warnings)
+    for b in reader.blocks:
+        if not b.title and not b.children:
+            warnings.append(f"line {b.start.line}: empty 'Tiltak:' block skipped")
+            continue
+        mid = f"T{len(measures) + 1}"
+        title = join_lines(b.title) or b.children[0]
+        measures.append(Measure(
+            id=mid, title=title, section=b.section, result_targets=tuple(b.result),
+            effect_targets=tuple(b.effect), partners=tuple(b.partners),
+            source=source_of([b.start, *b.lines]), id_source="assigned", raw_title=title,
+            children=tuple(b.children),
+        ))
+        warnings += [f"measure {mid}: {n}" for n in b.notes]
+    return Programme(
+        path=doc.path, format=doc.format, layout="label-blocks",
+        title=document_title(doc.blocks), sections=tuple(reader.sections.values()),
+        measures=tuple(measures), pages=doc.pages, warnings=tuple(warnings),
+    )

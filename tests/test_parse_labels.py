@@ -1,0 +1,51 @@
+"""The label-block parser on the real 2025 programme (Tiltak: / Partnere: / Resultatmål:)."""
+
+from __future__ import annotations
+
+import pytest
+
+from orvers.api import load
+
+
+@pytest.fixture
+def hp2025(hp2025_path):
+    return load(hp2025_path)
+
+
+def test_every_nonempty_tiltak_block_is_a_measure(hp2025, hp2025_path):
+    text = hp2025_path.read_text(encoding="utf-8")
+    assert text.count("Tiltak:") == 37  # 30 at line start, 7 after text or a tab; one empty
+    assert hp2025.layout == "label-blocks"
+    assert [m.id for m in hp2025.measures] == [f"T{i}" for i in range(1, 37)]
+    assert all(m.id_source == "assigned" for m in hp2025.measures)
+    assert any("empty 'Tiltak:' block skipped" in w for w in hp2025.warnings)
+    assert all(m.partners and m.result_targets for m in hp2025.measures)
+
+
+def test_blocks_on_one_line_separated_by_tabs(hp2025):
+    m = next(m for m in hp2025.measures if m.title.startswith("Etablere en arbeidsgruppe som"))
+    assert m.partners == ("Kommunene", "fylkeskommuner", "Norsk Vann",
+                          "strategiske partnere for Oslofjorden")
+    assert m.result_targets == (
+        "Økt oppmerksomhet og gjennomslag for sterkere statlig satsing på Oslofjorden",)
+
+
+def test_label_and_value_on_separate_lines(hp2025):
+    first = hp2025.measures[0]
+    assert first.title == "Påvirkningsarbeid overfor storting, regjering og offentlige myndigheter"
+    assert first.result_targets == ("Osloregionen får større politisk gjennomslag",)
+    assert hp2025.section(first.section).title == "Overordnede strategier"
+
+
+def test_sub_bullets_are_children_and_partners_continue(hp2025):
+    m = next(m for m in hp2025.measures if m.title.startswith("Klimasats-prosjektet"))
+    assert m.children[0] == "Gjøre veilederen kjent, spre den til kommunene."
+    assert len(m.children) == 3
+    assert "Kystverket" in m.partners and "KS" in m.partners
+    assert hp2025.section(m.section).title == "Tverrgående: Grønn næringstransport"
+
+
+def test_missing_result_label_reads_line_as_result_target(hp2025):
+    best = next(m for m in hp2025.measures if m.title == "BEST 2025")
+    assert best.result_targets[0].startswith("Markering av Osloregionens 20-årsjubileum")
+    assert "Forskningsmiljøer" in best.partners
