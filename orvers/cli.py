@@ -115,6 +115,208 @@ def extract(file: str, fmt: str, layout: str | None, lang: str, output: str | No
     emit(render_extract(programme, fmt, lang), output)
 
 
+corpus_option = click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+                             type=click.Path(file_okay=False), help="The corpus directory.")
+
+
+def _corpus_programmes(corpus_dir: str) -> list:
+    """Every measure-listing version of the corpus, parsed (cached by file hash)."""
+    from .cache import CACHE_DIR
+    from .cache import load as cached_load
+    from .corpus import MEASURE_STAGES, sha256, versions
+
+    root = Path(corpus_dir)
+    return [cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
+                        date=v.date) for v in versions(root) if v.stage in MEASURE_STAGES]
+
+
+@cli.command()
+@click.argument("corpus_dir", default="corpus", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@output_option
+def log(corpus_dir: str, fmt: str, output: str | None) -> None:
+    """List the corpus's versions in order, with their measure counts."""
+    import json
+
+    from .cache import CACHE_DIR
+    from .cache import load as cached_load
+    from .corpus import sha256, versions
+
+    root = Path(corpus_dir)
+    rows = []
+    for v in versions(root):
+        p = cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
+                        date=v.date)
+        rows.append({"label": v.label, "stage": v.stage, "date": v.date, "file": v.file,
+                     "sha256": v.sha256, "measures": len(p.measures), "title": v.title})
+    if fmt == "json":
+        emit(json.dumps({"versions": rows}, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    lines = [f"{'label':<10} {'stage':<10} {'date':<11} {'measures':>8}  file"]
+    lines += [f"{r['label']:<10} {r['stage']:<10} {r['date']:<11} {r['measures']:>8}  {r['file']}"
+              for r in rows]
+    emit("\n".join(lines) + "\n", output)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--label", required=True, help="Short name of the version, e.g. vedtatt.")
+@click.option("--stage", required=True, help="strategy|programme|workshop|draft|board|adopted")
+@click.option("--date", "date_", required=True, help="The version's date, e.g. 2026-01.")
+@click.option("--title", default="", help="The document's title.")
+@corpus_option
+def add(file: str, label: str, stage: str, date_: str, title: str, corpus_dir: str) -> None:
+    """Copy FILE into the corpus as its newest version."""
+    from .corpus import add as add_version
+
+    v = add_version(corpus_dir, file, label, stage, date_, title)
+    click.echo(f"added {v.label} ({v.stage}, {v.date}) as {v.path}")
+
+
+@cli.command()
+@click.argument("measure_id")
+@click.option("--at", "at", help="The version the id is numbered in (default: the newest).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@corpus_option
+@output_option
+def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
+            output: str | None) -> None:
+    """One measure's life through every version, following links both ways."""
+    import json
+    from dataclasses import asdict
+
+    from .corpus import load_overrides
+    from .history import history as measure_history
+    from .history import lineage, to_text
+    from .match import compare
+
+    programmes = _corpus_programmes(corpus_dir)
+    overrides = load_overrides(corpus_dir)
+    chain = [compare(a, b, overrides=overrides) for a, b in zip(programmes, programmes[1:],
+                                                                strict=False)]
+    steps = measure_history(chain, measure_id, at or programmes[-1].label)
+    if fmt == "json":
+        emit(json.dumps({"id": measure_id, "at": at or programmes[-1].label,
+                         "lineage": lineage(steps), "steps": [asdict(s) for s in steps]},
+                        ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        emit(to_text(steps), output)
+
+
+def _override(action: str, old: str, new: str, note: str, corpus_dir: str) -> None:
+    from .corpus import set_override
+
+    path = set_override(corpus_dir, action, old, new, note)
+    click.echo(f"{action} {old} {new}: written to {path}")
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--note", default="", help="Why (kept in the overrides file).")
+@corpus_option
+def link(old: str, new: str, note: str, corpus_dir: str) -> None:
+    """Force OLD_LABEL:ID and NEW_LABEL:ID to be linked in every comparison."""
+    _override("link", old, new, note, corpus_dir)
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--note", default="", help="Why (kept in the overrides file).")
+@corpus_option
+def unlink(old: str, new: str, note: str, corpus_dir: str) -> None:
+    """Forbid linking OLD_LABEL:ID and NEW_LABEL:ID in every comparison."""
+    _override("unlink", old, new, note, corpus_dir)
+
+
+@cli.command()
+@click.argument("corpus_dir", default="corpus", type=click.Path(file_okay=False))
+@click.option("-o", "--output", "out", default="outputs", show_default=True,
+              type=click.Path(file_okay=False), help="The directory to write the reports to.")
+@lang_option
+@click.option("--no-cache", is_flag=True, help="Parse every version again.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool) -> None:
+    """Extract, compare, trace and redline the whole corpus; write OUT/index.html."""
+    from .report import report as write_report
+
+    index = write_report(corpus_dir, out, lang=lang, progress=not quiet, use_cache=not no_cache)
+    click.echo(f"wrote {index}")
+
+
+def _load_labelled(path: str, layout: str | None):
+    """Load a programme; a file listed in its folder's corpus.toml gets its corpus label and
+    that corpus's link/unlink overrides, any other file its file name as label."""
+    from .api import load
+    from .corpus import load_overrides, versions
+
+    folder = Path(path).resolve().parent
+    label, overrides = Path(path).stem, ()
+    if (folder / "corpus.toml").is_file():
+        for v in versions(folder):
+            if v.path.resolve() == Path(path).resolve():
+                label, overrides = v.label, load_overrides(folder)
+    return load(path, layout, label=label), overrides
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
+              show_default=True, help="Output format.")
+@output_option
+@lang_option
+@click.option("--layout-old", default=None, help="Layout of OLD (detected unless given).")
+@click.option("--layout-new", default=None, help="Layout of NEW (detected unless given).")
+def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
+            layout_old: str | None, layout_new: str | None) -> None:
+    """Match the measures of OLD and NEW and report every change."""
+    from .match import compare as compare_programmes
+
+    a, overrides = _load_labelled(old, layout_old)
+    b, _ = _load_labelled(new, layout_new)
+    comparison = compare_programmes(a, b, overrides=overrides)
+    if fmt == "json":
+        from .render.compare_json import render_json
+
+        emit(render_json(comparison), output)
+    else:
+        from .render.compare_md import render_markdown
+
+        emit(render_markdown(comparison, lang), output)
+
+
+@cli.command()
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option("--gold", required=True, type=click.Path(dir_okay=False),
+              help="Gold CSV: old_id,new_id,relation,confidence.")
+@click.option("--links", "links_file", type=click.Path(dir_okay=False),
+              help="Score this `compare --format json` output instead of comparing OLD and NEW.")
+def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None) -> None:
+    """Score links against a gold CSV: misses, then precision, recall and F1 (last line)."""
+    from .evaluate import comparison_pairs, json_pairs, read_gold, report
+    from .evaluate import evaluate as score_links
+
+    rows = read_gold(gold)
+    if links_file:
+        if old or new:
+            raise UserError("give either OLD NEW or --links, not both")
+        click.echo(report(score_links(json_pairs(links_file), rows)), nl=False)
+        return
+    if not (old and new):
+        raise UserError("give OLD and NEW, or --links COMPARE.json")
+    from .match import compare as compare_programmes
+
+    (a, overrides), (b, _) = _load_labelled(old, None), _load_labelled(new, None)
+    result = score_links(comparison_pairs(compare_programmes(a, b, overrides=overrides)), rows)
+    click.echo(report(result, {m.id: m.title for m in a.measures},
+                      {m.id: m.title for m in b.measures}), nl=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="orvers")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from importlib import resources
 
 import fast_diff_match_patch as dmp
 
-from .model import Op
+from .model import Changes, Measure, Op
 
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
 
@@ -49,3 +52,69 @@ def word_diff(old: str, new: str) -> tuple[Op, ...]:
 def side(ops: tuple[Op, ...], which: str) -> str:
     """Rebuild the old ("-") or new ("+") text from diff ops."""
     return "".join(text for op, text in ops if op in ("=", which))
+
+
+# --- field-level changes of a linked pair ----------------------------------------------
+
+_MFL_RE = re.compile(r"\s*\b(m\.\s*fl\.?|mfl\.?|med flere)\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    data = tomllib.loads(
+        resources.files("orvers").joinpath("data/partner_aliases.toml").read_text("utf-8"))
+    return {_plain(k): v for k, v in data.get("aliases", {}).items()}
+
+
+def _plain(name: str) -> str:
+    name = " ".join(name.replace("\u00ad", "").split()).strip(" ,;.")
+    return _MFL_RE.sub("", name).strip(" ,;.").casefold()
+
+
+def partner_key(name: str) -> str:
+    """A partner name normalised for comparison: case, spacing, "m.fl.", commas, aliases."""
+    key = _plain(name)
+    return _plain(_aliases().get(key, key))
+
+
+def _set_changes(old: tuple[str, ...], new: tuple[str, ...], key) -> tuple[tuple, tuple]:
+    ko = {key(x) for x in old}
+    kn = {key(x) for x in new}
+    added = tuple(x for x in new if key(x) not in ko and key(x))
+    removed = tuple(x for x in old if key(x) not in kn and key(x))
+    return added, removed
+
+
+def _target_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _targets(old: tuple[str, ...], new: tuple[str, ...], threshold: float = 60.0
+             ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Targets added, removed, and reworded (a removed and an added one matched to each other)."""
+    added, removed = _set_changes(old, new, _target_key)
+    if not added or not removed:
+        return added, removed, ()
+    from rapidfuzz import fuzz, process
+    from scipy.optimize import linear_sum_assignment
+
+    sim = process.cdist([_target_key(x) for x in removed], [_target_key(x) for x in added],
+                        scorer=fuzz.token_sort_ratio)
+    rows, cols = linear_sum_assignment(-sim)
+    pairs = [(r, c) for r, c in zip(rows, cols, strict=True) if sim[r, c] >= threshold]
+    used_r = {r for r, _ in pairs}
+    used_c = {c for _, c in pairs}
+    return (tuple(x for c, x in enumerate(added) if c not in used_c),
+            tuple(x for r, x in enumerate(removed) if r not in used_r),
+            tuple((removed[r], added[c]) for r, c in pairs))
+
+
+def changes(old: Measure, new: Measure) -> Changes:
+    """What changed from old to new: title word diff, targets and partners added/removed."""
+    ra, rr, rw = _targets(old.result_targets, new.result_targets)
+    ea, er, ew = _targets(old.effect_targets, new.effect_targets)
+    pa, pr = _set_changes(old.partners, new.partners, partner_key)
+    return Changes(title=word_diff(old.title, new.title),
+                   result_targets_added=ra, result_targets_removed=rr, result_targets_reworded=rw,
+                   effect_targets_added=ea, effect_targets_removed=er, effect_targets_reworded=ew,
+                   partners_added=pa, partners_removed=pr)

@@ -1,0 +1,124 @@
+"""Link-level precision, recall and F1 of predicted links against a gold CSV (CONTRACTS.md)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .model import Comparison
+
+Pair = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    """One gold link: ids (None for added/removed), relation and confidence."""
+
+    old: str | None
+    new: str | None
+    relation: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class Score:
+    """The outcome of an evaluation."""
+
+    precision: float
+    recall: float
+    f1: float
+    true_positives: tuple[Pair, ...]
+    false_positives: tuple[Pair, ...]
+    false_negatives: tuple[Pair, ...]
+    ignored: tuple[Pair, ...]
+
+
+def _id(text: str | None) -> str | None:
+    text = (text or "").strip().rstrip(".")
+    return text or None
+
+
+def read_gold(path: str | Path) -> list[GoldRow]:
+    """Rows of a gold CSV with columns old_id, new_id, relation, confidence."""
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{p}: cannot read gold CSV ({exc})") from exc
+    if not rows or not {"old_id", "new_id"} <= set(rows[0]):
+        raise InputError(f"{p}: not a gold CSV "
+                         "(expected columns old_id,new_id,relation,confidence)")
+    return [GoldRow(_id(r["old_id"]), _id(r["new_id"]), (r.get("relation") or "").strip(),
+                    (r.get("confidence") or "high").strip().lower()) for r in rows]
+
+
+def comparison_pairs(c: Comparison) -> list[Pair]:
+    """The (old, new) pairs of a comparison's links (None for an added/removed side)."""
+    return [(lk.old, lk.new) for lk in c.links]
+
+
+def json_pairs(path: str | Path) -> list[Pair]:
+    """The (old, new) pairs of `orvers compare --format json` output."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        return [(_id(lk.get("old")), _id(lk.get("new"))) for lk in data["links"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{p}: not a compare JSON file ({exc})") from exc
+
+
+def evaluate(predicted: list[Pair], gold: list[GoldRow]) -> Score:
+    """Score predicted pairs; low-confidence gold rows count neither way.
+
+    A prediction is ignored when it equals a low row, or when one of its ids appears in the
+    gold only in low rows (such a measure's fate is ambiguous).
+    """
+    high = {(g.old, g.new) for g in gold if g.confidence != "low"}
+    low = {(g.old, g.new) for g in gold if g.confidence == "low"}
+    high_old = {o for o, _ in high if o}
+    high_new = {n for _, n in high if n}
+    low_old = {o for o, _ in low if o} - high_old
+    low_new = {n for _, n in low if n} - high_new
+    pred = list(dict.fromkeys(predicted))
+    tp, fp, ignored = [], [], []
+    for pair in pred:
+        o, n = pair
+        if pair in high:
+            tp.append(pair)
+        elif pair in low or (o in low_old) or (n in low_new):
+            ignored.append(pair)
+        else:
+            fp.append(pair)
+    fn = [pair for pair in sorted(high, key=_order) if pair not in set(pred)]
+    precision = len(tp) / (len(tp) + len(fp)) if tp or fp else 1.0
+    recall = len(tp) / len(high) if high else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Score(precision, recall, f1, tuple(tp), tuple(fp), tuple(fn), tuple(ignored))
+
+
+def _order(pair: Pair) -> tuple[str, str]:
+    return (pair[0] or "~", pair[1] or "~")
+
+
+def report(score: Score, titles_old: dict[str, str] | None = None,
+           titles_new: dict[str, str] | None = None) -> str:
+    """Misses (false positives, false negatives) with titles, then the scores on the last line."""
+    to, tn = titles_old or {}, titles_new or {}
+
+    def show(pair: Pair) -> str:
+        o, n = pair
+        left = f"{o} «{to.get(o, '')[:60]}»" if o else "—"
+        right = f"{n} «{tn.get(n, '')[:60]}»" if n else "—"
+        return f"{left} → {right}"
+
+    lines = [f"false positive: {show(p)}" for p in score.false_positives]
+    lines += [f"false negative: {show(p)}" for p in score.false_negatives]
+    lines.append(f"{len(score.true_positives)} correct, {len(score.false_positives)} false "
+                 f"positives, {len(score.false_negatives)} false negatives, "
+                 f"{len(score.ignored)} ignored (low-confidence gold)")
+    lines.append(f"precision={score.precision:.3f} recall={score.recall:.3f} f1={score.f1:.3f}")
+    return "\n".join(lines) + "\n"
