@@ -1,0 +1,81 @@
+"""One measure's life through every version: numbers, kinds of change, word diffs per step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diff import word_diff
+from .errors import InputError
+from .model import Comparison, Op
+
+
+@dataclass(frozen=True)
+class Step:
+    """One link of the measure between two consecutive versions."""
+
+    old_label: str
+    new_label: str
+    old_id: str | None
+    new_id: str | None
+    kind: str
+    title: tuple[Op, ...] = ()
+    overridden: bool = False
+
+
+def history(comparisons: tuple[Comparison, ...] | list[Comparison], measure_id: str,
+            at: str) -> tuple[Step, ...]:
+    """Steps of MEASURE_ID (as numbered in version AT) through consecutive COMPARISONS.
+
+    Links are followed both ways from AT: back through older versions and on through newer
+    ones, along every branch of a split or merge. Steps come in version order.
+    """
+    labels = [c.old.label for c in comparisons] + [comparisons[-1].new.label] if comparisons else []
+    if at not in labels:
+        raise InputError(f"no version {at!r} among {', '.join(labels) or 'the versions'}")
+    start = labels.index(at)
+    programme = comparisons[start].old if start < len(comparisons) else comparisons[-1].new
+    if measure_id not in {m.id for m in programme.measures}:
+        raise InputError(f"no measure {measure_id!r} in version {at!r}")
+    steps: list[Step] = []
+    ids = {measure_id}
+    for comparison in reversed(comparisons[:start]):  # backwards
+        found = [lk for lk in comparison.links if lk.new in ids]
+        steps[:0] = [_step(comparison, lk) for lk in found]
+        ids = {lk.old for lk in found if lk.old}
+    ids = {measure_id}
+    for comparison in comparisons[start:]:  # forwards
+        found = [lk for lk in comparison.links if lk.old in ids]
+        steps += [_step(comparison, lk) for lk in found]
+        ids = {lk.new for lk in found if lk.new}
+    return tuple(steps)
+
+
+def _step(comparison: Comparison, link) -> Step:
+    old = comparison.old.measure(link.old).title if link.old else ""
+    new = comparison.new.measure(link.new).title if link.new else ""
+    return Step(comparison.old.label, comparison.new.label, link.old, link.new, link.kind,
+                word_diff(old, new), link.overridden)
+
+
+def lineage(steps: tuple[Step, ...]) -> dict[str, tuple[str, ...]]:
+    """The measure's numbers per version label, in version order."""
+    out: dict[str, list[str]] = {}
+    for step in steps:
+        for label, measure_id in ((step.old_label, step.old_id), (step.new_label, step.new_id)):
+            ids = out.setdefault(label, [])
+            if measure_id and measure_id not in ids:
+                ids.append(measure_id)
+    return {label: tuple(ids) for label, ids in out.items()}
+
+
+def to_text(steps: tuple[Step, ...]) -> str:
+    """The history as plain lines: OLD_LABEL:ID → NEW_LABEL:ID kind, then the title's word diff."""
+    lines = []
+    for s in steps:
+        mark = " (override)" if s.overridden else ""
+        lines.append(f"{s.old_label}:{s.old_id or '–'} → {s.new_label}:{s.new_id or '–'}  "
+                     f"{s.kind}{mark}")
+        if s.kind not in ("unchanged",) and s.title:
+            diff = "".join(t if op == "=" else f"[{op}{t}]" for op, t in s.title)
+            lines.append(f"    {diff}")
+    return "\n".join(lines) + "\n"

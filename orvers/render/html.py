@@ -1,0 +1,138 @@
+"""Self-contained HTML reports (jinja2, inline CSS/JS): comparisons, the trace and the index."""
+
+from __future__ import annotations
+
+from html import escape
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..diff import word_diff
+from ..model import LINK_KINDS, Comparison, Op
+
+TEXTS = {
+    "nb": {"lang": "nb", "back": "← Oversikt", "kind": "Endring", "section": "Innsatsområde",
+           "all": "alle", "old_text": "Før", "new_text": "Etter", "override": "manuell kobling",
+           "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
+                     "merged": "slått sammen", "added": "nytt", "removed": "fjernet"},
+           "status": "Status", "proposal": "Forslag", "text": "Tekst",
+           "statuses": {"adopted": "videreført", "partial": "delvis videreført"},
+           "dropped": "falt ut i", "comparison": "Sammenligning", "trace": "Sporing av forslag",
+           "generated": "Laget", "versions": "Versjoner", "label": "Etikett", "stage": "Fase",
+           "date": "Dato", "title": "Tittel", "measures": "Tiltak", "files": "Filer",
+           "report": "Rapport for", "problems": "Ikke laget", "comparisons": "Sammenligninger",
+           "traces": "Sporing", "redlines": "Word med sporede endringer",
+           "workbook": "Regneark", "result": "Resultatmål", "effect": "Effektmål",
+           "partners": "Partnere"},
+    "en": {"lang": "en", "back": "← Overview", "kind": "Change", "section": "Section",
+           "all": "all", "old_text": "Before", "new_text": "After", "override": "manual link",
+           "kinds": {k: k for k in LINK_KINDS},
+           "status": "Status", "proposal": "Proposal", "text": "Text",
+           "statuses": {"adopted": "adopted", "partial": "partly adopted"},
+           "dropped": "dropped at", "comparison": "Comparison", "trace": "Trace of proposals",
+           "generated": "Generated", "versions": "Versions", "label": "Label", "stage": "Stage",
+           "date": "Date", "title": "Title", "measures": "Measures", "files": "Files",
+           "report": "Report for", "problems": "Not produced", "comparisons": "Comparisons",
+           "traces": "Trace", "redlines": "Word redlines", "workbook": "Workbook",
+           "result": "Result targets", "effect": "Effect targets", "partners": "Partners"},
+}
+
+_ENV = Environment(loader=PackageLoader("orvers", "render/templates"),
+                   autoescape=select_autoescape(["j2", "html"]), trim_blocks=True,
+                   lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def texts(lang: str) -> dict:
+    """The report's wording in LANG (nb or en)."""
+    return TEXTS["en" if lang == "en" else "nb"]
+
+
+def ops_html(ops: tuple[Op, ...] | list, side: str) -> str:
+    """One side of a word diff as HTML: deletions in <del> (old side), insertions in <ins> (new)."""
+    out = []
+    for op, text in ops:
+        if op == "=":
+            out.append(escape(text))
+        elif op == "-" and side == "old":
+            out.append(f"<del>{escape(text)}</del>")
+        elif op == "+" and side == "new":
+            out.append(f"<ins>{escape(text)}</ins>")
+    return "".join(out).replace("\n", "<br>\n")
+
+
+def _extras(old, new, t: dict) -> tuple[list[str], list[str]]:
+    """Targets and partners of both sides, each pair word-diffed where both sides have a list."""
+    old_out: list[str] = []
+    new_out: list[str] = []
+    for field, name in (("result_targets", t["result"]), ("effect_targets", t["effect"]),
+                        ("partners", t["partners"])):
+        a = "\n".join(getattr(old, field)) if old else ""
+        b = "\n".join(getattr(new, field)) if new else ""
+        if not a and not b:
+            continue
+        ops = word_diff(a, b)
+        label = f"<b>{escape(name)}:</b> "
+        if a:
+            old_out.append(label + ops_html(ops, "old"))
+        if b:
+            new_out.append(label + ops_html(ops, "new"))
+    return old_out, new_out
+
+
+def comparison_rows(comparison: Comparison, t: dict,
+                    lineages: dict[tuple[str, str], str] | None = None) -> list[dict]:
+    """One row per link, with word-diffed HTML for both sides, in the links' order."""
+    rows = []
+    for link in comparison.links:
+        old = comparison.old.measure(link.old) if link.old else None
+        new = comparison.new.measure(link.new) if link.new else None
+        ops = link.changes.title or word_diff(old.title if old else "", new.title if new else "")
+        old_extra, new_extra = _extras(old, new, t)
+        section = (new.section if new else old.section) or ""
+        rows.append({"kind": link.kind, "old": link.old, "new": link.new, "score": link.score,
+                     "overridden": link.overridden, "section": section,
+                     "old_html": ops_html(ops, "old"), "new_html": ops_html(ops, "new"),
+                     "old_extra": old_extra, "new_extra": new_extra,
+                     "lineage": (lineages or {}).get((comparison.new.label, link.new or ""))
+                     or (lineages or {}).get((comparison.old.label, link.old or ""), "")})
+    return rows
+
+
+def render_comparison(comparison: Comparison, lang: str = "nb",
+                      lineages: dict[tuple[str, str], str] | None = None) -> str:
+    """A comparison as one self-contained HTML page with filters by kind and section."""
+    t = texts(lang)
+    old, new = comparison.old, comparison.new
+    sections = sorted({(s.id, s.title) for s in new.sections if s.parent is None}
+                      or {(s.id, s.title) for s in new.sections})
+    summary = [(k, n) for k, n in comparison.summary().items() if n]
+    return _ENV.get_template("comparison.html.j2").render(
+        t=t, title=f"{t['comparison']}: {old.label} → {new.label}", old=old, new=new,
+        summary=summary, sections=sections, rows=comparison_rows(comparison, t, lineages))
+
+
+def render_trace(trace: dict, lang: str = "nb") -> str:
+    """A trace (the JSON contract's dict) as one self-contained HTML page with a status filter."""
+    t = dict(texts(lang))
+    labels = [v["label"] for v in trace["versions"]]
+    statuses = dict(t["statuses"])
+    for label in labels[1:]:
+        statuses[f"dropped_at_{label}"] = f"{t['dropped']} {label}"
+    t["statuses"] = statuses
+    proposals = []
+    for p in trace["proposals"]:
+        at: dict[str, list[str]] = {}
+        for lk in p.get("links", []):
+            at.setdefault(lk["version"], []).append(lk["id"])
+        proposals.append({**p, "at": {v: ", ".join(ids) for v, ids in at.items()}})
+    return _ENV.get_template("trace_report.html.j2").render(
+        t=t, title=f"{t['trace']}: {' → '.join(labels)}", versions=labels,
+        summary=[(k, n) for k, n in trace.get("summary", {}).items() if n], proposals=proposals)
+
+
+def render_index(title: str, versions: list[dict], groups: list[dict], generated: str,
+                 problems: list[str], lang: str = "nb") -> str:
+    """The index page linking every report file."""
+    return _ENV.get_template("index.html.j2").render(
+        t=texts(lang), title=title, versions=versions, groups=groups, generated=generated,
+        problems=problems, orvers_version=__version__)

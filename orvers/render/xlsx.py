@@ -1,0 +1,88 @@
+"""An XLSX workbook: one sheet per comparison, a trace sheet and a versions sheet (openpyxl)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..model import Comparison
+from .html import texts
+
+FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged": "E6DCFF",
+         "added": "CDECCD", "removed": "FBD3D3", "adopted": "CDECCD", "partial": "FFF0C2",
+         "dropped": "FBD3D3"}
+
+
+def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
+           widths: list[int]) -> None:
+    ws = wb.create_sheet(title[:31])
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9D9E0")
+    for row in rows:
+        ws.append(row)
+        key = str(row[kind_col]).split("_")[0]
+        if key in FILLS:
+            ws.cell(ws.max_row, kind_col + 1).fill = PatternFill("solid", fgColor=FILLS[key])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _marked(ops) -> str:
+    """A word diff as text: [-deleted] [+inserted]."""
+    return "".join(t if op == "=" else f"[{op}{t}]" for op, t in ops)
+
+
+def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[dict],
+             lang: str = "nb") -> bytes:
+    """The workbook as XLSX bytes."""
+    t = texts(lang)
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)  # reproducible
+    _sheet(wb, t["versions"], [t["label"], t["stage"], t["date"], t["measures"], t["title"]],
+           [[v["label"], v["stage"], v["date"], v["measures"], v["title"]] for v in versions],
+           1, [12, 12, 12, 10, 80])
+    for c in comparisons:
+        rows = []
+        for link in c.links:
+            old = c.old.measure(link.old) if link.old else None
+            new = c.new.measure(link.new) if link.new else None
+            rows.append([link.old or "", link.new or "", link.kind,
+                         None if link.score is None else round(link.score, 3),
+                         "x" if link.overridden else "",
+                         (new or old).section or "",
+                         old.title if old else "", new.title if new else "",
+                         _marked(link.changes.title),
+                         "; ".join(link.changes.partners_added),
+                         "; ".join(link.changes.partners_removed)])
+        _sheet(wb, f"{c.old.label}-{c.new.label}",
+               [c.old.label, c.new.label, t["kind"], "score", t["override"], t["section"],
+                t["old_text"], t["new_text"], "diff", f"{t['partners']} +",
+                f"{t['partners']} −"], rows, 2, [10, 10, 13, 7, 8, 10, 60, 60, 60, 25, 25])
+    if trace:
+        labels = [v["label"] for v in trace["versions"]][1:]
+        rows = []
+        for p in trace["proposals"]:
+            at = {lab: ", ".join(lk["id"] for lk in p.get("links", []) if lk["version"] == lab)
+                  for lab in labels}
+            rows.append([p["id"], p["status"], p.get("section", ""), p["text"],
+                         *[at[lab] for lab in labels]])
+        _sheet(wb, t["traces"], [t["proposal"], t["status"], t["section"], t["text"], *labels],
+               rows, 1, [8, 18, 25, 80, *[12] * len(labels)])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def write_workbook(path: str | Path, *args, **kwargs) -> None:
+    """Write the workbook to PATH."""
+    Path(path).write_bytes(workbook(*args, **kwargs))

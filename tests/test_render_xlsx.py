@@ -1,0 +1,33 @@
+"""The XLSX workbook, opened again with openpyxl."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+from test_history import CHAIN
+
+from orvers.render.xlsx import workbook
+
+TRACE = {"versions": [{"label": "workshop"}, {"label": "b"}, {"label": "c"}],
+         "proposals": [{"id": "W1", "text": "Sykkelveier i hele regionen", "section": "Klima",
+                        "status": "adopted", "links": [{"version": "b", "id": "2.2"},
+                                                       {"version": "c", "id": "3.1"}]}],
+         "summary": {"adopted": 1}}
+VERSIONS = [{"label": "a", "stage": "draft", "date": "2025-10", "measures": 2, "title": "Å"}]
+
+
+def test_workbook_sheets_cells_and_colours():
+    wb = load_workbook(io.BytesIO(workbook(CHAIN, TRACE, VERSIONS)))
+    assert wb.sheetnames == ["Versjoner", "a-b", "b-c", "Sporing"]
+    ab = wb["a-b"]
+    assert ab.freeze_panes == "A2" and ab.auto_filter.ref == "A1:K4"
+    assert [c.value for c in ab[2]][:3] == ["1.1", "2.1", "reworded"]
+    assert ab["H2"].value == "Samarbeide tettere med kommunene"
+    assert ab["C2"].fill.fgColor.rgb.endswith("FFF0C2")  # reworded: yellow
+    assert wb["b-c"]["C2"].fill.fgColor.rgb.endswith("FBD3D3")  # removed: red
+    assert wb["b-c"]["E4"].value == "x"  # the override is marked
+    trace = wb["Sporing"]
+    assert [c.value for c in trace[2]] == ["W1", "adopted", "Klima",
+                                          "Sykkelveier i hele regionen", "2.2", "3.1"]
+    assert wb["Versjoner"]["E2"].value == "Å"
