@@ -1,0 +1,233 @@
+"""Parse informal workshop notes: `*` / `o` / `-` bullets under area headings, with the
+Resultatmål / Effektmål / Partnere columns of the original table interleaved into the text.
+
+Decisions (generic cues, no wording of particular proposals):
+- a heading is a short line (≤ 6 words) without a bullet, starting with a capital, ending in
+  ":" or without punctuation, followed by a bullet or another heading (a one-word heading
+  ending in ":" needs a bullet after it); a heading wrapped over two lines is joined. The
+  section id is the heading's text (without the colon): the notes print no numbers, and
+  `orvers trace` reports the section by its title;
+- each `*` bullet is a proposal, and so is each `o` item (a pilot idea listed under a bullet);
+  `-` items are children of the proposal above them. A line without a bullet right after a
+  heading (a table row whose bullet was lost, the items of "Andre innspill") is a proposal too,
+  and in such an unbulleted proposal a capitalised line after a full stop starts the next one;
+- `Resultatmål:` (also misspelt), `Effektmål:`, `Effekt:`, `Mål/effekt:` open a target, also in
+  mid-line; `A)`/`a)` lines and narrow `*` bullets in a target column are further targets;
+- a line that is a list of short comma-separated names is the partner column; the lines after
+  it stay partners until the next bullet, label or heading;
+- ids W1, W2, … in document order (id_source "assigned").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Document, Measure, Programme, Section
+from ..text import collapse_space, join_lines
+from .common import document_title, source_of
+
+_BULLET_RE = re.compile(r"^\s*(\*|o(?=\s)|-(?=\s)|•)\s*")
+_MID_BULLET_RE = re.compile(r"\s\*\s*(?=\S)")
+_LABEL_RE = re.compile(r"(?:^|(?<=[\s/]))(R\w{4,8}mål|Effektmål|Effekt|Mål/effekt)\s*:",
+                       re.IGNORECASE)
+_ITEM_RE = re.compile(r"^[A-Za-z]\)\s")
+_NARROW = 62  # a target column's lines are narrower than the proposal column's
+_HEADING_WORDS = 6
+
+
+@dataclass
+class _Line:
+    text: str
+    block: Block
+
+    @property
+    def bullet(self) -> str:
+        m = _BULLET_RE.match(self.text)
+        return m.group(1) if m else ""
+
+    @property
+    def body(self) -> str:
+        return _BULLET_RE.sub("", self.text, count=1).strip()
+
+
+@dataclass
+class _Proposal:
+    section: str | None
+    lines: list[Block]
+    text: list[str]
+    bulleted: bool
+    children: list[list[str]] = field(default_factory=list)
+    result: list[list[str]] = field(default_factory=list)
+    effect: list[list[str]] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+
+
+def _split(blocks: tuple[Block, ...]) -> list[_Line]:
+    """Logical lines: a mid-line `*` bullet or target label starts a new one."""
+    out: list[_Line] = []
+    for b in blocks:
+        if not b.text.strip():
+            continue
+        for part in _MID_BULLET_RE.sub("\n* ", b.text).split("\n"):
+            pieces = _LABEL_RE.split(part)
+            head = pieces[0]
+            if head.strip().rstrip("/").strip():
+                out.append(_Line(head.rstrip().rstrip("/"), b))
+            for label, rest in zip(pieces[1::2], pieces[2::2], strict=False):
+                out.append(_Line(f"{label}: {rest.strip().rstrip('/').strip()}", b))
+    return out
+
+
+def _label(line: _Line) -> str | None:
+    m = _LABEL_RE.match(line.text.strip())
+    if not m:
+        return None
+    return "effect" if m.group(1).casefold() in ("effektmål", "effekt") else "result"
+
+
+def _heading_like(line: _Line) -> bool:
+    t = line.text.strip()
+    return (not line.bullet and _label(line) is None and t[:1].isupper()
+            and not _ITEM_RE.match(t) and len(t.split()) <= _HEADING_WORDS
+            and not t.endswith((".", ",", "!", "?", ";")))
+
+
+def _ends_sentence(line: _Line | None) -> bool:
+    return line is None or line.text.rstrip().endswith((".", "!", "?"))
+
+
+def _headings(lines: list[_Line]) -> dict[int, str]:
+    """Index of each heading line → its title (a wrapped heading's second line is dropped)."""
+    found: dict[int, str] = {}
+    skip: set[int] = set()
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if not _heading_like(line):
+            continue
+        j, title = i + 1, line.text.strip()
+        nxt = lines[j] if j < len(lines) else None
+        if (nxt and not nxt.bullet and nxt.text.strip()[:1].islower()
+                and len(nxt.text.split()) <= 2 and j + 1 < len(lines) and lines[j + 1].bullet):
+            title, j = f"{title} {nxt.text.strip()}", j + 1
+        after = lines[j] if j < len(lines) else None
+        followed = after is not None and (after.bullet == "*" or j in found)
+        colon = title.endswith(":") and (len(title.split()) >= 2 or followed)
+        # a short line alone between two paragraphs ("Andre innspill")
+        alone = (len(title.split()) <= 3 and not title.endswith(":") and "," not in title
+                 and after is not None and after.text.strip()[:1].isupper()
+                 and _ends_sentence(lines[i - 1] if i else None))
+        if title.endswith(("!", "?", ".")):
+            continue
+        if followed or colon or alone:
+            found[i] = collapse_space(title.rstrip(":"))
+            if j > i + 1:
+                skip.add(i + 1)
+    return {i: t for i, t in found.items() if i not in skip}
+
+
+def _is_partner_list(text: str) -> bool:
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and text[:1].isupper()
+
+
+def _partners(lines: list[str]) -> tuple[str, ...]:
+    text = join_lines(lines)
+    parts = re.split(r",|(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)
+    return tuple(p for p in (collapse_space(x).rstrip(".") for x in parts) if p)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.proposals: list[_Proposal] = []
+        self.section: str | None = None
+        self.field = "none"
+        self.target = "result"
+        self.column = False  # the open target label had no value: its items follow as bullets
+
+    def start(self, line: _Line, bulleted: bool) -> None:
+        self.proposals.append(_Proposal(self.section, [line.block], [line.body], bulleted))
+        self.field, self.column = "text", False
+
+    def add(self, line: _Line) -> None:
+        current = self.proposals[-1] if self.proposals and self.field != "none" else None
+        label = _label(line)
+        body = line.body
+        if label and current:
+            value = _LABEL_RE.sub("", line.text.strip(), count=1).strip()
+            getattr(current, label).append([value] if value else [])
+            self.field, self.target, self.column = label, label, not value
+        elif line.bullet == "-" and current:
+            current.children.append([body])
+            self.field = "child"
+        elif (line.bullet == "*" and current and self.column
+              and self.field in ("result", "effect", "partners")
+              and len(line.text) < _NARROW and line.block.text.strip().startswith("*")):
+            self.field = self.target
+            getattr(current, self.field).append([body])
+        elif line.bullet in ("*", "o", "•"):
+            self.start(line, bulleted=True)
+            return
+        elif current is None:
+            if self.section is not None:
+                self.start(line, bulleted=False)
+            return
+        elif self.field == "partners" and _ITEM_RE.match(body):
+            self.field = self.target
+            getattr(current, self.field).append([body])
+        elif self.field == "partners" or (
+                _is_partner_list(body) and self.field != "child"
+                and (self.field != "text" or current.text[-1].rstrip().endswith((".", "!", "?")))):
+            current.partners.append(body)
+            self.field = "partners"
+        elif self.field in ("result", "effect"):
+            items = getattr(current, self.field)
+            if _ITEM_RE.match(body) or not items:
+                items.append([body])
+            else:
+                items[-1].append(body)
+        elif self.field == "child":
+            current.children[-1].append(body)
+        elif (not current.bulleted and body[:1].isupper()
+              and current.text[-1].rstrip().endswith((".", "!", "?"))):
+            self.start(line, bulleted=False)
+            return
+        else:
+            current.text.append(body)
+        current.lines.append(line.block)
+
+
+def _texts(items: list[list[str]]) -> tuple[str, ...]:
+    return tuple(t for t in (join_lines(i) for i in items) if t)
+
+
+def parse_bullets(doc: Document) -> Programme:
+    """Sections and proposals of bullet-style workshop notes."""
+    lines = _split(doc.blocks)
+    headings = _headings(lines)
+    reader = _Reader()
+    sections: dict[str, Section] = {}
+    wrapped = {i + 1 for i, t in headings.items() if t != lines[i].text.strip().rstrip(":")}
+    for i, line in enumerate(lines):
+        if i in headings:
+            title = headings[i]
+            sections.setdefault(title, Section(title, title, None, raw_title=title))
+            reader.section, reader.field = title, "none"
+        elif i not in wrapped:
+            reader.add(line)
+    measures = []
+    for p in reader.proposals:
+        title = join_lines(p.text)
+        if not title:
+            continue
+        measures.append(Measure(
+            id=f"W{len(measures) + 1}", title=title, section=p.section,
+            result_targets=_texts(p.result), effect_targets=_texts(p.effect),
+            partners=_partners(p.partners), source=source_of(p.lines), id_source="assigned",
+            raw_title=title, children=_texts(p.children),
+        ))
+    return Programme(
+        path=doc.path, format=doc.format, layout="bullet-notes",
+        title=document_title(doc.blocks), sections=tuple(sections.values()),
+        measures=tuple(measures), pages=doc.pages, warnings=doc.warnings,
+    )

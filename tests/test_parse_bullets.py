@@ -1,0 +1,66 @@
+"""The bullet-notes parser on the real workshop notes (29 Aug 2025, revised 9 Sep 2025)."""
+
+from __future__ import annotations
+
+import pytest
+
+from orvers.api import load
+
+
+@pytest.fixture(scope="module")
+def workshop():
+    from conftest import corpus_file
+    return load(corpus_file("workshop"))
+
+
+def _find(programme, start):
+    return next(m for m in programme.measures if m.title.startswith(start))
+
+
+def test_layout_ids_and_area_sections(workshop):
+    assert workshop.layout == "bullet-notes"
+    assert [m.id for m in workshop.measures] == [f"W{i}" for i in range(1, 64)]
+    assert all(m.id_source == "assigned" for m in workshop.measures)
+    titles = [s.title for s in workshop.sections]
+    for heading in ("Politiske prioriteringer", "Innsatsområder", "Tverrgående temaer",
+                    "Klima, miljø og natur", "Transport og mobilitet", "Sirkulærøkonomi",
+                    "Miljøtilstanden i Oslofjorden, vann og vassdrag", "Andre innspill"):
+        assert heading in titles
+    assert not any(t.startswith(("B)", "C)", "Regelverk")) for t in titles)
+
+
+def test_skog_eu_project_has_targets_and_partners(workshop):
+    skog = _find(workshop, "Prosjekt - Skog (skogpleie/skogsdrift) - EU-prosjekt")
+    assert skog.section == "Klima, miljø og natur"
+    assert skog.result_targets == ("Kunnskapsøkning i befokning/skogeiere/kommunene.",)
+    assert skog.effect_targets == ("økt kunnskap blant skogeierne i Osloregionen",)
+    assert skog.partners == ("NMBU", "Norges skogeierlag", "landbrukskontorer")
+
+
+def test_targets_split_in_mid_line_and_lettered_items(workshop):
+    natur = _find(workshop, "Natur i by")
+    assert natur.result_targets[0].startswith("Kunnskap om muligheter og metodikk for "
+                                              "revegetering av grå flater")
+    assert natur.effect_targets[0].startswith("Økt robusthet mot klimaendringer")
+    komm = _find(workshop, "Samarbeide om kommunikasjon rundt hvorfor")
+    assert [t[:2] for t in komm.result_targets] == ["a)", "b)", "c)"]
+    assert komm.effect_targets == ("Få ned P og N i vannet og få en friskere fjord",)
+    gange = _find(workshop, "Utfordre fylkeskommuner og SVV")
+    assert gange.partners == ("Østlandssamarbeidet", "veiieierbit av FK", "SVV")
+    assert [t[:2] for t in gange.result_targets] == ["A)", "B)"]
+    assert [t[:2] for t in gange.effect_targets] == ["A)", "B)"]
+
+
+def test_pilot_ideas_are_proposals_with_dash_children(workshop):
+    assert _find(workshop, "Naturrestaurering").section == "Overordna strategier"
+    utenforskap = _find(workshop, "Utenforskap og gjøre klar til jobb")
+    assert len(utenforskap.children) == 4
+    assert utenforskap.children[0].startswith("lære og trene på digitale verktøy")
+    ryddedag = _find(workshop, "Arrangement: Arrangere felles ryddedag")
+    assert ryddedag.title.endswith("fjerne fremmedarter (invasive planter)")
+
+
+def test_other_input_items_are_proposals(workshop):
+    andre = [m for m in workshop.measures if m.section == "Andre innspill"]
+    assert [m.title[:20] for m in andre] == [
+        "Skulle hatt trafikkl", "Utmelding av Osloreg", "Slå sammen Osloregio"]
