@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from .docx import read_docx
+from .pdf import read_pdf
 from .text import read_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -23,4 +25,8 @@ def read(path: str | Path) -> Document:
     suffix = p.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_text(p)
+    if suffix == ".docx":
+        return read_docx(p)
+    if suffix == ".pdf":
+        return read_pdf(p)
     raise InputError(f"{p}: unknown format '{suffix or '(none)'}' (expected .pdf, .docx or .txt)")

@@ -1,0 +1,213 @@
+"""Read a PDF (pdfplumber) into line blocks and table-cell blocks with page numbers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..errors import InputError
+from ..model import Block, Document
+from ..text import is_bullet, join_lines
+
+_MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
+_HEADER_RE = re.compile(r"^(Tiltak|Resultat|Effekt|Partnere)", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
+_BAND = 0.08  # top/bottom share of the page where headers and footers live
+
+
+def read_pdf(path: Path) -> Document:
+    """Lines (x0 set) and table cells page by page; repeated page furniture dropped."""
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError(f"{path}: PDF is encrypted; decrypt it first") from None
+        raise InputError(f"{path}: not a valid PDF file (corrupt)") from None
+    except (PDFSyntaxError, ValueError):
+        raise InputError(f"{path}: not a valid PDF file (corrupt)") from None
+    with pdf:
+        try:
+            pages = [_page_items(page) for page in pdf.pages]
+        except Exception as exc:  # pdfminer raises many types on broken streams
+            raise InputError(f"{path}: not a valid PDF file ({type(exc).__name__})") from None
+    if not any(items for items in pages):
+        raise InputError(f"{path}: no text layer — run OCR first, e.g. ocrmypdf")
+    furniture = _furniture(pages)
+    blocks: list[Block] = []
+    table_no = line = 0
+    row_no = -1
+    for page_no, items in enumerate(pages, start=1):
+        for item in items:
+            if item["band"] and _key(item["text"]) in furniture:
+                continue
+            if item["kind"] == "row":
+                if item["continues"] and row_no >= 0 and _extend_row(blocks, item["cells"]):
+                    continue
+                if item["table_start"] and not item["continues"]:
+                    table_no += 1
+                row_no += 1
+                for col, paragraphs in enumerate(item["cells"]):
+                    for text in paragraphs:
+                        line += 1
+                        blocks.append(Block(text=text, page=page_no, line=line, kind="cell",
+                                            table=table_no, row=row_no, col=col))
+                continue
+            if item["kind"] == "table-start":
+                table_no += 1
+                continue
+            line += 1
+            blocks.append(Block(text=item["text"], page=page_no, line=line, kind=item["kind"],
+                                table=table_no if item["kind"] == "cell" else None,
+                                row=item.get("row"), col=item.get("col"), x0=item.get("x0")))
+    return Document(path=str(path), format="pdf", blocks=tuple(blocks), pages=len(pages))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _furniture(pages: list[list[dict]]) -> set[str]:
+    """Texts in the top/bottom band that recur (digits ignored) on most pages."""
+    if len(pages) < 3:
+        return set()
+    counts = Counter(k for items in pages for k in {_key(i["text"]) for i in items if i["band"]})
+    return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def _page_items(page) -> list[dict]:
+    """One page's lines and cells in reading order (tables where they stand)."""
+    band_top, band_bottom = page.height * _BAND, page.height * (1 - _BAND)
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    items: list[tuple[float, list[dict]]] = []
+    for top, line_words in _lines(outside):
+        text = " ".join(w["text"] for w in line_words)
+        bottom = max(w["bottom"] for w in line_words)
+        items.append((top, [{"kind": "line", "text": text, "x0": line_words[0]["x0"],
+                             "band": top < band_top or bottom > band_bottom}]))
+    for table in tables:
+        items.append((table.bbox[1], _table_items(table.extract())))
+    items.sort(key=lambda pair: pair[0])
+    flat = [i for _, group in items for i in group]
+    return _unruled(flat, outside)
+
+
+def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _lines(words: list[dict], tolerance: float = 3.0) -> list[tuple[float, list[dict]]]:
+    lines: list[tuple[float, list[dict]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0] - w["top"]) <= tolerance:
+            lines[-1][1].append(w)
+        else:
+            lines.append((w["top"], [w]))
+    return [(top, sorted(ws, key=lambda w: w["x0"])) for top, ws in lines]
+
+
+def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
+    """Append a row's continuation (the rest of a row split across pages) to the last row."""
+    last = next((b for b in reversed(blocks) if b.kind == "cell" and b.row is not None), None)
+    if last is None:
+        return False
+    for col, paragraphs in enumerate(cells):
+        if not paragraphs:
+            continue
+        at = max((i for i, b in enumerate(blocks) if b.table == last.table and b.row == last.row
+                  and b.col is not None and b.col <= col), default=len(blocks) - 1)
+        first, rest = paragraphs[0], paragraphs[1:]
+        prev = blocks[at]
+        if prev.col == col and not is_bullet(first) and not _LABEL_RE.match(first):
+            blocks[at] = replace(prev, text=join_lines([prev.text, first]))
+        else:
+            rest = paragraphs
+        for text in reversed(rest):
+            blocks.insert(at + 1, replace(prev, text=text, col=col))
+    return True
+
+
+def _table_items(rows: list[list[str | None]]) -> list[dict]:
+    """Rows of a ruled table, each cell as paragraphs; a row not starting with a measure number
+    (nor the header) continues the previous row, e.g. a row split across pages."""
+    items: list[dict] = []
+    for i, cells in enumerate(rows):
+        texts = [c or "" for c in cells]
+        first = texts[0].strip() if texts else ""
+        paragraphs = [_paragraphs(t.split("\n")) for t in texts]
+        continues = not (_MEASURE_RE.match(first) or _HEADER_RE.match(first))
+        if continues and items:
+            for col, extra in enumerate(paragraphs):
+                items[-1]["cells"][col].extend(extra)
+            continue
+        items.append({"kind": "row", "cells": paragraphs, "continues": continues,
+                      "table_start": i == 0, "band": False, "text": ""})
+    return items
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Wrapped lines of a cell → paragraphs: a bullet or a label line ("Effektmål:") starts one."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        label = bool(_LABEL_RE.match(line))
+        if not groups or is_bullet(line) or label or _LABEL_RE.match(groups[-1][-1]):
+            groups.append([line])
+        elif groups[-1][-1].rstrip().endswith("/"):
+            groups[-1][-1] = groups[-1][-1].rstrip() + line.strip()
+        else:
+            groups[-1].append(line)
+    return [join_lines(g) for g in groups]
+
+
+def _unruled(items: list[dict], words: list[dict]) -> list[dict]:
+    """Split lines under a "Tiltak … Partnere" header into column cells (row left unset)."""
+    header = next((i for i in items if i["kind"] == "line"
+                   and re.match(r"^Tiltak\b", i["text"])
+                   and re.search(r"\b(Partnere|Resultat)", i["text"])), None)
+    if header is None:
+        return items
+    header_words = [w for w in words if w["text"] in ("Tiltak", "Partnere")
+                    or w["text"].startswith("Resultat")]
+    starts = sorted({round(w["x0"]) for w in header_words})
+    if len(starts) < 2:
+        return items
+    by_line = _lines(words)
+    out: list[dict] = []
+    table_started = False
+    line_no = 0
+    for item in items:
+        if item["kind"] != "line":
+            out.append(item)
+            continue
+        line_words = by_line[line_no][1] if line_no < len(by_line) else []
+        line_no += 1
+        if item is header:
+            table_started = True
+            out.append({"kind": "table-start", "text": "", "band": False})
+            continue
+        if not table_started or item["band"]:
+            out.append(item)
+            continue
+        columns: dict[int, list[str]] = {}
+        for w in line_words:
+            col = max(i for i, s in enumerate(starts) if w["x0"] >= s - 5) if \
+                w["x0"] >= starts[0] - 5 else 0
+            columns.setdefault(col, []).append(w["text"])
+        for col, texts in sorted(columns.items()):
+            out.append({"kind": "cell", "text": " ".join(texts), "row": None, "col": col,
+                        "x0": item["x0"], "band": False})
+    return out
