@@ -52,9 +52,10 @@ def render_markdown(p: Programme, lang: str = "nb") -> str:
         measures = by_section.get(sid, [])
         if not measures and not any(s.parent == sid for s in p.sections):
             continue
-        depth = min(sid.count(".") + 2, 6) if section and sid and sid[0].isdigit() else 2
-        heading = (f"{sid} {section.title}" if section and section.title != sid
-                   else (section.title if section else w["no_section"]))
+        numbered = bool(sid and sid[0].isdigit())
+        depth = min(sid.count(".") + 2, 6) if numbered else 2
+        title = section.title if section else w["no_section"]
+        heading = f"{sid} {title}" if numbered else title
         out += [f"{'#' * depth} {heading}", ""]
         for m in measures:
             out += _measure_md(m, w)
