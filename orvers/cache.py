@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .model import Programme
 
 CACHE_DIR = ".orvers-cache"
+T = TypeVar("T")
 
 
 def cache_path(cache_dir: str | Path, digest: str, layout: str | None) -> Path:
@@ -40,3 +45,23 @@ def load(path: str | Path, digest: str, label: str = "", layout: str | None = No
         entry.write_text(json.dumps(programme_to_dict(programme), ensure_ascii=False),
                          encoding="utf-8")
     return programme
+
+
+def memo(cache_dir: str | Path | None, kind: str, key: str, compute: Callable[[], T]) -> T:
+    """COMPUTE's result, kept under KEY (with the orvers version) so a rerun skips the work.
+
+    Used for comparisons, the trace and the redline, whose inputs are file hashes and overrides.
+    """
+    if cache_dir is None:
+        return compute()
+    digest = hashlib.sha256(f"{__version__}\n{key}".encode()).hexdigest()[:32]
+    entry = Path(cache_dir) / f"{kind}-{digest}.pickle"
+    if entry.is_file():
+        try:
+            return pickle.loads(entry.read_bytes())
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            entry.unlink()
+    value = compute()
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(pickle.dumps(value))
+    return value

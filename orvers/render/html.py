@@ -116,8 +116,9 @@ def render_trace(trace: dict, lang: str = "nb") -> str:
     t = dict(texts(lang))
     labels = [v["label"] for v in trace["versions"]]
     statuses = dict(t["statuses"])
-    for label in labels[1:]:
-        statuses[f"dropped_at_{label}"] = f"{t['dropped']} {label}"
+    for p in trace["proposals"]:
+        if p["status"].startswith("dropped_at_"):
+            statuses[p["status"]] = f"{t['dropped']} {p['status'].removeprefix('dropped_at_')}"
     t["statuses"] = statuses
     proposals = []
     for p in trace["proposals"]:

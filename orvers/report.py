@@ -1,0 +1,284 @@
+"""`orvers report`: every version extracted, compared, traced and redlined, with an index page.
+
+Which pairs are compared: the versions whose stage lists measures (programme, draft, board,
+adopted) in lineage order, each with the next, plus the first with the last. The strategy only
+frames the programme, and the workshop notes are proposals rather than a programme: they are
+traced through the later versions instead of compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from contextlib import nullcontext
+from functools import partial
+from pathlib import Path
+
+from . import corpus as corpus_mod
+from .cache import CACHE_DIR, memo
+from .cache import load as cached_load
+from .errors import OrversError
+from .history import history, lineage
+from .model import Comparison, Programme
+
+
+def pairs(labels_stages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs of labels to compare: consecutive measure versions, then the first with the last."""
+    listed = [label for label, stage in labels_stages if stage in corpus_mod.MEASURE_STAGES]
+    out = list(zip(listed, listed[1:], strict=False))
+    if len(listed) > 2:
+        out.append((listed[0], listed[-1]))
+    return out
+
+
+def _programme_md(p: Programme, lang: str) -> str:
+    try:
+        from .render.extract import render_markdown
+        return render_markdown(p, lang)
+    except ImportError:
+        pass
+    lines = [f"# {p.title or p.label}", "", f"{p.label} · {p.date} · {p.layout} · "
+             f"{len(p.measures)} tiltak", ""]
+    titles = {s.id: s.title for s in p.sections}
+    current = object()
+    for m in p.measures:
+        if m.section != current:
+            current = m.section
+            lines += [f"## {m.section or ''} {titles.get(m.section, '')}".rstrip(), ""]
+        lines.append(f"### {m.id} {m.title}")
+        for name, items in (("Resultatmål", m.result_targets), ("Effektmål", m.effect_targets),
+                            ("Partnere", m.partners)):
+            if items:
+                lines += ["", f"**{name}:**", *[f"- {x}" for x in items]]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _programme_json(p: Programme) -> str:
+    from .serialize import programme_to_dict
+
+    return json.dumps(programme_to_dict(p), ensure_ascii=False, indent=2) + "\n"
+
+
+def _comparison_md(c: Comparison, lang: str) -> str:
+    try:
+        from .render.compare_md import render_markdown
+        return render_markdown(c, lang)
+    except ImportError:  # the Markdown renderer has not landed: a plain list of links
+        lines = [f"# {c.old.label} → {c.new.label}", ""]
+        lines += [f"- {lk.old or '–'} → {lk.new or '–'}: {lk.kind}" for lk in c.links]
+        return "\n".join(lines) + "\n"
+
+
+def _trace_dict(source: Programme, targets: list[Programme], overrides) -> dict:
+    from .trace import trace
+
+    result = trace(source, targets, overrides=overrides)
+    try:
+        from .render.trace_json import trace_to_dict
+        return trace_to_dict(result)
+    except ImportError:  # the trace's JSON renderer has not landed: the contract's fields
+        return {"versions": [{"path": p, "label": lab} for p, lab in result.versions],
+                "proposals": [{"id": p.id, "text": p.text, "section": p.section,
+                               "status": p.status,
+                               "links": [{"version": lk.version, "id": lk.id,
+                                          "score": round(lk.score, 3), "evidence": lk.evidence,
+                                          "overridden": lk.overridden} for lk in p.links]}
+                              for p in result.proposals],
+                "summary": result.summary()}
+
+
+def stable_zip(data: bytes) -> bytes:
+    """The same ZIP (XLSX/DOCX) with every entry dated 1980-01-01, so reruns write equal bytes."""
+    src, dst = io.BytesIO(data), io.BytesIO()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)),
+                          zin.read(info.filename), zipfile.ZIP_DEFLATED)
+    return dst.getvalue()
+
+
+def _lineages(chain: list[Comparison]) -> dict[tuple[str, str], str]:
+    """Each measure's numbers across the versions of CHAIN, as 'label id → label id …'."""
+    out: dict[tuple[str, str], str] = {}
+    for i, c in enumerate(chain):
+        for p in ((c.old,) if i == 0 else ()) + (c.new,):
+            for m in p.measures:
+                steps = history(chain, m.id, p.label)
+                text = " → ".join(f"{lab} {', '.join(ids) or '–'}"
+                                  for lab, ids in lineage(steps).items())
+                out[(p.label, m.id)] = text
+    return out
+
+
+def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool = True,
+           use_cache: bool = True, now: dt.datetime | None = None) -> Path:
+    """Write every report of CORPUS into OUT and return the index page's path."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    root, out = Path(corpus), Path(out)
+    versions = corpus_mod.versions(root)
+    overrides = corpus_mod.load_overrides(root)
+    pair_labels = pairs([(v.label, v.stage) for v in versions])
+    workshop = [v for v in versions if v.stage == "workshop"]
+    total = len(versions) + 2 * len(pair_labels) + 4
+    bar = (Progress(console=Console(stderr=True), transient=False) if progress
+           else nullcontext())
+    problems: list[str] = []
+    groups: list[dict] = []
+    with bar:
+        task = bar.add_task("orvers report", total=total) if progress else None
+
+        def step(what: str) -> None:
+            if progress:
+                bar.update(task, advance=1, description=what)
+
+        def write(rel: str, data: str | bytes) -> str:
+            path = out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+            return rel
+
+        cache_dir = root / CACHE_DIR if use_cache else None
+        digests = {v.label: corpus_mod.sha256(v.path) for v in versions}
+
+        def key(*labels: str) -> str:
+            return repr([(lab, digests[lab]) for lab in labels]) + repr(overrides)
+
+        programmes: dict[str, Programme] = {}
+        vrows: list[dict] = []
+        for v in versions:
+            step(f"{v.label}: lese")
+            row = {"label": v.label, "stage": v.stage, "date": v.date, "title": v.title,
+                   "measures": "–", "files": []}
+            try:
+                p = cached_load(v.path, digests[v.label], label=v.label, cache_dir=cache_dir,
+                                date=v.date)
+            except (OrversError, ImportError) as exc:  # ImportError: a parser not built yet
+                problems.append(f"{v.label}: {exc}")
+                vrows.append(row)
+                continue
+            programmes[v.label] = p
+            row["measures"] = len(p.measures)
+            row["files"] = [("JSON", write(f"versions/{v.label}.json", _programme_json(p))),
+                            ("Markdown", write(f"versions/{v.label}.md", _programme_md(p, lang)))]
+            vrows.append(row)
+
+        from .render.compare_json import render_json
+        from .render.html import render_comparison, render_index, render_trace, texts
+        from .render.xlsx import workbook
+
+        t = texts(lang)
+        comparisons: dict[tuple[str, str], Comparison] = {}
+        for a, b in pair_labels:
+            step(f"{a} → {b}: sammenligne")
+            if a in programmes and b in programmes and programmes[a].measures \
+                    and programmes[b].measures:
+                comparisons[(a, b)] = memo(cache_dir, "compare", key(a, b), partial(
+                    _compare, programmes[a], programmes[b], overrides))
+            else:
+                problems.append(f"{a} → {b}: a version has no measures")
+        consecutive = pair_labels[:-1] if len(pair_labels) > 2 else pair_labels
+        chain = [comparisons[pair] for pair in consecutive if pair in comparisons]
+        lineages = _lineages(chain) if chain else {}
+        entries = []
+        for (a, b), c in comparisons.items():
+            step(f"{a} → {b}: skrive")
+            stem = f"compare/{a}--{b}"
+            s = c.summary()
+            entries.append({"title": f"{a} → {b}", "summary": ", ".join(
+                f"{t['kinds'][k]} {n}" for k, n in s.items() if n), "files": [
+                ("HTML", write(f"{stem}.html", render_comparison(c, lang, lineages))),
+                ("Markdown", write(f"{stem}.md", _comparison_md(c, lang))),
+                ("JSON", write(f"{stem}.json", render_json(c)))]})
+        groups.append({"title": t["comparisons"], "entries": entries})
+
+        step("sporing")
+        trace_data = None
+        if workshop and workshop[0].label in programmes:
+            src = workshop[0]
+            later = [programmes[v.label] for v in versions[versions.index(src) + 1:]
+                     if v.label in programmes and v.stage in corpus_mod.MEASURE_STAGES]
+            try:
+                trace_data = memo(cache_dir, "trace", key(src.label, *(p.label for p in later)),
+                                  partial(_trace_dict, programmes[src.label], later, overrides))
+            except ImportError:
+                problems.append("trace: orvers.trace is not available yet")
+            if trace_data:
+                labels = [x["label"] for x in trace_data["versions"]]
+                stem = "trace/" + "--".join(labels)
+                summary = ", ".join(f"{k} {n}" for k, n in trace_data.get("summary", {}).items())
+                groups.append({"title": t["traces"], "entries": [{
+                    "title": " → ".join(labels), "summary": summary, "files": [
+                        ("HTML", write(f"{stem}.html", render_trace(trace_data, lang))),
+                        ("JSON", write(f"{stem}.json", json.dumps(
+                            trace_data, ensure_ascii=False, indent=2) + "\n"))]}]})
+
+        step("redline")
+        red = [(a, b) for (a, b) in comparisons
+               if {x.label: x.stage for x in versions}[a] == "draft"
+               and {x.label: x.stage for x in versions}[b] in ("board", "adopted")]
+        for a, b in red[:1]:
+            c = comparisons[(a, b)]
+            rel = f"redline/{a}--{b}.docx"
+            docx = memo(cache_dir, "redline", key(a, b) + lang, partial(_redline, c, lang))
+            write(rel, docx)
+            groups.append({"title": t["redlines"], "entries": [
+                {"title": f"{a} → {b}", "summary": "", "files": [("DOCX", rel)]}]})
+
+        step("regneark")
+        book = workbook(list(comparisons.values()), trace_data, vrows, lang)
+        rel = write("orvers-report.xlsx", stable_zip(book))
+        groups.append({"title": t["workbook"], "entries": [
+            {"title": "XLSX", "summary": "", "files": [("XLSX", rel)]}]})
+
+        step("oversikt")
+        generated = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+        title = f"{t['report']} {_programme_name(root)}"
+        index = out / write("index.html", render_index(title, vrows, groups, generated,
+                                                       problems, lang))
+        if progress:
+            bar.update(task, completed=total, description="ferdig")
+    return index
+
+
+def _compare(old: Programme, new: Programme, overrides) -> Comparison:
+    from .match import compare
+
+    return compare(old, new, overrides=overrides)
+
+
+def _redline(c: Comparison, lang: str) -> bytes:
+    """The Word redline of C as bytes (dated by the new version, so reruns write the same)."""
+    import tempfile
+
+    from .redline import write_redline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "redline.docx"
+        write_redline(c, path, date=_version_date(c.new.date), lang=lang)
+        return stable_zip(path.read_bytes())
+
+
+def _version_date(value: str) -> dt.datetime | None:
+    """The version's date as a fixed timestamp (so reruns write the same redline)."""
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+    return None
+
+
+def _programme_name(root: Path) -> str:
+    import tomllib
+
+    data = tomllib.loads((root / corpus_mod.MANIFEST).read_text(encoding="utf-8"))
+    return data.get("programme", str(root))
+

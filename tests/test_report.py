@@ -1,0 +1,110 @@
+"""`orvers report` on a copy of the bundled corpus: every file, reruns, overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS
+from openpyxl import load_workbook
+
+from orvers.cli import cli
+from orvers.report import pairs, report
+
+NOW = dt.datetime(2025, 12, 18, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    dst = tmp_path_factory.mktemp("c") / "corpus"
+    shutil.copytree(CORPUS, dst, ignore=shutil.ignore_patterns(".orvers-cache", "overrides.toml"))
+    return dst
+
+
+@pytest.fixture(scope="module")
+def first(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out1")
+    report(corpus, out, progress=False, now=NOW)
+    return out
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file()}
+
+
+def test_pairs_skip_strategy_and_workshop_and_add_first_to_last():
+    stages = [("strategi", "strategy"), ("hp2025", "programme"), ("workshop", "workshop"),
+              ("utkast", "draft"), ("styret", "board")]
+    assert pairs(stages) == [("hp2025", "utkast"), ("utkast", "styret"), ("hp2025", "styret")]
+
+
+def test_index_links_every_report_and_they_exist(first):
+    index = (first / "index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"#]+)"', index)
+    for name in ("compare/utkast--styret.html", "compare/hp2025--styret.json",
+                 "redline/utkast--styret.docx", "trace/workshop--utkast--styret.html",
+                 "versions/styret.md", "orvers-report.xlsx"):
+        assert name in hrefs
+    for href in hrefs:
+        assert (first / href).is_file(), href
+    assert "Osloregionen handlingsprogram" in index and "2025-12-18 12:00 UTC" in index
+    board = json.loads((first / "versions/styret.json").read_text(encoding="utf-8"))
+    assert "2.3.1" in {m["id"] for m in board["measures"]}
+    page = (first / "compare/utkast--styret.html").read_text(encoding="utf-8")
+    assert "<del>" in page and "<ins>" in page and "utkast" in page
+
+
+def test_second_run_uses_cache_and_writes_the_same_bytes(corpus, first, tmp_path):
+    cache = corpus / ".orvers-cache"
+    assert len(list(cache.glob("*.json"))) >= 4 and list(cache.glob("compare-*"))
+    report(corpus, tmp_path, progress=False, now=NOW + dt.timedelta(hours=1))
+    a, b = _files(first), _files(tmp_path)
+    assert a.keys() == b.keys()
+    for name in a:
+        if name == "orvers-report.xlsx":  # openpyxl stamps the save time: compare the cells
+            wa, wb = (load_workbook(io.BytesIO(x[name])) for x in (a, b))
+            assert wa.sheetnames == wb.sheetnames
+            for sheet in wa.sheetnames:
+                assert [[c.value for c in r] for r in wa[sheet].iter_rows()] == \
+                    [[c.value for c in r] for r in wb[sheet].iter_rows()]
+        elif name == "index.html":  # the one timestamp
+            assert a[name].replace(b"12:00 UTC", b"") == b[name].replace(b"13:00 UTC", b"")
+        else:
+            assert a[name] == b[name], name
+
+
+def test_override_changes_comparison_trace_and_redline_consistently(corpus, first, tmp_path):
+    before = _files(first)
+    old = json.loads(before["compare/utkast--styret.json"])
+    assert {"old": "3.4.2", "new": None} in [{"old": lk["old"], "new": lk["new"]}
+                                            for lk in old["links"]]
+    runner = CliRunner()
+    for args in (["link", "utkast:3.4.2", "styret:2.4.2", "--note", "test"],
+                 ["link", "workshop:W5", "utkast:3.4.2"]):
+        r = runner.invoke(cli, [*args, "--corpus", str(corpus)])
+        assert r.exit_code == 0, r.output
+    text = (corpus / "overrides.toml").read_text(encoding="utf-8")
+    assert '[[link]]\nold = "utkast:3.4.2"\nnew = "styret:2.4.2"\nnote = "test"' in text
+    try:
+        report(corpus, tmp_path, progress=False, now=NOW)
+        after = _files(tmp_path)
+    finally:
+        (corpus / "overrides.toml").unlink()
+    links = json.loads(after["compare/utkast--styret.json"])["links"]
+    forced = [lk for lk in links if (lk["old"], lk["new"]) == ("3.4.2", "2.4.2")]
+    assert len(forced) == 1
+    assert not [lk for lk in links if lk["old"] == "3.4.2" and lk["new"] is None]
+    trace = json.loads(after["trace/workshop--utkast--styret.json"])
+    w5 = next(p for p in trace["proposals"] if p["id"] == "W5")
+    assert ("utkast", "3.4.2") in {(lk["version"], lk["id"]) for lk in w5["links"]}
+    assert after["redline/utkast--styret.docx"] != before["redline/utkast--styret.docx"]
+    sheet = load_workbook(io.BytesIO(after["orvers-report.xlsx"]))["utkast-styret"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert ["3.4.2", "2.4.2"] in [r[:2] for r in rows if r[4] == "x"]
