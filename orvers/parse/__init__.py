@@ -50,7 +50,8 @@ def _looks_like_table(doc: Document) -> bool:
 
 def detect_layout(doc: Document) -> str | None:
     """The layout the document's text looks like, or None if none fits."""
-    texts = [b.text for b in doc.blocks if b.text.strip()]
+    from .common import labelled
+    texts = [b.text for b in labelled(doc.blocks) if b.text.strip()]
     if _looks_like_table(doc):
         return "table"
     from .outline import count_numbered

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space, join_lines
-from .common import document_title, source_of
+from .common import document_title, labelled, source_of
 
 _BULLET_RE = re.compile(r"^\s*(\*|o(?=\s)|-(?=\s)|•)\s*")
 _MID_BULLET_RE = re.compile(r"\s\*\s*(?=\S)")
@@ -203,7 +203,7 @@ def _texts(items: list[list[str]]) -> tuple[str, ...]:
 
 def parse_bullets(doc: Document) -> Programme:
     """Sections and proposals of bullet-style workshop notes."""
-    lines = _split(doc.blocks)
+    lines = _split(labelled(doc.blocks))
     headings = _headings(lines)
     reader = _Reader()
     sections: dict[str, Section] = {}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space, join_lines, strip_bullet
-from .common import document_title, source_of
+from .common import document_title, labelled, source_of
 
 LABEL_RE = re.compile(r"^\s*(Tiltak|Partnere|Resultatmål|Effektmål)\s*:\s*(.*)$", re.IGNORECASE)
 _FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
@@ -113,7 +113,7 @@ class _Reader:
 def parse_labels(doc: Document) -> Programme:
     """Sections and measures of a label-block programme (`Tiltak:` / `Partnere:` / …)."""
     reader = _Reader()
-    for block in doc.blocks:
+    for block in labelled(doc.blocks):
         for segment in block.text.split("\t"):
             if segment.strip() or LABEL_RE.match(segment):
                 reader.add(block, segment)

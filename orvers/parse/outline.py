@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
-from .common import document_title, source_of
+from .common import document_title, labelled, source_of
 
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
@@ -40,7 +40,8 @@ class _Item:
 
 def count_numbered(doc: Document) -> int:
     """How many lines start with a multi-level number such as `3.2.4.`."""
-    return sum(1 for b in doc.blocks if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
+    return sum(1 for b in labelled(doc.blocks)
+               if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
 
 
 def _accepts(number: tuple[int, ...], trailing_dot: str, seen: dict[tuple[int, ...], _Item],
@@ -85,7 +86,7 @@ def _is_prose_section(item: _Item) -> bool:
 
 def parse_outline(doc: Document) -> Programme:
     """Sections and measures of a numbered-outline programme."""
-    items = _items(doc.blocks)
+    items = _items(labelled(doc.blocks))
     parents = {it.parent for it in items if it.parent}
     sections: list[Section] = []
     measures: list[Measure] = []
