@@ -55,3 +55,22 @@ def test_draft_measures_sit_in_their_sections_without_targets(draft_path):
 
 def test_label_is_set(draft_path):
     assert load(draft_path, label="utkast").label == "utkast"
+
+
+def test_word_automatic_numbering_is_read_from_list_labels():
+    from orvers.model import Block, Document
+    from orvers.parse import parse
+
+    rows = [("", "Handlingsprogram"), ("3.", "Innsatsområder"), ("3.1.", "Klima og natur"),
+            ("3.1.1.", "Arrangere felles ryddedag blant"), ("", "kommunene i regionen"),
+            ("3.1.2.", "Kartlegge økologiske korridorer"), ("3.2.", "Transport"),
+            ("3.2.1.", "Følge opp jernbaneutredninger")]
+    blocks = tuple(Block(text=t, page=1, line=n, kind="paragraph", list_label=label,
+                         list_level=label.count(".") - 1 if label else None)
+                   for n, (label, t) in enumerate(rows, start=1))
+    programme = parse(Document(path="x.docx", format="docx", blocks=blocks))
+    assert programme.layout == "outline"
+    assert [m.id for m in programme.measures] == ["3.1.1", "3.1.2", "3.2.1"]
+    title = programme.measure("3.1.1").title
+    assert title == "Arrangere felles ryddedag blant kommunene i regionen"
+    assert [s.id for s in programme.sections] == ["3", "3.1", "3.2"]

@@ -44,13 +44,14 @@ def count_numbered(doc: Document) -> int:
                if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
 
 
-def _accepts(number: tuple[int, ...], trailing_dot: str, seen: dict[tuple[int, ...], _Item],
-             last_top: int) -> bool:
+def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,
+             seen: dict[tuple[int, ...], _Item], last_top: int) -> bool:
     """Whether a numbered line continues the outline (and is not a date or a count)."""
     if number in seen:
         return False
     if len(number) == 1:
-        return trailing_dot == "." and number[0] in (last_top + 1, 1) and number[0] > last_top
+        return (trailing_dot == "." and title[:1].isupper()
+                and (number[0] == last_top + 1 or (last_top == 0 and number[0] > 0)))
     return number[:-1] in seen or (len(number) == 2 and number[0] == last_top + 1)
 
 
@@ -65,7 +66,7 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
         m = NUMBER_RE.match(text)
         if m:
             number = tuple(int(p) for p in m.group(1).split("."))
-            if _accepts(number, m.group(2), seen, last_top):
+            if _accepts(number, m.group(2), m.group(3), seen, last_top):
                 item = _Item(number, [b], m.group(3).strip())
                 items.append(item)
                 seen[number] = item
