@@ -171,7 +171,7 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             vrows.append(row)
 
         from .render.compare_json import render_json
-        from .render.html import render_comparison, render_index, render_trace, texts
+        from .render.html import render_comparison, render_index, render_trace, status_names, texts
         from .render.xlsx import workbook
 
         t = texts(lang)
@@ -213,7 +213,9 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             if trace_data:
                 labels = [x["label"] for x in trace_data["versions"]]
                 stem = "trace/" + "--".join(labels)
-                summary = ", ".join(f"{k} {n}" for k, n in trace_data.get("summary", {}).items())
+                names = status_names(t, trace_data.get("summary", {}))
+                summary = ", ".join(f"{names.get(k, k)} {n}"
+                                    for k, n in trace_data.get("summary", {}).items())
                 groups.append({"title": t["traces"], "entries": [{
                     "title": " → ".join(labels), "summary": summary, "files": [
                         ("HTML", write(f"{stem}.html", render_trace(trace_data, lang))),

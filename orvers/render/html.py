@@ -23,7 +23,10 @@ TEXTS = {
            "report": "Rapport for", "problems": "Ikke laget", "comparisons": "Sammenligninger",
            "traces": "Sporing", "redlines": "Word med sporede endringer",
            "workbook": "Regneark", "result": "Resultatmål", "effect": "Effektmål",
-           "partners": "Partnere"},
+           "partners": "Partnere",
+           "stages": {"strategy": "strategi", "programme": "handlingsprogram",
+                      "workshop": "workshop", "draft": "utkast", "board": "styreinnstilling",
+                      "adopted": "vedtatt"}},
     "en": {"lang": "en", "back": "← Overview", "kind": "Change", "section": "Section",
            "all": "all", "old_text": "Before", "new_text": "After", "override": "manual link",
            "kinds": {k: k for k in LINK_KINDS},
@@ -34,7 +37,8 @@ TEXTS = {
            "date": "Date", "title": "Title", "measures": "Measures", "files": "Files",
            "report": "Report for", "problems": "Not produced", "comparisons": "Comparisons",
            "traces": "Trace", "redlines": "Word redlines", "workbook": "Workbook",
-           "result": "Result targets", "effect": "Effect targets", "partners": "Partners"},
+           "result": "Result targets", "effect": "Effect targets", "partners": "Partners",
+           "stages": {}},
 }
 
 _ENV = Environment(loader=PackageLoader("orvers", "render/templates"),
@@ -111,21 +115,28 @@ def render_comparison(comparison: Comparison, lang: str = "nb",
         summary=summary, sections=sections, rows=comparison_rows(comparison, t, lineages))
 
 
+def status_names(t: dict, statuses) -> dict[str, str]:
+    """Display names of trace statuses (dropped_at_<stage> named by its stage) in t's language."""
+    names = dict(t["statuses"])
+    for status in statuses:
+        if status.startswith("dropped_at_"):
+            stage = status.removeprefix("dropped_at_")
+            names[status] = f"{t['dropped']} {t['stages'].get(stage, stage)}"
+    return names
+
+
 def render_trace(trace: dict, lang: str = "nb") -> str:
     """A trace (the JSON contract's dict) as one self-contained HTML page with a status filter."""
     t = dict(texts(lang))
     labels = [v["label"] for v in trace["versions"]]
-    statuses = dict(t["statuses"])
-    for p in trace["proposals"]:
-        if p["status"].startswith("dropped_at_"):
-            statuses[p["status"]] = f"{t['dropped']} {p['status'].removeprefix('dropped_at_')}"
-    t["statuses"] = statuses
+    t["statuses"] = status_names(t, [p["status"] for p in trace["proposals"]])
     proposals = []
     for p in trace["proposals"]:
         at: dict[str, list[str]] = {}
         for lk in p.get("links", []):
-            at.setdefault(lk["version"], []).append(lk["id"])
-        proposals.append({**p, "at": {v: ", ".join(ids) for v, ids in at.items()}})
+            at.setdefault(lk["version"], []).append(
+                f"{lk['id']} ({lk.get('score', 0):.2f}): {lk.get('evidence', '')}")
+        proposals.append({**p, "at": {v: "\n".join(ids) for v, ids in at.items()}})
     return _ENV.get_template("trace_report.html.j2").render(
         t=t, title=f"{t['trace']}: {' → '.join(labels)}", versions=labels,
         summary=[(k, n) for k, n in trace.get("summary", {}).items() if n], proposals=proposals)
