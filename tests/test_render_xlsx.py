@@ -22,12 +22,12 @@ def test_workbook_sheets_cells_and_colours():
     assert wb.sheetnames == ["Versjoner", "a-b", "b-c", "Sporing"]
     ab = wb["a-b"]
     assert ab.freeze_panes == "A2" and ab.auto_filter.ref == "A1:K4"
-    assert [c.value for c in ab[2]][:3] == ["1.1", "2.1", "reworded"]
+    assert [c.value for c in ab[2]][:3] == ["1.1", "2.1", "omformulert"]
     assert ab["H2"].value == "Samarbeide tettere med kommunene"
     assert ab["C2"].fill.fgColor.rgb.endswith("FFF0C2")  # reworded: yellow
     assert wb["b-c"]["C2"].fill.fgColor.rgb.endswith("FBD3D3")  # removed: red
     assert wb["b-c"]["E4"].value == "x"  # the override is marked
     trace = wb["Sporing"]
-    assert [c.value for c in trace[2]] == ["W1", "adopted", "Klima",
+    assert [c.value for c in trace[2]] == ["W1", "videreført", "Klima",
                                           "Sykkelveier i hele regionen", "2.2", "3.1"]
-    assert wb["Versjoner"]["E2"].value == "Å"
+    assert wb["Versjoner"]["E2"].value == "Å" and wb["Versjoner"]["B2"].value == "utkast"

@@ -23,7 +23,7 @@ TEXTS = {
            "report": "Rapport for", "problems": "Ikke laget", "comparisons": "Sammenligninger",
            "traces": "Sporing", "redlines": "Word med sporede endringer",
            "workbook": "Regneark", "result": "Resultatmål", "effect": "Effektmål",
-           "partners": "Partnere",
+           "partners": "Partnere", "score": "likhet",
            "stages": {"strategy": "strategi", "programme": "handlingsprogram",
                       "workshop": "workshop", "draft": "utkast", "board": "styreinnstilling",
                       "adopted": "vedtatt"}},
@@ -38,7 +38,7 @@ TEXTS = {
            "report": "Report for", "problems": "Not produced", "comparisons": "Comparisons",
            "traces": "Trace", "redlines": "Word redlines", "workbook": "Workbook",
            "result": "Result targets", "effect": "Effect targets", "partners": "Partners",
-           "stages": {}},
+           "score": "score", "stages": {}},
 }
 
 _ENV = Environment(loader=PackageLoader("orvers", "render/templates"),

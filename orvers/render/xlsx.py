@@ -11,7 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..model import Comparison
-from .html import texts
+from .html import status_names, texts
 
 FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged": "E6DCFF",
          "added": "CDECCD", "removed": "FBD3D3", "adopted": "CDECCD", "partial": "FFF0C2",
@@ -19,15 +19,17 @@ FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged
 
 
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
-           widths: list[int]) -> None:
+           widths: list[int], names: dict[str, str] | None = None) -> None:
     ws = wb.create_sheet(title[:31])
     ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9D9E0")
     for row in rows:
+        key = str(row[kind_col]).split("_")[0]  # colour by the code, show the display name
+        row = [*row[:kind_col], (names or {}).get(row[kind_col], row[kind_col]),
+               *row[kind_col + 1:]]
         ws.append(row)
-        key = str(row[kind_col]).split("_")[0]
         if key in FILLS:
             ws.cell(ws.max_row, kind_col + 1).fill = PatternFill("solid", fgColor=FILLS[key])
     ws.freeze_panes = "A2"
@@ -50,7 +52,7 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)  # reproducible
     _sheet(wb, t["versions"], [t["label"], t["stage"], t["date"], t["measures"], t["title"]],
            [[v["label"], v["stage"], v["date"], v["measures"], v["title"]] for v in versions],
-           1, [12, 12, 12, 10, 80])
+           1, [12, 16, 12, 10, 80], t["stages"])
     for c in comparisons:
         rows = []
         for link in c.links:
@@ -65,9 +67,10 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
                          "; ".join(link.changes.partners_added),
                          "; ".join(link.changes.partners_removed)])
         _sheet(wb, f"{c.old.label}-{c.new.label}",
-               [c.old.label, c.new.label, t["kind"], "score", t["override"], t["section"],
+               [c.old.label, c.new.label, t["kind"], t["score"], t["override"], t["section"],
                 t["old_text"], t["new_text"], "diff", f"{t['partners']} +",
-                f"{t['partners']} −"], rows, 2, [10, 10, 13, 7, 8, 10, 60, 60, 60, 25, 25])
+                f"{t['partners']} −"], rows, 2, [10, 10, 13, 7, 8, 10, 60, 60, 60, 25, 25],
+               t["kinds"])
     if trace:
         labels = [v["label"] for v in trace["versions"]][1:]
         rows = []
@@ -77,7 +80,8 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
             rows.append([p["id"], p["status"], p.get("section", ""), p["text"],
                          *[at[lab] for lab in labels]])
         _sheet(wb, t["traces"], [t["proposal"], t["status"], t["section"], t["text"], *labels],
-               rows, 1, [8, 18, 25, 80, *[12] * len(labels)])
+               rows, 1, [8, 22, 25, 80, *[12] * len(labels)],
+               status_names(t, [p["status"] for p in trace["proposals"]]))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
