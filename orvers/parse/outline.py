@@ -6,7 +6,8 @@ under it is a section. Titles wrap over lines and are joined with `join_lines`.
 
 Decision: a leaf item whose first line is a short heading followed by prose paragraphs
 (the draft's political priorities 1.1 Oslofjorden, 1.2 Energi, 1.3 Jernbane) is a prose
-section, not a measure. The draft has no targets or partners.
+section, not a measure; so is a paragraph in a Word heading style ("Heading 2",
+"Overskrift 2"). The draft has no targets or partners.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..text import join_lines
 from .common import document_title, labelled, source_of
 
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
+_HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
 
@@ -93,7 +95,7 @@ def parse_outline(doc: Document) -> Programme:
     measures: list[Measure] = []
     section_ids: set[str] = set()
     for it in items:
-        if it.id in parents or _is_prose_section(it):
+        if it.id in parents or _is_prose_section(it) or _HEADING_STYLE_RE.match(it.lines[0].style):
             title = join_lines([it.first])
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)
