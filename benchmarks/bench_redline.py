@@ -68,7 +68,6 @@ def comparison() -> tuple[Comparison, str]:
     """The draft → board comparison, and where it came from."""
     try:
         from orvers.api import load
-
         from orvers.match import compare
     except ImportError:
         pass
@@ -95,15 +94,15 @@ def comparison() -> tuple[Comparison, str]:
     return Comparison(old, new, tuple(links)), "fallback: outline reader + table parser + gold"
 
 
-def render(programme: Programme, path: Path) -> None:
-    """A board-like DOCX of a programme: section headings, one 4-column table per section."""
+def render(programme: Programme, path: Path) -> int:
+    """A board-like DOCX of a programme; returns the index of its tables' Tiltak column."""
     try:
         from orvers.render.programme_docx import write_programme_docx
     except ImportError:
         pass
     else:
-        write_programme_docx(programme, path)
-        return
+        write_programme_docx(programme, path, layout="table")
+        return 0  # Tiltak (number and title) | Resultat- og effektmål | Partnere
     document = docx.Document()
     document.add_heading(programme.title, 1)
     for section in programme.sections:
@@ -122,6 +121,7 @@ def render(programme: Programme, path: Path) -> None:
                        + (["Effektmål:", *m.effect_targets] if m.effect_targets else []))
             cells[2].text, cells[3].text = "\n".join(targets), "\n".join(m.partners)
     document.save(str(path))
+    return 1
 
 
 def share(path: Path, last_table: bool, column: int | None = None) -> tuple[float, int, int]:
@@ -146,14 +146,14 @@ def main() -> None:
             times.append(time.perf_counter() - start)
         old_doc, new_doc = work / "old.docx", work / "new.docx"
         render(comp.old, old_doc)
-        render(comp.new, new_doc)
+        title_column = render(comp.new, new_doc)
         start = time.perf_counter()
         write_plain_redline(old_doc, new_doc, work / "plain.docx")
         plain_time = time.perf_counter() - start
         rows = {"whole text": (share(work / "redline.docx", last_table=True),
                                share(work / "plain.docx", last_table=False)),
                 "Tiltak column (titles)": (share(work / "redline.docx", True, column=1),
-                                           share(work / "plain.docx", False, column=1))}
+                                           share(work / "plain.docx", False, column=title_column))}
     for name, ((m_share, m_changed, m_total), (p_share, p_changed, p_total)) in rows.items():
         print(f"{name}: measure-aware {m_changed}/{m_total} characters marked = {m_share:.3f}; "
               f"plain {p_changed}/{p_total} = {p_share:.3f}; ratio {m_share / p_share:.2f}")
