@@ -108,3 +108,22 @@ def test_override_changes_comparison_trace_and_redline_consistently(corpus, firs
     sheet = load_workbook(io.BytesIO(after["orvers-report.xlsx"]))["utkast-styret"]
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
     assert ["3.4.2", "2.4.2"] in [r[:2] for r in rows if r[4] == "x"]
+
+
+@pytest.mark.chromium
+def test_real_comparison_page_filters_in_chromium(first, tmp_path):
+    import subprocess
+
+    page = first / "compare/utkast--styret.html"
+    removed = json.loads((first / "compare/utkast--styret.json").read_text(
+        encoding="utf-8"))["summary"]["removed"]
+    run = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                          "--disable-quic", "--no-first-run", "--disable-background-networking",
+                          "--disable-component-update", "--disable-sync",
+                          f"--user-data-dir={tmp_path}", "--dump-dom",
+                          f"file://{page}#kind=removed"], capture_output=True, text=True,
+                         timeout=90)
+    dom = run.stdout
+    shown = re.findall(r'data-kind="(\w+)"[^>]*data-shown="1"', dom)
+    assert shown == ["removed"] * removed and removed > 0
+    assert re.search(r'class="id">2\.3\.1<', dom)  # a board measure (see test_parse_board)
