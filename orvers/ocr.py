@@ -12,7 +12,9 @@ from pathlib import Path
 from .model import Measure, Programme, Section
 
 WORDLIST = Path("/usr/share/dict/bokmaal")
-_WORD_RE = re.compile(r"[^\W\d_]+|0o?g\b|\|")
+_WORD_RE = re.compile(r"[^\W\d_]+|0o?g\b|\||(?<=\w )&(?= \w)")
+_NORDIC_RE = re.compile("[æøåÆØÅ]")
+_BEFORE_INFINITIVE = frozenset({"til", "for", "med", "om", "av", "uten", "ved"})
 _MAX_SITES = 3  # changed letters per word; more would attest nonsense by chance
 
 # The OCR of the board document has no ø/æ/å model: ø comes out as `g` (fglge = følge) or, at a
@@ -65,7 +67,8 @@ def candidates(word: str) -> set[str]:
     i = 0
     while i < len(w):
         if w[i:i + 2] in _DIGRAPHS:
-            options.append((w[i:i + 2], _DIGRAPHS[w[i:i + 2]]))
+            options.append((w[i:i + 2], _DIGRAPHS[w[i:i + 2]],
+                            *(a + w[i + 1] for a in _INNER.get(w[i], ()))))
             i += 2
             continue
         alts = _INNER.get(w[i], ())
@@ -96,6 +99,8 @@ def correct(word: str, lexicon: Lexicon, previous: str = "") -> str:
     """The repaired word, or the word itself when it is attested or the reading is ambiguous."""
     if word == "|":
         return "I"
+    if word == "&":  # å read as & between words ("bidra til & styrke"): "og" is never "&" here
+        return "å" if previous.casefold() in _BEFORE_INFINITIVE else word
     if re.fullmatch(r"0o?g", word):
         return "og"
     if len(word) < 2:
@@ -156,6 +161,13 @@ def unattested_share(texts: list[str], lexicon: Lexicon) -> tuple[float, float]:
     unknown = [w for w in words if w not in lexicon]
     fixable = [w for w in unknown if correct(w, lexicon) != w]
     return len(unknown) / len(words), len(fixable) / len(words)
+
+
+def looks_ocr_damaged(programme: Programme, share: float = 0.02) -> bool:
+    """Cheap pre-check: Norwegian prose has æ/ø/å in over 10 % of its words, an OCR layer
+    without a Norwegian model in almost none."""
+    words = [w for m in programme.measures for w in re.findall(r"[^\W\d_]{2,}", m.text)]
+    return bool(words) and sum(bool(_NORDIC_RE.search(w)) for w in words) < share * len(words)
 
 
 def needs_repair(programme: Programme, lexicon: Lexicon, threshold: float = 0.01) -> bool:
