@@ -76,10 +76,10 @@ def _trace_dict(source: Programme, targets: list[Programme], overrides) -> dict:
     from .trace import trace
 
     result = trace(source, targets, overrides=overrides)
-    try:
-        from .render.trace_json import trace_to_dict
-        return trace_to_dict(result)
-    except ImportError:  # the trace's JSON renderer has not landed: the contract's fields
+    try:  # the trace's own JSON renderer, so the report writes what `orvers trace` writes
+        from .render.trace_json import render_trace_json
+        return json.loads(render_trace_json(result))
+    except ImportError:  # not landed yet: the contract's fields
         return {"versions": [{"path": p, "label": lab} for p, lab in result.versions],
                 "proposals": [{"id": p.id, "text": p.text, "section": p.section,
                                "status": p.status,
