@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import pickle
@@ -16,9 +17,19 @@ CACHE_DIR = ".orvers-cache"
 T = TypeVar("T")
 
 
+@functools.cache
+def code_version() -> str:
+    """orvers's version and a hash of its source: edited parsers or matchers miss the cache."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
 def cache_path(cache_dir: str | Path, digest: str, layout: str | None) -> Path:
     """Where the Programme parsed from a file with this hash and layout is kept."""
-    return Path(cache_dir) / f"{digest[:32]}-{__version__}-{layout or 'auto'}.json"
+    return Path(cache_dir) / f"{digest[:32]}-{code_version()}-{layout or 'auto'}.json"
 
 
 def load(path: str | Path, digest: str, label: str = "", layout: str | None = None,
@@ -54,7 +65,7 @@ def memo(cache_dir: str | Path | None, kind: str, key: str, compute: Callable[[]
     """
     if cache_dir is None:
         return compute()
-    digest = hashlib.sha256(f"{__version__}\n{key}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{code_version()}\n{key}".encode()).hexdigest()[:32]
     entry = Path(cache_dir) / f"{kind}-{digest}.pickle"
     if entry.is_file():
         try:
