@@ -317,6 +317,49 @@ def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None
                       {m.id: m.title for m in b.measures}), nl=False)
 
 
+def _path_or_label(name: str, corpus_dir: str) -> str:
+    """A file path as given, or the file of a corpus version with that label."""
+    if Path(name).exists() or not (Path(corpus_dir) / "corpus.toml").is_file():
+        return name
+    from .corpus import versions
+
+    for v in versions(Path(corpus_dir)):
+        if v.label == name:
+            return str(v.path)
+    return name
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md",
+              show_default=True, help="Output format.")
+@output_option
+@lang_option
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+              type=click.Path(file_okay=False), help="Corpus whose labels SOURCE/TARGET may name.")
+def trace(source: str, targets: tuple[str, ...], fmt: str, output: str | None, lang: str,
+          corpus_dir: str) -> None:
+    """Follow the proposals of SOURCE (workshop notes) through TARGET versions, in order."""
+    from .trace import trace as trace_proposals
+
+    src, overrides = _load_labelled(_path_or_label(source, corpus_dir), None)
+    versions = [_load_labelled(_path_or_label(t, corpus_dir), None)[0] for t in targets]
+    result = trace_proposals(src, versions, overrides=overrides)
+    if fmt == "json":
+        from .render.trace_json import render_trace_json
+
+        emit(render_trace_json(result), output)
+    elif fmt == "html":
+        from .render.trace_html import render_trace_html
+
+        emit(render_trace_html(result, lang), output)
+    else:
+        from .render.trace_md import render_trace_md
+
+        emit(render_trace_md(result, lang), output)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="orvers")

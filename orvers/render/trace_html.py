@@ -1,0 +1,19 @@
+"""`orvers trace --format html`: one self-contained page (no network), filterable by status."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..trace import Trace
+from .trace_md import TEXT, status_text
+
+
+def render_trace_html(tr: Trace, lang: str = "nb") -> str:
+    """The trace as a standalone HTML page."""
+    env = Environment(loader=PackageLoader("orvers", "render/templates"),
+                      autoescape=select_autoescape(["html", "j2"]))
+    summary = [(k, status_text(k, lang), n) for k, n in tr.summary().items()]
+    return env.get_template("trace.html.j2").render(
+        tr=tr, t=TEXT[lang], lang=lang, summary=summary,
+        labels=[label for _, label in tr.versions],
+        status=lambda s: status_text(s, lang))

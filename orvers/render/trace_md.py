@@ -1,0 +1,67 @@
+"""`orvers trace --format md`: what became of each proposal, per area, and measures' origins."""
+
+from __future__ import annotations
+
+from ..trace import Trace
+
+TEXT = {
+    "nb": {"title": "Sporing av innspill", "summary": "Oppsummering", "areas": "Per område",
+           "area": "Område", "proposals": "Innspill", "rate": "Tatt inn (helt/delvis)",
+           "status": "Status", "text": "Innspill", "links": "Ble til",
+           "origins": "Hvor tiltakene kom fra",
+           "measure": "Tiltak", "from": "Fra innspill", "earlier": "Tidligere nummer",
+           "new": "nytt på dette trinnet", "none": "–", "notes": "Merknader",
+           "statuses": {"adopted": "tatt inn", "partial": "delvis tatt inn",
+                        "dropped_at_draft": "falt ut i utkastet",
+                        "dropped_at_board": "falt ut hos styret"}, "dropped_at": "falt ut i"},
+    "en": {"title": "Trace of proposals", "summary": "Summary", "areas": "Per area",
+           "area": "Area", "proposals": "Proposals", "rate": "Taken up (fully/partly)",
+           "status": "Status", "text": "Proposal", "links": "Became",
+           "origins": "Where the measures came from",
+           "measure": "Measure", "from": "From proposals", "earlier": "Earlier number",
+           "new": "new at this stage", "none": "–", "notes": "Notes",
+           "statuses": {"adopted": "adopted", "partial": "partly adopted",
+                        "dropped_at_draft": "dropped in the draft",
+                        "dropped_at_board": "dropped by the board"}, "dropped_at": "dropped at"},
+}
+
+
+def status_text(status: str, lang: str) -> str:
+    """A status in words of the report's language."""
+    t = TEXT[lang]
+    if status in t["statuses"]:
+        return t["statuses"][status]
+    return f"{t['dropped_at']} {status.removeprefix('dropped_at_')}"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_trace_md(tr: Trace, lang: str = "nb") -> str:
+    """The trace as a Markdown report."""
+    t = TEXT[lang]
+    labels = " → ".join(label for _, label in tr.versions)
+    out = [f"# {t['title']}: {labels}", "", f"## {t['summary']}", ""]
+    out += [f"- {status_text(k, lang)}: {n}" for k, n in tr.summary().items()]
+    out += ["", f"## {t['areas']}", "", f"| {t['area']} | {t['proposals']} | {t['rate']} |",
+            "|---|---:|---:|"]
+    for section, n, adopted, partial in tr.areas:
+        out.append(f"| {_cell(section) or t['none']} | {n} | {adopted} + {partial} "
+                   f"({round(100 * (adopted + partial) / n) if n else 0} %) |")
+    out += ["", f"## {t['proposals']}", "",
+            f"| id | {t['status']} | {t['text']} | {t['links']} |", "|---|---|---|---|"]
+    for p in tr.proposals:
+        links = "<br>".join(f"{x.version} {x.id} ({x.score:.2f}): «{_cell(x.evidence)}»"
+                            for x in p.links) or t["none"]
+        out.append(f"| {p.id} | {status_text(p.status, lang)} | {_cell(p.text)} | {links} |")
+    last = tr.versions[-1][1]
+    out += ["", f"## {t['origins']} ({last})", "",
+            f"| {t['measure']} | {t['from']} | {t['earlier']} |", "|---|---|---|"]
+    for o in tr.origins:
+        earlier = ", ".join(f"{v} {i}" for v, i in o.earlier) or t["none"]
+        props = ", ".join(o.proposals) or (t["new"] if o.new else t["none"])
+        out.append(f"| {o.id} {_cell(o.title)} | {props} | {earlier} |")
+    if tr.notes:
+        out += ["", f"## {t['notes']}", ""] + [f"- {n}" for n in tr.notes]
+    return "\n".join(out) + "\n"
