@@ -80,3 +80,16 @@ def test_cli_link_add_and_errors(corpus, tmp_path):
     r = runner.invoke(cli, ["add", str(versions(corpus)[-1].path), "--label", "ny",
                             "--stage", "adopted", "--date", "2026", "--corpus", str(corpus)])
     assert r.exit_code == 2 and "identical to version 'styret'" in r.output
+
+
+def test_cli_log_lists_versions_with_measure_counts(corpus):
+    import json
+
+    r = CliRunner().invoke(cli, ["log", str(corpus), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)["versions"]
+    assert [row["label"] for row in rows] == ["strategi", "hp2025", "workshop", "utkast", "styret"]
+    board = rows[-1]
+    assert board["stage"] == "board" and board["date"] == "2025-12" and board["measures"] >= 25
+    table = CliRunner().invoke(cli, ["log", str(corpus)]).output
+    assert table.splitlines()[0].split() == ["label", "stage", "date", "measures", "file"]
