@@ -190,6 +190,26 @@ def test_cli_trace_writes_every_format(tmp_path, fmt):
         assert "<script src=" not in text and "http" not in text.split("<body")[0]
 
 
+def test_dropped_status_names_the_stage_or_the_label():
+    w = _workshop()
+    draft, board = _versions()
+    three = trace(w, [draft, board, board.__class__(**{**board.__dict__, "label": "vedtatt"})])
+    assert "dropped_at_utkast" in three.summary()
+    assert all(p.status in ("adopted", "partial") or p.status.removeprefix("dropped_at_")
+               in ("utkast", "styret", "vedtatt") for p in three.proposals)
+    clean = _find(three, "Arrangement: Arrangere felles ryddedag")
+    assert clean.status == "dropped_at_styret"
+
+
+def test_json_keeps_norwegian_letters(tmp_path):
+    out = tmp_path / "t.json"
+    args = ["trace", "workshop", "utkast", "styret", "--format", "json", "-o", str(out),
+            "--corpus", str(corpus_file("workshop").parent)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "fremmedarter" in text and "Klima, miljø og natur" in text and "\\u00f8" not in text
+
+
 def test_cli_trace_bad_file_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["trace", str(tmp_path / "none.txt"),
                                       str(corpus_file("utkast"))])

@@ -146,5 +146,4 @@ def evidence(proposal: str, measure: str, vocab: list[str], best: np.ndarray,
     for t in out:  # a word repeated in several targets is said once
         if t == "…" or fold(t) not in {fold(x) for x in seen}:
             seen.append(t)
-    text = " ".join(seen).replace("… …", "…").strip(" …")
-    return text
+    return re.sub(r"…( …)+", "…", " ".join(seen)).strip(" …")
