@@ -180,12 +180,13 @@ def _unruled(items: list[dict], words: list[dict]) -> list[dict]:
                    and re.search(r"\b(Partnere|Resultat)", i["text"])), None)
     if header is None:
         return items
-    header_words = [w for w in words if w["text"] in ("Tiltak", "Partnere")
-                    or w["text"].startswith("Resultat")]
+    by_line = _lines(words)
+    lines = [i for i in items if i["kind"] == "line"]
+    header_words = [w for w in by_line[lines.index(header)][1] if w["text"] == "Tiltak"
+                    or w["text"].startswith(("Resultat", "Partnere"))]
     starts = sorted({round(w["x0"]) for w in header_words})
     if len(starts) < 2:
         return items
-    by_line = _lines(words)
     out: list[dict] = []
     table_started = False
     line_no = 0
@@ -198,8 +199,7 @@ def _unruled(items: list[dict], words: list[dict]) -> list[dict]:
         if item is header:
             table_started = True
             out.append({"kind": "table-start", "text": "", "band": False})
-            continue
-        if not table_started or item["band"]:
+        elif not table_started or item["band"]:
             out.append(item)
             continue
         columns: dict[int, list[str]] = {}
