@@ -9,10 +9,20 @@ from rapidfuzz import fuzz
 
 from ..diff import changes
 from ..model import Comparison, Link, Measure, Override, Programme
-from .assign import assign, parts
+from .assign import assign, candidates, parts
 from .sections import match_sections
 from .settings import MatchSettings
-from .signals import containment, fields, fields_text, ngram, normalise, title_set, title_sort
+from .signals import (
+    containment,
+    fields,
+    fields_text,
+    ngram,
+    normalise,
+    pairwise,
+    plain,
+    title_set,
+    title_sort,
+)
 
 __all__ = ["MatchSettings", "compare", "score_matrix"]
 
@@ -20,13 +30,32 @@ DEFAULT = MatchSettings()
 
 
 def _content(old: list[Measure], new: list[Measure], s: MatchSettings) -> dict[str, np.ndarray]:
+    """Content signals. Small inputs: every scorer on every pair (rapidfuzz cdist). Large
+    inputs: n-gram cosine on all pairs (sparse product), the word scorers only on each row's
+    and column's top-k n-gram candidates (0 elsewhere)."""
     ta = [normalise(m.title) for m in old]
     tb = [normalise(m.title) for m in new]
     xa = [normalise(m.text) for m in old]
     xb = [normalise(m.text) for m in new]
-    f, mask = fields([fields_text(m) for m in old], [fields_text(m) for m in new])
-    return {"title": title_sort(ta, tb), "title_set": title_set(ta, tb),
-            "ngram": ngram(xa, xb, s.ngram), "fields": np.where(mask, f, np.nan)}
+    fa = [fields_text(m) for m in old]
+    fb = [fields_text(m) for m in new]
+    gram = ngram(xa, xb, s.ngram)
+    if len(old) * len(new) <= s.dense_pairs:
+        f, mask = fields(fa, fb)
+        return {"title": title_sort(ta, tb), "title_set": title_set(ta, tb), "ngram": gram,
+                "fields": np.where(mask, f, np.nan)}
+    cand = candidates(gram, s.top_k, 0.0)
+    r, c = cand.row, cand.col
+    out = {"title": np.zeros_like(gram), "title_set": np.zeros_like(gram), "ngram": gram,
+           "fields": np.full_like(gram, np.nan)}
+    out["title"][r, c] = pairwise(fuzz.token_sort_ratio, ta, tb, r, c)
+    out["title_set"][r, c] = pairwise(fuzz.token_set_ratio, ta, tb, r, c)
+    both = np.array([bool(fa[i]) and bool(fb[j]) for i, j in zip(r.tolist(), c.tolist(),
+                                                                   strict=True)], dtype=bool)
+    if both.any():
+        out["fields"][r[both], c[both]] = pairwise(fuzz.token_set_ratio, fa, fb,
+                                                   r[both], c[both])
+    return out
 
 
 def _combine(sig: dict[str, np.ndarray], s: MatchSettings) -> np.ndarray:
@@ -60,14 +89,21 @@ def score_matrix(old: Programme, new: Programme, s: MatchSettings = DEFAULT
     section_map = match_sections(old, new, [(mo[i].section, mn[j].section) for i, j in first])
     so, po, zo = _positions(old)
     sn, pn, zn = _positions(new)
-    mapped = np.array([section_map.get(x or "", "\0") for x in so], dtype=object)
-    same = (mapped[:, None] == np.array(sn, dtype=object)[None, :]).astype(np.float32)
+    codes: dict[str | None, int] = {}
+    new_code = np.array([codes.setdefault(x, len(codes)) for x in sn])
+    old_code = np.array([codes.get(section_map.get(x or ""), -1) for x in so])
+    same = (old_code[:, None] == new_code[None, :]).astype(np.float32)
     position = same * (1.0 - np.abs(po[:, None] / zo[:, None] - pn[None, :] / zn[None, :]))
     sig["section"] = same
     sig["position"] = position.astype(np.float32)
     w_prior = s.w_section + s.w_position
     score = (1.0 - w_prior) * content + s.w_section * same + s.w_position * position
     return score.astype(np.float32), sig, section_map
+
+
+def _signals(sig: dict[str, np.ndarray], i: int, j: int) -> tuple[tuple[str, float], ...]:
+    values = ((k, float(v[i, j])) for k, v in sig.items())
+    return tuple((k, round(x, 3)) for k, x in values if x == x)  # NaN: signal not available
 
 
 def _shared(a: str, b: str) -> tuple[str, ...]:
@@ -135,7 +171,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
             kind = "split"
         elif j in merge_new:
             kind = "merged"
-        elif fuzz.ratio(normalise(a.title), normalise(b.title)) >= 100 * s.same_title:
+        elif fuzz.ratio(plain(a.title), plain(b.title)) >= 100 * s.same_title:
             kind = "unchanged"
         else:
             kind = "reworded"
@@ -143,7 +179,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
             old=a.id, new=b.id, kind=kind, score=round(float(score[i, j]), 3),
             renumbered=a.id != b.id,
             moved=section_map.get(a.section or "") != b.section,
-            signals=tuple((k, round(float(np.nan_to_num(v[i, j])), 3)) for k, v in sig.items()),
+            signals=_signals(sig, i, j),
             shared=_shared(a.title, b.title), changes=changes(a, b),
             overridden=(i, j) in forced_ij))
     used_o = {lk.old for lk in links}

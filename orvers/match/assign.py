@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 
 def candidates(score: np.ndarray, k: int, threshold: float) -> sparse.coo_matrix:
@@ -17,8 +16,8 @@ def candidates(score: np.ndarray, k: int, threshold: float) -> sparse.coo_matrix
         idx = np.argpartition(-score, kk - 1, axis=1)[:, :kk]
         keep[np.arange(n)[:, None], idx] = True
         kk = min(k, n)
-        idx = np.argpartition(-score, kk - 1, axis=0)[:kk, :]
-        keep[idx, np.arange(m)[None, :]] = True
+        idx = np.argpartition(-np.ascontiguousarray(score.T), kk - 1, axis=1)[:, :kk]
+        keep[idx, np.arange(m)[:, None]] = True
     keep &= score >= threshold
     r, c = np.nonzero(keep)
     return sparse.coo_matrix((score[r, c], (r, c)), shape=score.shape)
@@ -26,31 +25,27 @@ def candidates(score: np.ndarray, k: int, threshold: float) -> sparse.coo_matrix
 
 def assign(score: np.ndarray, k: int, threshold: float) -> list[tuple[int, int]]:
     """One-to-one pairs among top-k candidates at or above threshold, maximising the total
-    margin above threshold (so one good link beats two weak ones)."""
+    margin above threshold (so one good link beats two weak ones).
+
+    Sparse min-weight full bipartite matching (LAPJVsp) on a graph padded so that every
+    measure may stay unlinked: old i ↔ its own dummy, new j ↔ its own dummy (cost 1 each),
+    dummies of a candidate pair ↔ each other (cost 1), a candidate pair (cost 1 + threshold −
+    score). Taking pair (i, j) instead of leaving both alone saves score − threshold.
+    """
     n, m = score.shape
     cand = candidates(score, k, threshold)
     if cand.nnz == 0:
         return []
-    graph = sparse.bmat([[None, cand], [cand.T, None]]).tocsr()
-    ncomp, labels = connected_components(graph, directed=False)
-    rows_of: dict[int, list[int]] = {}
-    cols_of: dict[int, list[int]] = {}
-    for i in np.unique(cand.row):
-        rows_of.setdefault(labels[i], []).append(int(i))
-    for j in np.unique(cand.col):
-        cols_of.setdefault(labels[n + j], []).append(int(j))
-    allowed = cand.tocsr()
-    pairs: list[tuple[int, int]] = []
-    for comp, rows in rows_of.items():
-        cols = cols_of.get(comp, [])
-        sub = allowed[rows][:, cols].toarray()
-        # one free "no link" column per row (cost 0), so nobody is forced into a weak pair
-        cost = np.hstack([np.where(sub > 0, threshold - sub, 1.0),
-                          np.zeros((len(rows), len(rows)))])
-        ri, ci = linear_sum_assignment(cost)
-        pairs += [(rows[a], cols[b]) for a, b in zip(ri, ci, strict=True)
-                  if b < len(cols) and sub[a, b] > 0]
-    return sorted(pairs)
+    r, c = cand.row, cand.col
+    w = (1.0 + threshold - score[r, c]).astype(np.float64) + 1e-9
+    ii = np.arange(n)
+    jj = np.arange(m)
+    rows = np.concatenate([r, ii, n + jj, n + c])
+    cols = np.concatenate([c, m + ii, jj, m + r])
+    vals = np.concatenate([w, np.ones(n), np.ones(m), np.ones(len(r))])
+    graph = sparse.csr_matrix((vals, (rows, cols)), shape=(n + m, m + n))
+    match = min_weight_full_bipartite_matching(graph)[1]
+    return sorted((int(i), int(match[i])) for i in range(n) if match[i] < m)
 
 
 def parts(cover: np.ndarray, score: np.ndarray, free: np.ndarray, taken: np.ndarray,

@@ -14,26 +14,32 @@ from .signals import normalise, title_set, title_sort
 
 def ancestry(programme: Programme, section_id: str | None) -> list[str]:
     """The section id and its parents' ids, innermost first."""
+    return _ancestry(_parents(programme), section_id)
+
+
+def _parents(programme: Programme) -> dict[str, str | None]:
+    return {s.id: s.parent for s in programme.sections}
+
+
+def _ancestry(parents: dict[str, str | None], section_id: str | None) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     while section_id and section_id not in seen:
         out.append(section_id)
         seen.add(section_id)
-        sec = programme.section(section_id)
-        section_id = sec.parent if sec else (section_id.rsplit(".", 1)[0] if "." in section_id
-                                             else None)
+        if section_id in parents:
+            section_id = parents[section_id]
+        else:
+            section_id = section_id.rsplit(".", 1)[0] if "." in section_id else None
     return out
-
-
-def _depth(programme: Programme, section_id: str) -> int:
-    return len(ancestry(programme, section_id))
 
 
 def all_sections(programme: Programme) -> list[Section]:
     """The programme's sections plus any section id a measure names but the outline lacks."""
     known = {s.id: s for s in programme.sections}
+    parents = _parents(programme)
     for m in programme.measures:
-        for sid in ancestry(programme, m.section):
+        for sid in _ancestry(parents, m.section):
             known.setdefault(sid, Section(sid, "", None))
     return list(known.values())
 
@@ -44,23 +50,27 @@ def match_sections(old: Programme, new: Programme,
     so, sn = all_sections(old), all_sections(new)
     if not so or not sn:
         return {}
+    po, pn = _parents(old), _parents(new)
     votes: Counter[tuple[str, str]] = Counter()
     sizes: Counter[str] = Counter()
     for m in old.measures:
-        for sid in ancestry(old, m.section):
+        for sid in _ancestry(po, m.section):
             sizes[sid] += 1
     for a, b in pairs:
-        for x, y in zip(ancestry(old, a), ancestry(new, b), strict=False):
+        for x, y in zip(_ancestry(po, a), _ancestry(pn, b), strict=False):
             votes[x, y] += 1
     ta = [normalise(s.title) for s in so]
     tb = [normalise(s.title) for s in sn]
     title = np.maximum(title_sort(ta, tb), 0.8 * title_set(ta, tb))
-    score = np.zeros((len(so), len(sn)), dtype=np.float32)
-    for i, a in enumerate(so):
-        for j, b in enumerate(sn):
-            v = votes.get((a.id, b.id), 0) / max(sizes.get(a.id, 0), 1)
-            same_depth = _depth(old, a.id) == _depth(new, b.id)
-            t = title[i, j] if (ta[i] and tb[j]) else 0.0
-            score[i, j] = (v + 0.5 * t) * (1.0 if same_depth else 0.2)
+    depth_o = np.array([len(_ancestry(po, a.id)) for a in so])
+    depth_n = np.array([len(_ancestry(pn, b.id)) for b in sn])
+    has = np.array([bool(t) for t in ta])[:, None] & np.array([bool(t) for t in tb])[None, :]
+    score = 0.5 * title * has
+    io = {a.id: i for i, a in enumerate(so)}
+    jn = {b.id: j for j, b in enumerate(sn)}
+    for (x, y), v in votes.items():
+        if x in io and y in jn:
+            score[io[x], jn[y]] += v / max(sizes.get(x, 0), 1)
+    score = score * np.where(depth_o[:, None] == depth_n[None, :], 1.0, 0.2)
     rows, cols = linear_sum_assignment(-score)
     return {so[i].id: sn[j].id for i, j in zip(rows, cols, strict=True) if score[i, j] >= 0.3}

@@ -29,6 +29,11 @@ def normalise(text: str) -> str:
     return " ".join(w for w in words if w not in STOP_WORDS)
 
 
+def plain(text: str) -> str:
+    """Casefolded, æøå folded, punctuation dropped, every word kept: text for "unchanged"."""
+    return " ".join(_WORD_RE.findall(fold(text).translate(_OCR)))
+
+
 def _matrix(scorer, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
@@ -46,49 +51,67 @@ def title_set(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
     return _matrix(fuzz.token_set_ratio, a, b)
 
 
-def ngram_vectors(texts: Sequence[str], n: int, vocab: dict[str, int]) -> sparse.csr_matrix:
-    """Character n-gram count vectors (rows L2-normalised) over a shared vocabulary."""
-    rows, cols, vals = [], [], []
-    for i, t in enumerate(texts):
-        t = f" {t} "
-        counts: dict[int, int] = {}
-        for j in range(len(t) - n + 1):
-            g = vocab.setdefault(t[j:j + n], len(vocab))
-            counts[g] = counts.get(g, 0) + 1
-        norm = float(np.sqrt(sum(c * c for c in counts.values()))) or 1.0
-        for g, c in counts.items():
-            rows.append(i)
-            cols.append(g)
-            vals.append(c / norm)
-    return sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)),
-                             shape=(len(texts), max(len(vocab), 1)))
+def ngram_vectors(texts: Sequence[str], n: int, vocab: dict[int, int]) -> sparse.csr_matrix:
+    """Character n-gram count vectors (rows L2-normalised) over a shared vocabulary.
+
+    Vectorised: each n-gram is a rolling number of its code points; vocab maps those numbers
+    to columns and grows as new texts come in.
+    """
+    padded = [f" {t} " for t in texts]
+    lengths = np.array([len(t) for t in padded], dtype=np.int64)
+    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    count = np.maximum(lengths - n + 1, 0)
+    total = int(count.sum())
+    doc = np.repeat(np.arange(len(texts)), count)
+    pos = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + np.repeat(starts, count)
+    key = np.zeros(total, dtype=np.int64)
+    for k in range(n):
+        key = key * 0x110000 + codes[pos + k] if total else key
+    uniq, inverse = np.unique(key, return_inverse=True)
+    cols = np.empty(len(uniq), dtype=np.int64)
+    for u, g in enumerate(uniq.tolist()):
+        cols[u] = vocab.setdefault(g, len(vocab))
+    m = sparse.csr_matrix((np.ones(total, dtype=np.float32), (doc, cols[inverse])),
+                          shape=(len(texts), max(len(vocab), 1)))
+    m.sum_duplicates()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    return sparse.diags(1.0 / np.maximum(norms, 1e-9)).astype(np.float32) @ m
 
 
 def ngram(a: Sequence[str], b: Sequence[str], n: int = 3) -> np.ndarray:
     """Cosine similarity of character n-gram counts."""
-    vocab: dict[str, int] = {}
+    vocab: dict[int, int] = {}
     va = ngram_vectors(a, n, vocab)
     vb = ngram_vectors(b, n, vocab)
     va.resize((va.shape[0], len(vocab)))
     vb.resize((vb.shape[0], len(vocab)))
-    return np.asarray((va @ vb.T).todense(), dtype=np.float32)
+    return (va @ vb.T).toarray().astype(np.float32)
 
 
 def containment(a: Sequence[str], b: Sequence[str], n: int = 3) -> np.ndarray:
     """Share of each b text's distinct n-grams found in each a text (rows a, columns b)."""
-    vocab: dict[str, int] = {}
+    vocab: dict[int, int] = {}
 
     def binary(texts):
-        v = ngram_vectors(texts, n, vocab)
+        v = ngram_vectors(texts, n, vocab).tocsr()
         v.data[:] = 1.0
         return v
 
     va, vb = binary(a), binary(b)
     va.resize((va.shape[0], len(vocab)))
     vb.resize((vb.shape[0], len(vocab)))
-    inter = np.asarray((va @ vb.T).todense(), dtype=np.float32)
+    inter = (va @ vb.T).toarray().astype(np.float32)
     sizes = np.asarray(vb.sum(axis=1)).ravel().astype(np.float32)
     return inter / np.maximum(sizes, 1.0)[None, :]
+
+
+def pairwise(scorer, a: Sequence[str], b: Sequence[str], rows: np.ndarray,
+             cols: np.ndarray) -> np.ndarray:
+    """A rapidfuzz scorer on the given (row, column) pairs only, in [0, 1]."""
+    return np.fromiter((scorer(a[i], b[j]) for i, j in zip(rows.tolist(), cols.tolist(),
+                                                            strict=True)),
+                       dtype=np.float32, count=len(rows)) / 100.0
 
 
 def fields_text(m: Measure) -> str:
