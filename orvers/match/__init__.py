@@ -29,7 +29,8 @@ __all__ = ["MatchSettings", "compare", "score_matrix"]
 DEFAULT = MatchSettings()
 
 
-def _content(old: list[Measure], new: list[Measure], s: MatchSettings) -> dict[str, np.ndarray]:
+def _content(old: list[Measure], new: list[Measure], s: MatchSettings
+             ) -> tuple[dict[str, np.ndarray], tuple[np.ndarray, np.ndarray] | None]:
     """Content signals. Small inputs: every scorer on every pair (rapidfuzz cdist). Large
     inputs: n-gram cosine on all pairs (sparse product), the word scorers only on each row's
     and column's top-k n-gram candidates (0 elsewhere)."""
@@ -43,7 +44,7 @@ def _content(old: list[Measure], new: list[Measure], s: MatchSettings) -> dict[s
     if len(old) * len(new) <= s.dense_pairs:
         f, mask = fields(fa, fb)
         return {"title": title_sort(ta, tb), "title_set": title_set(ta, tb), "ngram": gram,
-                "fields": np.where(mask, f, np.nan)}
+                "fields": np.where(mask, f, np.nan)}, None
     cand = candidates(gram, s.top_k, 0.0)
     r, c = cand.row, cand.col
     out = {"title": np.zeros_like(gram), "title_set": np.zeros_like(gram), "ngram": gram,
@@ -55,15 +56,17 @@ def _content(old: list[Measure], new: list[Measure], s: MatchSettings) -> dict[s
     if both.any():
         out["fields"][r[both], c[both]] = pairwise(fuzz.token_set_ratio, fa, fb,
                                                    r[both], c[both])
-    return out
+    return out, (r, c)
 
 
 def _combine(sig: dict[str, np.ndarray], s: MatchSettings) -> np.ndarray:
     has_f = ~np.isnan(sig["fields"])
-    num = (s.w_title * sig["title"] + s.w_set * sig["title_set"] + s.w_ngram * sig["ngram"]
-           + s.w_fields * np.nan_to_num(sig["fields"]))
-    den = s.w_title + s.w_set + s.w_ngram + s.w_fields * has_f
-    return num / den
+    num = s.w_title * sig["title"]
+    num += s.w_set * sig["title_set"]
+    num += s.w_ngram * sig["ngram"]
+    num += np.where(has_f, np.float32(s.w_fields) * sig["fields"], np.float32(0))
+    num /= (s.w_title + s.w_set + s.w_ngram) + np.float32(s.w_fields) * has_f
+    return num
 
 
 def _positions(p: Programme) -> tuple[list[str | None], np.ndarray, np.ndarray]:
@@ -80,12 +83,14 @@ def _positions(p: Programme) -> tuple[list[str | None], np.ndarray, np.ndarray]:
 
 
 def score_matrix(old: Programme, new: Programme, s: MatchSettings = DEFAULT
-                 ) -> tuple[np.ndarray, dict[str, np.ndarray], dict[str, str]]:
-    """Combined score matrix (old × new), its signals, and the section map."""
+                 ) -> tuple[np.ndarray, dict[str, np.ndarray], dict[str, str],
+                            tuple[np.ndarray, np.ndarray] | None]:
+    """Combined score matrix (old × new), its signals, the section map and the candidate
+    pairs (None: every pair was scored)."""
     mo, mn = list(old.measures), list(new.measures)
-    sig = _content(mo, mn, s)
+    sig, pool = _content(mo, mn, s)
     content = _combine(sig, s)
-    first = assign(content, s.top_k, s.threshold)
+    first = assign(content, s.top_k, s.threshold, pool)
     section_map = match_sections(old, new, [(mo[i].section, mn[j].section) for i, j in first])
     so, po, zo = _positions(old)
     sn, pn, zn = _positions(new)
@@ -97,8 +102,10 @@ def score_matrix(old: Programme, new: Programme, s: MatchSettings = DEFAULT
     sig["section"] = same
     sig["position"] = position.astype(np.float32)
     w_prior = s.w_section + s.w_position
-    score = (1.0 - w_prior) * content + s.w_section * same + s.w_position * position
-    return score.astype(np.float32), sig, section_map
+    score = np.float32(1.0 - w_prior) * content
+    score += np.float32(s.w_section) * same
+    score += np.float32(s.w_position) * sig["position"]
+    return score, sig, section_map, pool
 
 
 def _signals(sig: dict[str, np.ndarray], i: int, j: int) -> tuple[tuple[str, float], ...]:
@@ -130,7 +137,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     mo, mn = list(old.measures), list(new.measures)
     io = {m.id: i for i, m in enumerate(mo)}
     jn = {m.id: j for j, m in enumerate(mn)}
-    score, sig, section_map = score_matrix(old, new, s)
+    score, sig, section_map, pool = score_matrix(old, new, s)
     forced, forbidden = _overrides(overrides, old, new)
     work = score.copy()
     for a, b in forbidden:
@@ -140,7 +147,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     for i, j in forced_ij:
         work[i, :] = -1.0
         work[:, j] = -1.0
-    pairs = set(assign(work, s.top_k, s.threshold)) | forced_ij
+    pairs = set(assign(work, s.top_k, s.threshold, pool)) | forced_ij
     # split / merge parts: a leftover measure whose text another, already linked, one covers
     linked_o = sorted({i for i, _ in pairs})
     linked_n = sorted({j for _, j in pairs})

@@ -23,7 +23,8 @@ def candidates(score: np.ndarray, k: int, threshold: float) -> sparse.coo_matrix
     return sparse.coo_matrix((score[r, c], (r, c)), shape=score.shape)
 
 
-def assign(score: np.ndarray, k: int, threshold: float) -> list[tuple[int, int]]:
+def assign(score: np.ndarray, k: int, threshold: float,
+           pool: tuple[np.ndarray, np.ndarray] | None = None) -> list[tuple[int, int]]:
     """One-to-one pairs among top-k candidates at or above threshold, maximising the total
     margin above threshold (so one good link beats two weak ones).
 
@@ -31,12 +32,17 @@ def assign(score: np.ndarray, k: int, threshold: float) -> list[tuple[int, int]]
     measure may stay unlinked: old i ↔ its own dummy, new j ↔ its own dummy (cost 1 each),
     dummies of a candidate pair ↔ each other (cost 1), a candidate pair (cost 1 + threshold −
     score). Taking pair (i, j) instead of leaving both alone saves score − threshold.
+    pool: candidate (rows, cols) to use instead of the top-k of score.
     """
     n, m = score.shape
-    cand = candidates(score, k, threshold)
-    if cand.nnz == 0:
+    if pool is None:
+        cand = candidates(score, k, threshold)
+        r, c = cand.row, cand.col
+    else:  # candidate pairs chosen before (top-k of the n-gram signal)
+        ok = score[pool] >= threshold
+        r, c = pool[0][ok], pool[1][ok]
+    if not len(r):
         return []
-    r, c = cand.row, cand.col
     w = (1.0 + threshold - score[r, c]).astype(np.float64) + 1e-9
     ii = np.arange(n)
     jj = np.arange(m)

@@ -52,7 +52,7 @@ def title_set(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
 
 
 def ngram_vectors(texts: Sequence[str], n: int, vocab: dict[int, int]) -> sparse.csr_matrix:
-    """Character n-gram count vectors (rows L2-normalised) over a shared vocabulary.
+    """Character n-gram count vectors over a shared vocabulary.
 
     Vectorised: each n-gram is a rolling number of its code points; vocab maps those numbers
     to columns and grows as new texts come in.
@@ -75,18 +75,31 @@ def ngram_vectors(texts: Sequence[str], n: int, vocab: dict[int, int]) -> sparse
     m = sparse.csr_matrix((np.ones(total, dtype=np.float32), (doc, cols[inverse])),
                           shape=(len(texts), max(len(vocab), 1)))
     m.sum_duplicates()
+    return m
+
+
+def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     return sparse.diags(1.0 / np.maximum(norms, 1e-9)).astype(np.float32) @ m
 
 
-def ngram(a: Sequence[str], b: Sequence[str], n: int = 3) -> np.ndarray:
-    """Cosine similarity of character n-gram counts."""
+def ngram(a: Sequence[str], b: Sequence[str], n: int = 3, common: float = 0.10) -> np.ndarray:
+    """Cosine similarity of character n-gram counts, leaving out n-grams found in more than
+    `common` of all texts (and at least 50 of them)."""
     vocab: dict[int, int] = {}
     va = ngram_vectors(a, n, vocab)
     vb = ngram_vectors(b, n, vocab)
     va.resize((va.shape[0], len(vocab)))
     vb.resize((vb.shape[0], len(vocab)))
-    return (va @ vb.T).toarray().astype(np.float32)
+    docs = va.shape[0] + vb.shape[0]
+    limit = max(50, int(common * docs))
+    df = np.bincount(np.concatenate([va.indices, vb.indices]), minlength=len(vocab))
+    if (df > limit).any():  # n-grams in most texts ("og ", "er ") say little, cost much
+        keep = sparse.diags((df <= limit).astype(np.float32))
+        va, vb = (va @ keep).tocsr(), (vb @ keep).tocsr()
+        va.eliminate_zeros()
+        vb.eliminate_zeros()
+    return (_unit_rows(va) @ _unit_rows(vb).T).toarray().astype(np.float32)
 
 
 def containment(a: Sequence[str], b: Sequence[str], n: int = 3) -> np.ndarray:
