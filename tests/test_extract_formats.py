@@ -64,7 +64,5 @@ def test_draft_pdf_has_the_text_measures(built):
     assert {k: content.get(k) for k in _content(text)} == _content(text)
 
 
-@pytest.mark.xfail(reason="outline parser does not yet take Heading-styled paragraphs as "
-                          "sections (1.1 Oslofjorden has no prose in the built DOCX)")
 def test_draft_docx_has_no_extra_measures(built):
     assert set(_content(load(built["utkast.docx"]))) == set(_content(load(corpus_file("utkast"))))
