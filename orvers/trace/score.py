@@ -112,7 +112,7 @@ def containment(proposals: Sequence[str], measures: Sequence[str], corpus: Seque
     cover = np.zeros((len(m_words), len(vocab)), dtype=np.float32)
     best = np.zeros((len(m_words), len(vocab)), dtype=np.int64)
     for j, ws in enumerate(m_words):  # one vectorised row per measure, not per pair
-        cols = [index[w] for w in ws]
+        cols = sorted(index[w] for w in ws)  # sorted: ties go the same way in every run
         if cols:
             block = sim[:, cols]
             cover[j] = block.max(axis=1)
