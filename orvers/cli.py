@@ -56,6 +56,7 @@ def emit(text: str | bytes, output: str | None) -> None:
 
 output_option = click.option("-o", "--output", type=click.Path(dir_okay=False),
                              help="Write to this file instead of stdout.")
+LAYOUTS = click.Choice(["outline", "table", "label-blocks", "bullet-notes", "strategy"])
 lang_option = click.option("--lang", type=click.Choice(["nb", "en"]), default="nb",
                            show_default=True, help="Language of the report.")
 
@@ -78,38 +79,44 @@ def cli() -> None:
 @lang_option
 @click.option("--plain", is_flag=True,
               help="Whole-document word-level redline of any two DOCX files.")
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+              type=click.Path(file_okay=False), help="Corpus whose labels OLD/NEW may name.")
 def redline(old: str, new: str, output: str, author: str, date_: str | None, lang: str,
-            plain: bool) -> None:
+            plain: bool, corpus_dir: str) -> None:
     """Write a Word redline (tracked changes) from OLD to NEW."""
     from .redline import parse_date, write_plain_redline, write_redline
 
     when = parse_date(date_)
+    old, new = _path_or_label(old, corpus_dir), _path_or_label(new, corpus_dir)
     if plain:
+        for name in (old, new):
+            if Path(name).suffix.lower() != ".docx":
+                raise UserError(f"{name}: --plain compares Word files (.docx) only")
         for warning in write_plain_redline(old, new, output, author=author, date=when):
             click.echo(f"warning: {warning}", err=True)
         return
-    from .api import load
     from .match import compare
 
-    comparison = compare(load(old), load(new))
-    write_redline(comparison, output, author=author, date=when, lang=lang)
+    (a, overrides), (b, _) = _load_labelled(old, None), _load_labelled(new, None)
+    write_redline(compare(a, b, overrides=overrides), output, author=author, date=when,
+                  lang=lang)
 
 
 @cli.command()
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json",
               show_default=True, help="Output format.")
-@click.option("--layout", type=click.Choice(["outline", "table", "label-blocks",
-                                             "bullet-notes", "strategy"]),
-              help="Force a layout instead of detecting it.")
+@click.option("--layout", type=LAYOUTS, help="Force a layout instead of detecting it.")
 @lang_option
 @output_option
-def extract(file: str, fmt: str, layout: str | None, lang: str, output: str | None) -> None:
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+              type=click.Path(file_okay=False), help="Corpus whose labels FILE may name.")
+def extract(file: str, fmt: str, layout: str | None, lang: str, output: str | None,
+            corpus_dir: str) -> None:
     """Extract the measures (tiltak) of FILE with targets and partners."""
-    from .api import load
     from .render.extract import render_extract
 
-    programme = load(file, layout)
+    programme, _ = _load_labelled(_path_or_label(file, corpus_dir), layout)
     for warning in programme.warnings:
         click.echo(f"warning: {warning}", err=True)
     emit(render_extract(programme, fmt, lang), output)
@@ -269,15 +276,17 @@ def _load_labelled(path: str, layout: str | None):
               show_default=True, help="Output format.")
 @output_option
 @lang_option
-@click.option("--layout-old", default=None, help="Layout of OLD (detected unless given).")
-@click.option("--layout-new", default=None, help="Layout of NEW (detected unless given).")
+@click.option("--layout-old", type=LAYOUTS, help="Layout of OLD (detected unless given).")
+@click.option("--layout-new", type=LAYOUTS, help="Layout of NEW (detected unless given).")
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+              type=click.Path(file_okay=False), help="Corpus whose labels OLD/NEW may name.")
 def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
-            layout_old: str | None, layout_new: str | None) -> None:
+            layout_old: str | None, layout_new: str | None, corpus_dir: str) -> None:
     """Match the measures of OLD and NEW and report every change."""
     from .match import compare as compare_programmes
 
-    a, overrides = _load_labelled(old, layout_old)
-    b, _ = _load_labelled(new, layout_new)
+    a, overrides = _load_labelled(_path_or_label(old, corpus_dir), layout_old)
+    b, _ = _load_labelled(_path_or_label(new, corpus_dir), layout_new)
     comparison = compare_programmes(a, b, overrides=overrides)
     if fmt == "json":
         from .render.compare_json import render_json
@@ -296,7 +305,10 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
               help="Gold CSV: old_id,new_id,relation,confidence.")
 @click.option("--links", "links_file", type=click.Path(dir_okay=False),
               help="Score this `compare --format json` output instead of comparing OLD and NEW.")
-def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None) -> None:
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+              type=click.Path(file_okay=False), help="Corpus whose labels OLD/NEW may name.")
+def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None,
+             corpus_dir: str) -> None:
     """Score links against a gold CSV: misses, then precision, recall and F1 (last line)."""
     from .evaluate import comparison_pairs, json_pairs, read_gold, report
     from .evaluate import evaluate as score_links
@@ -311,7 +323,8 @@ def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None
         raise UserError("give OLD and NEW, or --links COMPARE.json")
     from .match import compare as compare_programmes
 
-    (a, overrides), (b, _) = _load_labelled(old, None), _load_labelled(new, None)
+    (a, overrides), (b, _) = (_load_labelled(_path_or_label(old, corpus_dir), None),
+                              _load_labelled(_path_or_label(new, corpus_dir), None))
     result = score_links(comparison_pairs(compare_programmes(a, b, overrides=overrides)), rows)
     click.echo(report(result, {m.id: m.title for m in a.measures},
                       {m.id: m.title for m in b.measures}), nl=False)

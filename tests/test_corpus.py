@@ -93,3 +93,37 @@ def test_cli_log_lists_versions_with_measure_counts(corpus):
     assert board["stage"] == "board" and board["date"] == "2025-12" and board["measures"] >= 25
     table = CliRunner().invoke(cli, ["log", str(corpus)]).output
     assert table.splitlines()[0].split() == ["label", "stage", "date", "measures", "file"]
+
+
+def _removed_on_cover(path) -> list[str]:
+    """The measure numbers listed under 'Fjernede tiltak' on a redline's cover."""
+    from docx import Document
+
+    listed, inside = [], False
+    for p in Document(str(path)).paragraphs:
+        if p.style.name.startswith("Heading"):
+            inside = p.text.strip() == "Fjernede tiltak"
+        elif inside and p.text.strip():
+            listed.append(p.text.split()[0])
+    return listed
+
+
+def test_cli_commands_take_labels_and_honour_overrides(corpus, tmp_path):
+    import json
+
+    runner = CliRunner()
+    args = ["--corpus", str(corpus)]
+    r = runner.invoke(cli, ["redline", "utkast", "styret", "-o", str(tmp_path / "a.docx"), *args])
+    assert r.exit_code == 0, r.output
+    assert "3.4.2" in _removed_on_cover(tmp_path / "a.docx")
+    runner.invoke(cli, ["link", "utkast:3.4.2", "styret:2.4.2", *args])
+    r = runner.invoke(cli, ["compare", "utkast", "styret", "--format", "json", *args])
+    assert r.exit_code == 0, r.output
+    pairs = {(lk["old"], lk["new"]) for lk in json.loads(r.output)["links"]}
+    assert ("3.4.2", "2.4.2") in pairs and ("3.4.2", None) not in pairs
+    r = runner.invoke(cli, ["redline", "utkast", "styret", "-o", str(tmp_path / "b.docx"), *args])
+    assert r.exit_code == 0, r.output
+    assert "3.4.2" not in _removed_on_cover(tmp_path / "b.docx")
+    r = runner.invoke(cli, ["redline", "--plain", "utkast", "styret", "-o",
+                            str(tmp_path / "c.docx"), *args])
+    assert r.exit_code == 2 and "--plain compares Word files (.docx) only" in r.output
