@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from lxml import etree
+
 from orvers.model import Programme
 from orvers.render.programme_docx import write_programme_docx
 
@@ -18,18 +20,55 @@ def build_docx(programme: Programme, path: Path, layout: str) -> Path:
 
 def to_pdf(docx_path: Path, outdir: Path) -> Path:
     """Convert a DOCX to PDF with LibreOffice headless (private profile, so runs don't clash)."""
+    return convert(docx_path, outdir, "pdf")
+
+
+def convert(source: Path, outdir: Path, target: str) -> Path:
+    """Convert a document (DOCX, .fodt …) to `target` ("pdf", "docx") with LibreOffice."""
     profile = Path(tempfile.mkdtemp(prefix="orvers-lo-"))
     try:
         subprocess.run(
             ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)],
+             "--convert-to", target, "--outdir", str(outdir), str(source)],
             check=True, capture_output=True, timeout=180)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    pdf = outdir / (docx_path.stem + ".pdf")
-    if not pdf.exists():
-        raise RuntimeError(f"LibreOffice did not write {pdf}")
-    return pdf
+    out = outdir / f"{source.stem}.{target}"
+    if not out.exists():
+        raise RuntimeError(f"LibreOffice did not write {out}")
+    return out
+
+
+_BOX_NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+}
+
+
+def add_text_box(paragraph, texts: list[str], fallback: bool = True) -> None:
+    """Anchor a text box to a python-docx paragraph as Word 2010+ writes it: a DrawingML shape
+    in mc:Choice and, with `fallback`, the same paragraphs again in a VML mc:Fallback."""
+    body = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in texts)
+    choice = (
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        'relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionV><wp:extent cx="2880000" cy="1080000"/><wp:wrapSquare '
+        'wrapText="bothSides"/><wp:docPr id="1" name="Tekstboks 1"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{body}</w:txbxContent>'
+        '</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    vml = (f'<w:pict><v:shape style="width:226pt;height:85pt"><v:textbox><w:txbxContent>{body}'
+           '</w:txbxContent></v:textbox></v:shape></w:pict>')
+    inner = (f'<mc:AlternateContent><mc:Choice Requires="wps">{choice}</mc:Choice>'
+             f'<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent>' if fallback else vml)
+    xmlns = " ".join(f'xmlns:{k}="{v}"' for k, v in _BOX_NS.items())
+    paragraph._p.append(etree.fromstring(f"<w:r {xmlns}>{inner}</w:r>"))
 
 
 def build_fixtures(out: Path) -> None:

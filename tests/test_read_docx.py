@@ -1,14 +1,20 @@
-"""DOCX reader: paragraphs, list labels, cells, tracked changes, page breaks, bad files."""
+"""DOCX reader: paragraphs, list labels, cells, text boxes, tracked changes, page breaks, bad
+files."""
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from builders import add_text_box, convert
+from click.testing import CliRunner
 from docx.enum.text import WD_BREAK
 from lxml import etree
 
+from orvers.cli import cli
 from orvers.errors import InputError
 from orvers.read import read
 
@@ -91,3 +97,135 @@ def test_text_file_named_docx_is_input_error(tmp_path):
     path.write_text("not a zip", encoding="utf-8")
     with pytest.raises(InputError, match="not a valid DOCX"):
         read(path)
+
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:body><office:text>{}</office:text></office:body>
+</office:document>
+"""
+_BOX = ["Tiltak i boksen: møteplass for næringsliv", "Andre avsnitt i boksen"]
+_WORD = "word/document.xml"
+
+
+def _docx_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(_WORD).decode("utf-8")
+
+
+@pytest.mark.parametrize("fallback", [True, False], ids=["drawingml+vml", "vml"])
+def test_text_box_is_read_once_after_its_anchor(tmp_path, fallback):
+    d = docx.Document()
+    d.add_paragraph("Før boksen")
+    add_text_box(d.add_paragraph("Ankeravsnitt"), _BOX, fallback=fallback)
+    d.add_paragraph("Etter boksen")
+    path = tmp_path / "box.docx"
+    d.save(str(path))
+    assert _docx_xml(path).count("<w:txbxContent>") == (2 if fallback else 1)
+    texts = [b.text for b in read(path).blocks]
+    assert texts == ["Før boksen", "Ankeravsnitt", *_BOX, "Etter boksen"]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_text_frame_is_read_once(tmp_path):
+    frame = ('<draw:frame draw:name="Boks" text:anchor-type="paragraph" svg:width="8cm" '
+             'svg:height="3cm"><draw:text-box>'
+             + "".join(f"<text:p>{t}</text:p>" for t in _BOX)
+             + "</draw:text-box></draw:frame>")
+    source = tmp_path / "frame.fodt"
+    source.write_text(_FODT.format(f"<text:p>Før boksen</text:p><text:p>{frame}Ankeravsnitt"
+                                   "</text:p><text:p>Etter boksen</text:p>"), encoding="utf-8")
+    path = convert(source, tmp_path, "docx")
+    assert "mc:Fallback" in _docx_xml(path)  # LibreOffice repeats the frame as VML
+    texts = [b.text for b in read(path).blocks]
+    assert texts == ["Før boksen", "Ankeravsnitt", *_BOX, "Etter boksen"]
+
+
+def _change(cid: str, kind: str, content: str = "") -> str:
+    info = ("<office:change-info><dc:creator>Sekretariatet</dc:creator>"
+            "<dc:date>2025-11-01T10:00:00</dc:date></office:change-info>")
+    return (f'<text:changed-region text:id="{cid}"><text:{kind}>{info}{content}'
+            f"</text:{kind}></text:changed-region>")
+
+
+@pytest.fixture
+def libreoffice_tracked(tmp_path) -> Path:
+    """A programme with tracked changes as LibreOffice writes them into DOCX: a word replaced,
+    a whole measure deleted (with its paragraph mark), two paragraphs joined."""
+    changes = ('<text:tracked-changes text:track-changes="true">'
+               + _change("c1", "deletion", "<text:p>gamle </text:p>")
+               + _change("c2", "insertion")
+               + _change("c3", "deletion", "<text:p>1.2. Avvikle gamle ordninger</text:p>"
+                                           "<text:p/>")
+               + _change("c4", "deletion", "<text:p/><text:p/>")
+               + "</text:tracked-changes>")
+    paragraphs = [
+        "Handlingsprogram 2026", "1. Klima, miljø og natur",
+        '1.1. Styrke <text:change text:change-id="c1"/><text:change-start text:change-id="c2"/>'
+        'nye <text:change-end text:change-id="c2"/>samarbeid om klimatilpasning',
+        '<text:change text:change-id="c3"/>1.3. Utvikle møteplasser for '
+        '<text:change text:change-id="c4"/>næringslivet i regionen',
+        "1.4. Følge opp regional plan for areal og transport", "2. Næringsutvikling",
+        "2.1. Bidra til å styrke bærekraftsmål", "2.2. Øke kunnskap om grønn omstilling"]
+    source = tmp_path / "sporet.fodt"
+    source.write_text(_FODT.format(changes + "".join(f"<text:p>{p}</text:p>"
+                                                     for p in paragraphs)), encoding="utf-8")
+    return convert(source, tmp_path, "docx")
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_tracked_changes_are_accepted_with_a_warning(libreoffice_tracked):
+    xml = _docx_xml(libreoffice_tracked)
+    assert "<w:del " in xml and "<w:ins " in xml
+    texts = [b.text for b in read(libreoffice_tracked).blocks]
+    assert "1.3. Utvikle møteplasser for næringslivet i regionen" in texts  # marks joined
+    assert not any("1.2" in t or "gamle" in t for t in texts)
+    result = CliRunner().invoke(cli, ["extract", str(libreoffice_tracked), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert "input had tracked changes; read as if all were accepted" in data["warnings"]
+    titles = {m["id"]: m["title"] for m in data["measures"]}
+    assert titles == {
+        "1.1": "Styrke nye samarbeid om klimatilpasning",
+        "1.3": "Utvikle møteplasser for næringslivet i regionen",
+        "1.4": "Følge opp regional plan for areal og transport",
+        "2.1": "Bidra til å styrke bærekraftsmål", "2.2": "Øke kunnskap om grønn omstilling"}
+
+
+def _deleted_mark(paragraph) -> None:
+    """Mark a python-docx paragraph's runs and its paragraph mark as deleted (Word's markup)."""
+    p = paragraph._p
+    for r in p.findall(f"{{{W}}}r"):
+        for t in r.findall(f"{{{W}}}t"):
+            t.tag = f"{{{W}}}delText"
+        dele = etree.Element(f"{{{W}}}del", {f"{{{W}}}id": "9", f"{{{W}}}author": "A"})
+        r.addprevious(dele)
+        dele.append(r)
+    rpr = etree.SubElement(p.get_or_add_pPr(), f"{{{W}}}rPr")
+    etree.SubElement(rpr, f"{{{W}}}del", {f"{{{W}}}id": "8", f"{{{W}}}author": "A"})
+
+
+def test_deleted_list_item_takes_no_number_and_deleted_row_no_row(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Første tiltak", style="List Number")
+    _deleted_mark(d.add_paragraph("Slettet tiltak", style="List Number"))
+    d.add_paragraph("Tredje tiltak", style="List Number")
+    table = d.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate([("Tiltak", "Partnere"), ("Slettet rad", "KS"),
+                                ("Beholdt rad", "NHO")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    trpr = table.rows[1]._tr.get_or_add_trPr()
+    etree.SubElement(trpr, f"{{{W}}}del", {f"{{{W}}}id": "7", f"{{{W}}}author": "A"})
+    path = tmp_path / "deleted.docx"
+    d.save(str(path))
+    doc = read(path)
+    numbered = [(b.list_label, b.text) for b in doc.blocks if b.style == "List Number"]
+    assert numbered == [("1.", "Første tiltak"), ("2.", "Tredje tiltak")]
+    cells = [(b.row, b.text) for b in doc.blocks if b.kind == "cell"]
+    assert cells == [(0, "Tiltak"), (0, "Partnere"), (1, "Beholdt rad"), (1, "NHO")]
+    assert doc.warnings

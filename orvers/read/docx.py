@@ -18,6 +18,10 @@ _W = f"{{{W}}}"
 NS = {"w": W}
 _DELS = etree.XPath(".//w:del | .//w:moveFrom", namespaces=NS)
 _INSS = etree.XPath(".//w:ins | .//w:moveTo", namespaces=NS)
+_DELETED_ROWS = etree.XPath(".//w:tr[w:trPr/w:del]", namespaces=NS)
+_DELETED_MARKS = etree.XPath(".//w:p[w:pPr/w:rPr/w:del or w:pPr/w:rPr/w:moveFrom]",
+                             namespaces=NS)
+_TEXT = etree.XPath(".//w:t", namespaces=NS)
 _PAGE_BREAKS = etree.XPath(".//w:br[@w:type='page'] | .//w:lastRenderedPageBreak", namespaces=NS)
 _BREAK_BEFORE = etree.XPath(
     "./w:pPr/w:pageBreakBefore[not(@w:val='0') and not(@w:val='false')]", namespaces=NS)
@@ -30,13 +34,36 @@ def _q(tag: str) -> str:
 
 def accept_revisions(body: etree._Element) -> bool:
     """Resolve tracked changes in place as if accepted; True if there were any."""
+    rows = _DELETED_ROWS(body)
+    marks = _DELETED_MARKS(body)  # before the w:del marking them goes with the others
     dels = _DELS(body)
     inss = _INSS(body)
+    for row in rows:
+        row.getparent().remove(row)
     for el in dels:
-        el.getparent().remove(el)
+        if el.getparent() is not None:
+            el.getparent().remove(el)
     for el in inss:
         _unwrap(el)
-    return bool(dels or inss)
+    for p in reversed(marks):
+        _join_next(p)
+    return bool(rows or marks or dels or inss)
+
+
+def _join_next(p: etree._Element) -> None:
+    """Accept a deleted paragraph mark: what is left of the paragraph runs on into the next."""
+    if p.getparent() is None:
+        return
+    following = p.getnext()
+    while following is not None and following.tag not in (_q("p"), _q("tbl"), _q("sdt")):
+        following = following.getnext()
+    if following is not None and following.tag == _q("p"):
+        at = 1 if following.find(_q("pPr")) is not None else 0
+        for child in reversed([c for c in p if c.tag != _q("pPr")]):
+            following.insert(at, child)
+        p.getparent().remove(p)
+    elif not "".join(t.text or "" for t in _TEXT(p)).strip():
+        p.getparent().remove(p)
 
 
 def _unwrap(el: etree._Element) -> None:
