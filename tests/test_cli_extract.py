@@ -42,7 +42,7 @@ def test_csv_one_row_per_measure(workshop_path, tmp_path):
     result = _run(str(workshop_path), "--format", "csv", "-o", str(out))
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert len(rows) == 63
+    assert len(rows) == 66
     skog = next(r for r in rows if r["title"].startswith("Prosjekt - Skog"))
     assert skog["partners"] == "NMBU | Norges skogeierlag | landbrukskontorer"
 

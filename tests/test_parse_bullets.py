@@ -19,7 +19,7 @@ def _find(programme, start):
 
 def test_layout_ids_and_area_sections(workshop):
     assert workshop.layout == "bullet-notes"
-    assert [m.id for m in workshop.measures] == [f"W{i}" for i in range(1, 64)]
+    assert [m.id for m in workshop.measures] == [f"W{i}" for i in range(1, 67)]
     assert all(m.id_source == "assigned" for m in workshop.measures)
     titles = [s.title for s in workshop.sections]
     for heading in ("Politiske prioriteringer", "Innsatsområder", "Tverrgående temaer",
@@ -27,6 +27,33 @@ def test_layout_ids_and_area_sections(workshop):
                     "Miljøtilstanden i Oslofjorden, vann og vassdrag", "Andre innspill"):
         assert heading in titles
     assert not any(t.startswith(("B)", "C)", "Regelverk")) for t in titles)
+    assert "Regionale KI-sentere" not in titles
+
+
+def test_rows_that_lost_their_bullets_are_proposals(workshop):
+    ki = _find(workshop, "Regionale KI-sentere")
+    assert ki.section == "Kokurransekraft og næringsutvikling"
+    helse = _find(workshop, "Utviklingsprosjekt på tvers av kommunene innen helsenæringen")
+    assert int(ki.id[1:]) == int(helse.id[1:]) + 1
+    plan = _find(workshop, "Regional areal- og transportplan for Osloregionen")
+    assert plan.section == "By- og regionutvikling"
+    assert not _find(workshop, "Bidra til bedre samordning").title.endswith("Osloregionen")
+
+
+def test_short_bullet_before_a_wide_one_is_a_proposal_not_a_target(workshop):
+    meeting = _find(workshop, "Møte med alle arealplanleggere i regionen")
+    assert meeting.section == "By- og regionutvikling"
+    assert not any("arealplanleggere" in t for m in workshop.measures
+                   for t in m.result_targets + m.effect_targets)
+    renewable = _find(workshop, "Utarbeide felles kunnskapsgrunnlag og samarbeide")
+    assert len(renewable.result_targets) == 3 and len(renewable.effect_targets) == 5
+
+
+def test_proposal_column_text_inside_a_target_stays_with_the_proposal(workshop):
+    scan = _find(workshop, 'Forprosjekt "Circle scan"')
+    assert "Samle kommuner og ordførere" in scan.title
+    assert scan.result_targets[0].endswith("erfaringsdeling og samrbeid.")
+    assert not any("ordførere" in t for t in scan.result_targets)
 
 
 def test_skog_eu_project_has_targets_and_partners(workshop):

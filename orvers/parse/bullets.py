@@ -6,13 +6,18 @@ Decisions (generic cues, no wording of particular proposals):
   ":" or without punctuation, followed by a bullet or another heading (a one-word heading
   ending in ":" needs a bullet after it); a heading wrapped over two lines is joined. The
   section id is the heading's text (without the colon): the notes print no numbers, and
-  `orvers trace` reports the section by its title;
+  `orvers trace` reports the section by its title. In a section whose rows lost their
+  bullets, a short line without a colon before the first bullet is a row, not a heading;
 - each `*` bullet is a proposal, and so is each `o` item (a pilot idea listed under a bullet);
   `-` items are children of the proposal above them. A line without a bullet right after a
   heading (a table row whose bullet was lost, the items of "Andre innspill") is a proposal too,
   and in such an unbulleted proposal a capitalised line after a full stop starts the next one;
+  so does, after any proposal's full stop, a capitalised line with its own target label;
 - `Resultatmål:` (also misspelt), `Effektmål:`, `Effekt:`, `Mål/effekt:` open a target, also in
-  mid-line; `A)`/`a)` lines and narrow `*` bullets in a target column are further targets;
+  mid-line; `A)`/`a)` lines are further targets, and so are `*` bullets after a label without
+  a value when they sit in the narrow target column (one wraps within it, or no wider bullet
+  follows: a lone short bullet before a wide one is a proposal); a text line as wide as the
+  proposal column inside a target belongs to the proposal's text (same table row);
 - a line that is a list of short comma-separated names is the partner column; the lines after
   it stay partners until the next bullet, label or heading;
 - ids W1, W2, … in document order (id_source "assigned").
@@ -20,6 +25,7 @@ Decisions (generic cues, no wording of particular proposals):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +39,7 @@ _LABEL_RE = re.compile(r"(?:^|(?<=[\s/]))(R\w{4,8}mål|Effektmål|Effekt|Mål/ef
                        re.IGNORECASE)
 _ITEM_RE = re.compile(r"^[A-Za-z]\)\s")
 _NARROW = 62  # a target column's lines are narrower than the proposal column's
+_WIDE = 80  # a line this wide spans the proposal column, not a target column
 _HEADING_WORDS = 6
 
 
@@ -40,6 +47,8 @@ _HEADING_WORDS = 6
 class _Line:
     text: str
     block: Block
+    labelled: bool = False  # a target label follows this text on the same line
+    column: bool = False  # a `*` item of a target column (see `_mark_columns`)
 
     @property
     def bullet(self) -> str:
@@ -73,7 +82,7 @@ def _split(blocks: tuple[Block, ...]) -> list[_Line]:
             pieces = _LABEL_RE.split(part)
             head = pieces[0]
             if head.strip().rstrip("/").strip():
-                out.append(_Line(head.rstrip().rstrip("/"), b))
+                out.append(_Line(head.rstrip().rstrip("/"), b, labelled=len(pieces) > 1))
             for label, rest in zip(pieces[1::2], pieces[2::2], strict=False):
                 out.append(_Line(f"{label}: {rest.strip().rstrip('/').strip()}", b))
     return out
@@ -123,7 +132,52 @@ def _headings(lines: list[_Line]) -> dict[int, str]:
             found[i] = collapse_space(title.rstrip(":"))
             if j > i + 1:
                 skip.add(i + 1)
-    return {i: t for i, t in found.items() if i not in skip}
+    return _unbulleted_rows({i: t for i, t in found.items() if i not in skip}, lines)
+
+
+def _unbulleted_rows(found: dict[int, str], lines: list[_Line]) -> dict[int, str]:
+    """Headings less the short rows of a section whose rows all lost their bullets: after a
+    heading whose first row has no bullet, a short line without a colon before any bullet is
+    the next row (a proposal), not a heading."""
+    out: dict[int, str] = {}
+    rows = -1  # unbulleted lines since the last heading; -1 before it and after a bullet
+    for i, line in enumerate(lines):
+        if i in found:
+            if rows > 0 and not line.text.rstrip().endswith(":"):
+                continue
+            out[i], rows = found[i], 0
+        elif line.bullet:
+            rows = -1
+        elif rows >= 0:
+            rows += 1
+    return out
+
+
+def _width(line: _Line) -> int:
+    return len(line.text.rstrip())
+
+
+def _mark_columns(lines: list[_Line], headings: dict[int, str]) -> None:
+    """Flag the `*` items of a target column. After a target label without a value, the items
+    up to the first one wider than the column are its values, if one of them wraps within the
+    column's width or no wider item follows (a lone short item before a wide one is a row)."""
+    for i, line in enumerate(lines):
+        if not _label(line) or _LABEL_RE.sub("", line.text.strip(), count=1).strip():
+            continue
+        items: list[list[_Line]] = []
+        for nxt in itertools.takewhile(lambda x: x not in headings and _label(lines[x]) is None,
+                                       range(i + 1, len(lines))):
+            starts = lines[nxt].bullet == "*" and lines[nxt].block.text.strip().startswith("*")
+            if starts:
+                items.append([lines[nxt]])
+            elif lines[nxt].bullet:
+                break
+            elif items:
+                items[-1].append(lines[nxt])
+        run = list(itertools.takewhile(lambda it: max(map(_width, it)) < _NARROW, items))
+        if any(len(it) > 1 for it in run) or len(run) == len(items):
+            for it in run:
+                it[0].column = True
 
 
 def _is_partner_list(text: str) -> bool:
@@ -160,9 +214,8 @@ class _Reader:
         elif line.bullet == "-" and current:
             current.children.append([body])
             self.field = "child"
-        elif (line.bullet == "*" and current and self.column
-              and self.field in ("result", "effect", "partners")
-              and len(line.text) < _NARROW and line.block.text.strip().startswith("*")):
+        elif (line.column and current and self.column
+              and self.field in ("result", "effect", "partners")):
             self.field = self.target
             getattr(current, self.field).append([body])
         elif line.bullet in ("*", "o", "•"):
@@ -172,6 +225,9 @@ class _Reader:
             if self.section is not None:
                 self.start(line, bulleted=False)
             return
+        elif (self.field in ("result", "effect", "partners") and not _ITEM_RE.match(body)
+              and line.block.kind == "line" and len(line.block.text.rstrip()) >= _WIDE):
+            current.text.append(body)  # the proposal column of the same row
         elif self.field == "partners" and _ITEM_RE.match(body):
             self.field = self.target
             getattr(current, self.field).append([body])
@@ -188,7 +244,7 @@ class _Reader:
                 items[-1].append(body)
         elif self.field == "child":
             current.children[-1].append(body)
-        elif (not current.bulleted and body[:1].isupper()
+        elif ((not current.bulleted or line.labelled) and body[:1].isupper()
               and current.text[-1].rstrip().endswith((".", "!", "?"))):
             self.start(line, bulleted=False)
             return
@@ -205,6 +261,7 @@ def parse_bullets(doc: Document) -> Programme:
     """Sections and proposals of bullet-style workshop notes."""
     lines = _split(labelled(doc.blocks))
     headings = _headings(lines)
+    _mark_columns(lines, headings)
     reader = _Reader()
     sections: dict[str, Section] = {}
     wrapped = {i + 1 for i, t in headings.items() if t != lines[i].text.strip().rstrip(":")}
