@@ -71,6 +71,23 @@ def add_text_box(paragraph, texts: list[str], fallback: bool = True) -> None:
     paragraph._p.append(etree.fromstring(f"<w:r {xmlns}>{inner}</w:r>"))
 
 
+def add_page_furniture(document, header: str, footer: str) -> None:
+    """Give every page of a python-docx Document a header line and a footer line, where
+    `{page}` and `{pages}` in the footer become Word's PAGE and NUMPAGES fields."""
+    section = document.sections[0]
+    section.header.paragraphs[0].text = header
+    paragraph = section.footer.paragraphs[0]
+    for i, part in enumerate(footer.replace("{pages}", "{page}\0").split("{page}")):
+        if i:
+            field = "NUMPAGES" if part.startswith("\0") else "PAGE"
+            paragraph._p.append(etree.fromstring(
+                f'<w:fldSimple xmlns:w="{_BOX_NS["w"]}" w:instr=" {field} ">'
+                "<w:r><w:t>1</w:t></w:r></w:fldSimple>"))
+            part = part.removeprefix("\0")
+        if part:
+            paragraph.add_run(part)
+
+
 def build_fixtures(out: Path) -> None:
     """Regenerate the committed fixtures (needs soffice, pdftoppm, tesseract; CI does not run it).
 

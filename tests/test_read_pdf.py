@@ -1,16 +1,22 @@
-"""PDF reader on committed fixtures: an OCR'd page, a scan without text, encrypted, corrupt."""
+"""PDF reader on committed fixtures (an OCR'd page, a scan without text, encrypted, corrupt) and
+on LibreOffice PDFs with page headers and footers."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import docx
+import pdfplumber
 import pytest
+from builders import add_page_furniture, to_pdf
 from conftest import corpus_file
 from rapidfuzz import fuzz
 
 from orvers.api import load
 from orvers.errors import InputError
 from orvers.read import read
+from orvers.render.programme_docx import programme_docx
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -54,3 +60,55 @@ def test_encrypted_pdf_asks_to_decrypt():
 def test_corrupt_pdf_is_input_error():
     with pytest.raises(InputError, match="not a valid PDF"):
         read(FIXTURES / "corrupt.pdf")
+
+
+HEADER, FOOTER = "Osloregionen – Handlingsprogram 2026", "Side {page} av {pages}"
+_FOOTER_RE = re.compile(r"(Side\s+)?\d+(\s+av\s+\d+)?")
+
+
+def _pdf_text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in pdfplumber.open(pdf).pages)
+
+
+def _furnished_pdf(document, tmp_path: Path) -> Path:
+    add_page_furniture(document, HEADER, FOOTER)
+    path = tmp_path / "furnished.docx"
+    document.save(str(path))
+    return to_pdf(path, tmp_path)
+
+
+def _assert_no_furniture(blocks) -> None:
+    assert not any(HEADER in b.text or "Osloregionen –" in b.text for b in blocks)
+    assert not any(_FOOTER_RE.fullmatch(b.text.strip()) for b in blocks)
+    assert not any(re.search(r"Side \d+ av \d+", b.text) for b in blocks)
+
+
+@pytest.mark.libreoffice
+def test_headers_footers_and_page_numbers_are_dropped(tmp_path):
+    text = load(corpus_file("styret"))
+    pdf = _furnished_pdf(programme_docx(text, "table"), tmp_path)
+    doc = read(pdf)
+    assert doc.pages >= 5
+    assert _pdf_text(pdf).count(HEADER) == doc.pages  # the PDF does carry them on every page
+    _assert_no_furniture(doc.blocks)
+    body = " ".join(b.text for b in doc.blocks)
+    for m in text.measures:
+        assert f"{m.id}." in body
+    got = load(pdf)
+    assert [m.id for m in got.measures] == [m.id for m in text.measures]
+    assert all(fuzz.ratio(a.title, b.title) >= 95
+               for a, b in zip(got.measures, text.measures, strict=True))
+
+
+@pytest.mark.libreoffice
+def test_furniture_is_dropped_from_a_two_page_document(tmp_path):
+    d = docx.Document()
+    paragraphs = [f"Avsnitt {n}: tiltak for samarbeid om næringsliv og klima i regionen."
+                  for n in range(1, 46)]
+    for p in paragraphs:
+        d.add_paragraph(p)
+    pdf = _furnished_pdf(d, tmp_path)
+    doc = read(pdf)
+    assert doc.pages == 2 and _pdf_text(pdf).count(HEADER) == 2
+    _assert_no_furniture(doc.blocks)
+    assert [b.text for b in doc.blocks] == paragraphs

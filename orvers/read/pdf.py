@@ -75,8 +75,9 @@ def _key(text: str) -> str:
 
 
 def _furniture(pages: list[list[dict]]) -> set[str]:
-    """Texts in the top/bottom band that recur (digits ignored) on most pages."""
-    if len(pages) < 3:
+    """Texts in the top/bottom band that recur (digits ignored) on most pages, or on both of
+    two: headers, footers, page numbers."""
+    if len(pages) < 2:
         return set()
     counts = Counter(k for items in pages for k in {_key(i["text"]) for i in items if i["band"]})
     return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
