@@ -1,10 +1,16 @@
 """Redline noise and speed on the draft → board pair (utkast → styret).
 
 Noise: the share of characters marked as changed (inserted + deleted) by the measure-aware redline,
-against the --plain redline of the same two versions rendered as board-like DOCX files.
+against the --plain redline of the same two versions rendered as board-like DOCX files, and (when
+installed: pip install 'python-redlines[docxodus]', the `bench` extra) against docxodus, a .NET
+document comparer, on the same two files.
 Speed: seconds to write the draft → board redline.
 
     .venv/bin/python benchmarks/bench_redline.py
+
+The numbers depend on what the board's OCR text layer is repaired to, which depends on the word
+list (/usr/share/dict/bokmaal, Debian wnorwegian) and the other versions in the corpus: the first
+line says which inputs were used and gives a digest of the links, so two runs can be compared.
 
 Uses orvers.api.load + orvers.match.compare when they exist; until then a small outline reader
 for the draft, the table parser for the board, and the hand-made gold links (marked "fallback").
@@ -13,8 +19,10 @@ for the draft, the table parser for the board, and the hand-made gold links (mar
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -128,15 +136,47 @@ def share(path: Path, last_table: bool, column: int | None = None) -> tuple[floa
     """Share of characters inside tracked changes, changed characters and all characters."""
     document = docx.Document(str(path))
     counts = ooxml.count_revisions(document, last_table=last_table, column=column)
-    changed = counts["ins_chars"] + counts["del_chars"]
+    changed = counts["ins_chars"] + counts["del_chars"] + counts["move_chars"]
     total = ooxml.text_length(document, last_table=last_table, column=column)
     return changed / total, changed, total
+
+
+def inputs(comp: Comparison) -> str:
+    """What the numbers depend on besides the code: word list, OCR repair, the links."""
+    try:
+        from orvers.ocr import WORDLIST
+    except ImportError:
+        wordlist = "no OCR repair in this version"
+    else:
+        wordlist = f"word list {WORDLIST} {'present' if WORDLIST.exists() else 'MISSING'}"
+    ocr = [w for w in comp.new.warnings + comp.old.warnings if "OCR" in w]
+    links = sorted((lk.old or "", lk.new or "", lk.kind) for lk in comp.links)
+    digest = hashlib.sha256(repr(links).encode()).hexdigest()[:12]
+    return f"{wordlist}; {'; '.join(ocr) or 'no OCR repair'}; links {digest}"
+
+
+def docxodus(old_doc: Path, new_doc: Path, out: Path) -> float | str:
+    """Seconds docxodus (python-redlines) takes to redline the two files, or why it did not run."""
+    try:
+        from python_redlines.engines import DocxodusEngine
+    except ImportError:
+        return "not installed (pip install 'python-redlines[docxodus]')"
+    try:
+        engine = DocxodusEngine()
+        start = time.perf_counter()
+        data, _, _ = engine.run_redline("docxodus", old_doc, new_doc)
+        elapsed = time.perf_counter() - start
+    except (ImportError, OSError, subprocess.CalledProcessError) as exc:
+        return f"did not run: {str(exc).splitlines()[0]}"
+    out.write_bytes(data)
+    return elapsed
 
 
 def main() -> None:
     comp, source = comparison()
     print(f"pair: utkast → styret ({source}); {len(comp.old.measures)} → "
           f"{len(comp.new.measures)} measures, {len(comp.links)} links")
+    print(f"inputs: {inputs(comp)}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         times = []
@@ -150,13 +190,24 @@ def main() -> None:
         start = time.perf_counter()
         write_plain_redline(old_doc, new_doc, work / "plain.docx")
         plain_time = time.perf_counter() - start
-        rows = {"whole text": (share(work / "redline.docx", last_table=True),
-                               share(work / "plain.docx", last_table=False)),
-                "Tiltak column (titles)": (share(work / "redline.docx", True, column=1),
-                                           share(work / "plain.docx", False, column=title_column))}
-    for name, ((m_share, m_changed, m_total), (p_share, p_changed, p_total)) in rows.items():
-        print(f"{name}: measure-aware {m_changed}/{m_total} characters marked = {m_share:.3f}; "
-              f"plain {p_changed}/{p_total} = {p_share:.3f}; ratio {m_share / p_share:.2f}")
+        peer = docxodus(old_doc, new_doc, work / "docxodus.docx")
+        rows = {"whole text": [share(work / "redline.docx", last_table=True),
+                               share(work / "plain.docx", last_table=False)],
+                "Tiltak column (titles)": [share(work / "redline.docx", True, column=1),
+                                           share(work / "plain.docx", False,
+                                                 column=title_column)]}
+        if not isinstance(peer, str):
+            rows["whole text"].append(share(work / "docxodus.docx", last_table=False))
+            rows["Tiltak column (titles)"].append(
+                share(work / "docxodus.docx", False, column=title_column))
+    for name, ((m_share, m_changed, m_total), (p_share, p_changed, p_total), *more) in \
+            rows.items():
+        line = (f"{name}: measure-aware {m_changed}/{m_total} characters marked = {m_share:.3f};"
+                f" plain {p_changed}/{p_total} = {p_share:.3f}; ratio {m_share / p_share:.2f}")
+        for d_share, d_changed, d_total in more:
+            line += (f"; docxodus {d_changed}/{d_total} = {d_share:.3f}, ratio "
+                     f"{m_share / d_share:.2f}")
+        print(line)
     same = Comparison(comp.new, comp.new, tuple(Link(m.id, m.id, "unchanged", 1.0)
                                                  for m in comp.new.measures))
     with tempfile.TemporaryDirectory() as tmp:
@@ -164,7 +215,8 @@ def main() -> None:
         noise = ooxml.count_revisions(docx.Document(str(Path(tmp) / "same.docx")))
     print(f"board version against itself: {noise['ins'] + noise['del']} revisions")
     print(f"time to write the draft → board redline: median {statistics.median(times):.3f} s "
-          f"(min {min(times):.3f}); plain redline {plain_time:.3f} s")
+          f"(min {min(times):.3f}); plain redline {plain_time:.3f} s; docxodus "
+          + (peer if isinstance(peer, str) else f"{peer:.3f} s (own process, .NET start)"))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ import textwrap
 from pathlib import Path
 
 import docx
+import pdfplumber
 import pytest
+from pdfminer.pdftypes import resolve1
 from test_redline import COMPARISON, DATE
 from test_redline_plain import two_versions
 
@@ -120,18 +122,66 @@ def test_libreoffice_agrees_on_the_plain_redline(tmp_path, office):
     assert rejected == project(path, "reject") == items(open_docx(old))
 
 
-def test_converts_to_pdf_and_renders_a_page(tmp_path):
+def _pdf(path: Path, profile: Path) -> Path:
+    """LibreOffice's PDF of a DOCX, its comments exported as PDF notes."""
+    notes = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    run = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                          "--norestore", "--convert-to", notes, "--outdir", str(path.parent),
+                          str(path)], capture_output=True, text=True, timeout=180)
+    pdf = path.with_suffix(".pdf")
+    assert run.returncode == 0 and pdf.exists() and pdf.stat().st_size > 10_000, run.stderr
+    return pdf
+
+
+def _notes(pdf: pdfplumber.PDF) -> list[str]:
+    out = []
+    for page in pdf.pages:
+        for annot in resolve1(page.page_obj.annots) or []:
+            annot = resolve1(annot)
+            if getattr(annot.get("Subtype"), "name", None) == "Text":
+                text = annot.get("Contents", b"")
+                out.append(text.decode("utf-16") if text[:2] == b"\xfe\xff" else
+                           text.decode("latin-1"))
+    return out
+
+
+def test_converts_to_pdf_with_the_comments_and_landscape_table_pages(tmp_path):
     path = tmp_path / "redline.docx"
     write_redline(COMPARISON, path, date=DATE)
-    run = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                          "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                          str(path)], capture_output=True, text=True, timeout=180)
-    pdf = tmp_path / "redline.pdf"
-    assert run.returncode == 0 and pdf.exists() and pdf.stat().st_size > 10_000, run.stderr
+    pdf_path = _pdf(path, tmp_path / "profile")
+    with pdfplumber.open(pdf_path) as pdf:
+        first, second = pdf.pages[0], pdf.pages[1]
+        assert first.width < first.height and second.width > second.height
+        assert "Tiltak" in second.extract_text() and "Partnere" in second.extract_text()
+        notes = _notes(pdf)
+    assert sorted(notes) == sorted(c.text for c in docx.Document(str(path)).comments)
+    assert "Tidligere 3.3.3 og 3.3.4, slått sammen" in notes
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", str(pdf),
-                        str(tmp_path / "page")], check=True, timeout=60)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", str(pdf_path),
+                        str(tmp_path / "page")], check=True, timeout=60, capture_output=True)
         assert list(tmp_path.glob("page*.png"))
+
+
+def test_real_redline_keeps_partner_names_whole_in_the_pdf(tmp_path):
+    """No word of a partner name is broken across lines in the narrow partner column."""
+    from conftest import corpus_file
+
+    try:
+        from orvers.api import load
+        from orvers.match import compare
+    except ImportError:
+        pytest.skip("orvers.api.load / orvers.match.compare not written yet")
+    comparison = compare(load(corpus_file("utkast"), label="utkast"),
+                         load(corpus_file("styret"), label="styret"))
+    path = tmp_path / "utkast--styret.docx"
+    write_redline(comparison, path, date=DATE)
+    with pdfplumber.open(_pdf(path, tmp_path / "profile")) as pdf:
+        words = {w["text"].strip(".,;:()") for page in pdf.pages[1:]
+                 for w in page.extract_words()}
+        assert len(_notes(pdf)) == len(docx.Document(str(path)).comments)
+    long = {w.strip(".,;:()") for m in comparison.new.measures for name in m.partners
+            for w in name.split() if len(w) >= 14}
+    assert long and long <= words, sorted(long - words)
 
 
 def test_libreoffice_agrees_on_real_board_measures_edited(tmp_path, office):

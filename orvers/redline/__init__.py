@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Comparison
+from ..package import stable_zip
 
 
 def parse_date(value: str | None) -> dt.datetime | None:
@@ -22,10 +24,13 @@ def parse_date(value: str | None) -> dt.datetime | None:
 
 
 def _save(document, path: str | Path) -> None:
+    """Save with fixed ZIP entry times: the same redline (same --date) gives the same bytes."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
     try:
-        document.save(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(stable_zip(buffer.getvalue()))
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 

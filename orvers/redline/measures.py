@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.shared import Cm, Pt
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Length, Pt
 
 from ..diff import word_diff
 from ..model import Comparison, Link, Measure, Op, Programme
@@ -23,7 +25,7 @@ TEXTS = {
     "nb": {
         "title": "Sporede endringer i handlingsprogrammet",
         "compared": "Sammenlignet",
-        "old": "Gammel versjon", "new": "Ny versjon", "made": "Laget",
+        "old": "Gammel versjon", "new": "Ny versjon", "made": "Endringene datert",
         "label": "Versjon", "file": "Fil", "doc_title": "Tittel", "date": "Dato",
         "counts": "Antall koblinger per type",
         "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
@@ -39,11 +41,12 @@ TEXTS = {
         "formerly": "Tidligere", "and": "og",
         "why": {"merged": "slått sammen", "split": "delt", "moved": "flyttet",
                 "renumbered": "omnummerert"},
+        "language": "nb-NO", "page": "side",
     },
     "en": {
         "title": "Tracked changes in the action programme",
         "compared": "Compared",
-        "old": "Old version", "new": "New version", "made": "Made",
+        "old": "Old version", "new": "New version", "made": "Changes dated",
         "label": "Version", "file": "File", "doc_title": "Title", "date": "Date",
         "counts": "Links per kind",
         "kinds": {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
@@ -59,9 +62,16 @@ TEXTS = {
         "formerly": "Formerly", "and": "and",
         "why": {"merged": "merged", "split": "split", "moved": "moved",
                 "renumbered": "renumbered"},
+        "language": "en-GB", "page": "page",
     },
 }
-WIDTHS = (Cm(1.4), Cm(5.6), Cm(6.0), Cm(4.4))
+FONT_SIZE = Pt(9.5)
+# The table pages are A4 landscape: the targets and partner lists are long, and in portrait the
+# four columns left long words (partner names) too little room (see widths).
+PAGE_MARGIN = Cm(1.5)
+MIN_WIDTHS = (Cm(1.4), Cm(5.0), None, Cm(3.5))  # Nr, Tiltak, (targets: the rest), partners
+EM_SHARE = 0.62  # a wide serif's mean letter width in em: a bound, so that words fit in Word too
+CELL_PADDING = Cm(0.4)
 HEADING_FILL = "D9E2F3"
 BULLET = "ListBullet"  # style id of python-docx's built-in "List Bullet"
 
@@ -254,29 +264,43 @@ def _heading_row(table, ops: tuple[Op, ...], rev: ooxml.Revisions, kind: str = "
     row = table.add_row()
     cell = row.cells[0].merge(row.cells[-1])
     ooxml.shade_cell(cell, HEADING_FILL)
-    ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [ops], rev, bold=True)
+    for paragraph in ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [ops], rev,
+                                            bold=True):
+        paragraph.paragraph_format.keep_with_next = True  # never alone at a page's foot
     if kind != "=":
         ooxml.mark_row(row, kind, rev)
+
+
+def _fixed_widths(table, column_widths: tuple[Length, ...]) -> None:
+    table.autofit = False
+    for column, width in zip(table.columns, column_widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
            texts: dict) -> None:
     old, new = comparison.old, comparison.new
-    document.add_heading(texts["title"], level=1)
+    document.add_heading(f"{texts['title']}: {old.label} → {new.label}", level=1)
     document.add_paragraph(texts["how"])
     document.add_heading(texts["compared"], level=2)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     head = table.rows[0].cells
-    head[1].text, head[2].text = texts["old"], texts["new"]
+    head[1].paragraphs[0].add_run(texts["old"]).bold = True
+    head[2].paragraphs[0].add_run(texts["new"]).bold = True
     rows = [(texts["label"], old.label, new.label), (texts["doc_title"], old.title, new.title),
-            (texts["file"], old.path, new.path)]
+            (texts["file"], PurePath(old.path).name, PurePath(new.path).name)]
     if old.date or new.date:
         rows.append((texts["date"], old.date, new.date))
     for name, a, b in rows:
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
-    made = document.add_paragraph(f"{texts['made']}: {rev.date:%Y-%m-%d %H:%M} UTC, {rev.author}")
+    _fixed_widths(table, (Cm(3.0), Cm(7.2), Cm(7.2)))
+    when = (f"{rev.date:%Y-%m-%d}" if rev.date.time() == dt.time()  # a version's date, no hour
+            else f"{rev.date:%Y-%m-%d %H:%M} UTC")
+    made = document.add_paragraph(f"{texts['made']}: {when}, {rev.author}")
     made.paragraph_format.space_before = Pt(6)
     document.add_heading(texts["counts"], level=2)
     summary = comparison.summary()
@@ -285,6 +309,7 @@ def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     for kind, n in summary.items():
         cells = counts.add_row().cells
         cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
+    _fixed_widths(counts, (Cm(4.0), Cm(1.5)))
     lists = {"added": [], "removed": [], "split": {}, "merged": {}}
     for link in comparison.links:
         if link.kind == "added":
@@ -305,32 +330,77 @@ def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
         document.add_heading(texts[key], level=2)
         for line in lines[key] or [texts["none"]]:
             document.add_paragraph(line, style="List Bullet" if lines[key] else None)
-    document.add_page_break()
+
+
+def _text_width(chars: int, em: float = EM_SHARE) -> int:
+    """EMUs that CHARS letters take at FONT_SIZE (em: mean letter width in em), with padding."""
+    return int(chars * em * FONT_SIZE + CELL_PADDING)
+
+
+def widths(rows: list[Row], total: Length) -> tuple[Length, ...]:
+    """Widths of Nr, Tiltak, targets and partners that fill TOTAL.
+
+    Nr fits the longest number; partners fit their longest word (Word breaks a word inside only
+    when it cannot fit a line) and most names on one line, within a quarter of the page; Tiltak
+    and the targets share the rest by how much text each holds.
+    """
+    measures = [m for row in rows for m in (row.new, *row.olds) if m is not None]
+    names = sorted(len(name) for m in measures for name in m.partners)
+    word = max((len(w) for m in measures for name in m.partners for w in name.split()), default=0)
+    nr = max(MIN_WIDTHS[0], _text_width(max((len(m.id) for m in measures), default=0)))
+    typical = names[int(0.9 * (len(names) - 1))] if names else 0
+    partners = max(_text_width(word), min(max(MIN_WIDTHS[3], _text_width(typical, 0.5)),
+                                          total // 4))
+    text = [sum(len(t) for m in measures for t in (m.title, *m.children)),
+            sum(len(t) for m in measures for t in (*m.result_targets, *m.effect_targets))]
+    rest = total - nr - partners
+    share = min(max(text[0] / (sum(text) or 1), 0.3), 0.75)
+    tiltak = max(MIN_WIDTHS[1], int(rest * share))
+    return tuple(Length(w) for w in (nr, tiltak, rest - tiltak, partners))
+
+
+def _table_section(document: DocxDocument, texts: dict, comparison: Comparison) -> Length:
+    """A new landscape A4 section for the table, with page numbers; returns its text width."""
+    section = ooxml.new_section_after(document, document.paragraphs[-1])
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left", "right", "top", "bottom"):
+        setattr(section, f"{side}_margin", PAGE_MARGIN)
+    section.footer.is_linked_to_previous = False
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer.add_run(f"{comparison.old.label} → {comparison.new.label} · {texts['page']} ")
+    ooxml.add_page_number(footer)
+    return Length(section.page_width - section.left_margin - section.right_margin)
 
 
 def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | None = None,
           lang: str = "nb") -> DocxDocument:
-    """The redline as a python-docx Document: cover page, then one table of tracked rows."""
+    """The redline as a python-docx Document: a cover page, then one table of tracked rows."""
     texts = TEXTS[lang]
     document = docx.Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(1.8)
-    document.styles["Normal"].font.size = Pt(9.5)
+    document.styles["Normal"].font.size = FONT_SIZE
+    ooxml.set_language(document, texts["language"])
     rev = ooxml.Revisions(document, author, date)
-    _cover(document, comparison, rev, texts)
     old, new = comparison.old, comparison.new
+    ooxml.set_properties(document, rev, f"{texts['title']}: {old.label} → {new.label}",
+                         texts["language"])
+    _cover(document, comparison, rev, texts)
+    sections = _section_map(comparison)
+    rows = plan_rows(comparison, texts, sections)
+    column_widths = widths(rows, _table_section(document, texts, comparison))
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text, width in zip(table.rows[0].cells, texts["header"], WIDTHS, strict=True):
+    table.autofit = False
+    for cell, text in zip(table.rows[0].cells, texts["header"], strict=True):
         ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [(("=", text),)], rev,
                                bold=True)
         ooxml.shade_cell(cell, "BFBFBF")
-        cell.width = width
     ooxml.set_repeat_header(table.rows[0])
-    sections = _section_map(comparison)
-    rows = plan_rows(comparison, texts, sections)
     current: object = object()
     for row in rows:
         side, sec = key = _section_of(row)
@@ -350,12 +420,13 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                     ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title))
                     _heading_row(table, ops, rev)
         _add_row(document, table, row, rev, texts)
-    table.autofit = False
-    for column, width in zip(table.columns, WIDTHS, strict=True):
+    for column, width in zip(table.columns, column_widths, strict=True):
         column.width = width
     for r in table.rows:
         cells = r.cells
-        if len({id(c._tc) for c in cells}) == len(WIDTHS):
-            for cell, width in zip(cells, WIDTHS, strict=True):
+        if len({id(c._tc) for c in cells}) == len(column_widths):
+            for cell, width in zip(cells, column_widths, strict=True):
                 cell.width = width
+        else:
+            cells[0].width = Length(sum(column_widths))
     return document

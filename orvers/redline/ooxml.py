@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import _Row
@@ -226,6 +227,56 @@ def shade_cell(cell, fill: str) -> None:
                                             qn("w:fill"): fill}))
 
 
+def set_language(document: DocxDocument, tag: str) -> None:
+    """Declare the text's language (e.g. nb-NO) for Word's spelling and hyphenation."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
+def add_page_number(paragraph: Paragraph, total: bool = True) -> None:
+    """Append the page number field (and " / " with the page count) to a paragraph."""
+    for i, field in enumerate(("PAGE", "NUMPAGES") if total else ("PAGE",)):
+        if i:
+            paragraph._p.append(_run(" / ", False, False))
+        simple = OxmlElement("w:fldSimple", attrs={qn("w:instr"): f" {field} "})
+        simple.append(_run("1", False, False))
+        paragraph._p.append(simple)
+
+
+def new_section_after(document: DocxDocument, paragraph: Paragraph):
+    """Start a new section on a new page after PARAGRAPH, which ends the current one.
+
+    python-docx ends a section with an extra empty paragraph; LibreOffice drops it on saving,
+    Word shows it: the section break moves into the last paragraph of the section instead.
+    """
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    holder = document.element.body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
+    paragraph._p.get_or_add_pPr().append(holder.pPr.sectPr)
+    holder.getparent().remove(holder)
+    return section
+
+
+def set_properties(document: DocxDocument, rev: Revisions, title: str | None = None,
+                   language: str | None = None) -> None:
+    """Document properties from the revisions' author and date (not the template's or now)."""
+    props = document.core_properties
+    if title is not None:
+        props.title = title[:255]
+        props.created = rev.date
+        props.author = rev.author
+        props.comments = ""
+        props.revision = 1
+    if language is not None:
+        props.language = language
+    props.modified = rev.date
+    props.last_modified_by = rev.author
+
+
 def add_comment(document: DocxDocument, paragraph: Paragraph, text: str, rev: Revisions) -> None:
     """A Word comment on the paragraph's text, with an id from the document-wide counter."""
     runs = list(paragraph._p.iter(qn("w:r")))
@@ -311,14 +362,16 @@ def _scope(document: DocxDocument, last_table: bool, column: int | None) -> list
 
 def count_revisions(document: DocxDocument, last_table: bool = False,
                     column: int | None = None) -> dict[str, int]:
-    """How many w:ins / w:del elements, and characters inside them, the body holds (or its last
-    table, or one column of its tables)."""
-    counts = {"ins": 0, "del": 0, "ins_chars": 0, "del_chars": 0}
+    """How many w:ins / w:del (and w:moveFrom / w:moveTo, as "move") elements, and characters
+    inside them, the body holds (or its last table, or one column of its tables)."""
+    counts = {"ins": 0, "del": 0, "ins_chars": 0, "del_chars": 0, "move": 0, "move_chars": 0}
     for scope in _scope(document, last_table, column):
-        for name, text_tag in (("ins", "w:t"), ("del", "w:delText")):
-            for el in scope.iter(qn(f"w:{name}")):
+        for name, tags in (("ins", ("w:ins",)), ("del", ("w:del",)),
+                           ("move", ("w:moveFrom", "w:moveTo"))):
+            for el in scope.iter(*(qn(tag) for tag in tags)):
                 counts[name] += 1
-                counts[f"{name}_chars"] += sum(len(t.text or "") for t in el.iter(qn(text_tag)))
+                counts[f"{name}_chars"] += sum(len(t.text or "")
+                                               for t in el.iter(qn("w:t"), qn("w:delText")))
     return counts
 
 
