@@ -9,10 +9,9 @@ traced through the later versions instead of compared.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import zipfile
 from contextlib import nullcontext
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -88,16 +87,6 @@ def _trace_dict(source: Programme, targets: list[Programme], overrides) -> dict:
                                           "overridden": lk.overridden} for lk in p.links]}
                               for p in result.proposals],
                 "summary": result.summary()}
-
-
-def stable_zip(data: bytes) -> bytes:
-    """The same ZIP (XLSX/DOCX) with every entry dated 1980-01-01, so reruns write equal bytes."""
-    src, dst = io.BytesIO(data), io.BytesIO()
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            zout.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)),
-                          zin.read(info.filename), zipfile.ZIP_DEFLATED)
-    return dst.getvalue()
 
 
 def _lineages(chain: list[Comparison]) -> dict[tuple[str, str], str]:
@@ -226,17 +215,21 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
         red = [(a, b) for (a, b) in comparisons
                if {x.label: x.stage for x in versions}[a] == "draft"
                and {x.label: x.stage for x in versions}[b] in ("board", "adopted")]
+        titles = {v.label: v.title for v in versions if v.title}
         for a, b in red[:1]:
-            c = comparisons[(a, b)]
+            c = comparisons[(a, b)]  # the cover names the versions by their titles in the corpus
+            c = replace(c, old=replace(c.old, title=titles.get(a, c.old.title)),
+                        new=replace(c.new, title=titles.get(b, c.new.title)))
             rel = f"redline/{a}--{b}.docx"
-            docx = memo(cache_dir, "redline", key(a, b) + lang, partial(_redline, c, lang))
+            docx = memo(cache_dir, "redline", key(a, b) + lang + repr((c.old.title, c.new.title)),
+                        partial(_redline, c, lang))
             write(rel, docx)
             groups.append({"title": t["redlines"], "entries": [
                 {"title": f"{a} → {b}", "summary": "", "files": [("DOCX", rel)]}]})
 
         step("regneark")
         book = workbook(list(comparisons.values()), trace_data, vrows, lang)
-        rel = write("orvers-report.xlsx", stable_zip(book))
+        rel = write("orvers-report.xlsx", book)
         groups.append({"title": t["workbook"], "entries": [
             {"title": "XLSX", "summary": "", "files": [("XLSX", rel)]}]})
 
@@ -265,7 +258,7 @@ def _redline(c: Comparison, lang: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "redline.docx"
         write_redline(c, path, date=_version_date(c.new.date), lang=lang)
-        return stable_zip(path.read_bytes())
+        return path.read_bytes()
 
 
 def _version_date(value: str) -> dt.datetime | None:

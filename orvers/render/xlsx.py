@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
 
 from ..model import Comparison
+from ..package import FIXED_TIME, stable_zip
 from .html import status_names, texts
 
 FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged": "E6DCFF",
@@ -43,13 +46,42 @@ def _marked(ops) -> str:
     return "".join(t if op == "=" else f"[{op}{t}]" for op, t in ops)
 
 
+def _save(wb: Workbook) -> bytes:
+    """XLSX bytes that depend on the content only.
+
+    openpyxl's save() stamps the time of saving as the modified date, and the ZIP entries
+    with it: its writer is used directly, and the entries' times are fixed.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    return stable_zip(buffer.getvalue())
+
+
+def _date(value: str) -> dt.datetime | None:
+    """A version date (2025-12-18, 2025-12 or 2025) as a datetime, or None."""
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _newest(versions: list[dict]) -> dt.datetime:
+    """The newest version's date, else 1980-01-01 (as the ZIP entries)."""
+    dates = [d for v in versions if (d := _date(str(v.get("date") or "")))]
+    return max(dates, default=dt.datetime(*FIXED_TIME))
+
+
 def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[dict],
              lang: str = "nb") -> bytes:
-    """The workbook as XLSX bytes."""
+    """The workbook as XLSX bytes, dated by the newest version: the same input, the same bytes."""
     t = texts(lang)
     wb = Workbook()
     wb.remove(wb.active)
-    wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)  # reproducible
+    wb.properties.created = wb.properties.modified = _newest(versions)
+    wb.properties.creator = "orvers"
     _sheet(wb, t["versions"], [t["label"], t["stage"], t["date"], t["measures"], t["title"]],
            [[v["label"], v["stage"], v["date"], v["measures"], v["title"]] for v in versions],
            1, [12, 16, 12, 10, 80], t["stages"])
@@ -82,9 +114,7 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
         _sheet(wb, t["traces"], [t["proposal"], t["status"], t["section"], t["text"], *labels],
                rows, 1, [8, 22, 25, 80, *[12] * len(labels)],
                status_names(t, [p["status"] for p in trace["proposals"]]))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return _save(wb)
 
 
 def write_workbook(path: str | Path, *args, **kwargs) -> None:
