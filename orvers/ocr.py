@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import product
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from .model import Measure, Programme, Section
@@ -15,75 +15,105 @@ WORDLIST = Path("/usr/share/dict/bokmaal")
 _WORD_RE = re.compile(r"[^\W\d_]+|0o?g\b|\||(?<=\w )&(?= \w)")
 _NORDIC_RE = re.compile("[æøåÆØÅ]")
 _BEFORE_INFINITIVE = frozenset({"til", "for", "med", "om", "av", "uten", "ved"})
-_MAX_SITES = 3  # changed letters per word; more would attest nonsense by chance
+_MAX_SITES = 3  # places changed in a word; more would attest nonsense by chance
+_PART = 5  # shortest part of a compound: shorter words (føre, øre) would split too much
 
 # The OCR of the board document has no ø/æ/å model: ø comes out as `g` (fglge = følge) or, at a
 # word's start where the glyph looks like a bar or a loop, as J/D/P/O; å as `a`; ø as `a` too
-# (mateplass = møteplass); æ as `ae`/`ee`/`ze`.
-_INNER = {"g": ("ø",), "a": ("å", "ø"), "o": ("ø",)}
-_DIGRAPHS = {"ae": "æ", "ee": "æ", "ze": "æ"}
-_FIRST = {"j": "ø", "d": "ø", "p": "ø", "o": "ø"}
+# (mateplass = møteplass); æ as `ae`/`ee`/`ze`. Each confusion: what OCR wrote → what was meant.
+_CONFUSIONS = {"g": ("ø",), "a": ("å", "ø"), "o": ("ø",), "ae": ("æ",), "ee": ("æ",),
+               "ze": ("æ",)}
+_FIRST = {"j": ("ø",), "d": ("ø",), "p": ("ø",), "o": ("ø",)}
+# Rarer ones, tried only inside unknown words of four letters or more (a known word with an e,
+# ekte, is likelier right than a misread økte; a short one, el, likelier an abbreviation), and
+# for a capitalised word only towards the clean texts' words (else the name Greater would be
+# read Grøter): ø as `e` or as two letters (grenn, transportagrer, partnermeater), æ as three
+# (nazeringsliv), j as `i` (giennom).
+_UNKNOWN_ONLY = {"e": ("ø",), "ga": ("ø",), "ag": ("ø",), "ea": ("ø",), "ao": ("ø",),
+                 "aze": ("æ",), "eae": ("æ",), "i": ("j",)}
 
 
 @dataclass
 class Lexicon:
-    """Attested word forms (casefolded) and word bigrams of clean texts."""
+    """Attested word forms (casefolded), the word list's acronyms, and the word counts and
+    bigrams of clean texts."""
 
     words: frozenset[str] | set[str]
     bigrams: Counter = field(default_factory=Counter)
     warnings: tuple[str, ...] = ()
+    acronyms: frozenset[str] = frozenset()
+    counts: Counter = field(default_factory=Counter)
 
     def __contains__(self, word: str) -> bool:
-        return word.casefold() in self.words
+        return self.attests(word.casefold(), word.isupper())
+
+    def attests(self, folded: str, upper: bool = False) -> bool:
+        """Whether a casefolded form is a word; an acronym ("PA") only for an all-caps token."""
+        return folded in self.words or (upper and folded in self.acronyms)
+
+    def compound(self, folded: str) -> bool:
+        """Whether a casefolded form joins words of the clean texts, with or without a linking
+        s or e (nærings|foreninger, helse|nærings|aktører), each of five letters or more: the
+        word list's words would split nonsense (transport|agrer)."""
+        for i in range(_PART, len(folded) - _PART + 1):
+            left, right = folded[:i], folded[i:]
+            if not (self.counts[left] or (left[-1] in "se" and i > _PART
+                                          and self.counts[left[:-1]])):
+                continue
+            if self.counts[right] or self.compound(right):
+                return True
+        return False
 
 
 @cache
-def _wordlist(path: str) -> frozenset[str]:
-    return frozenset(w.strip().casefold()
-                     for w in Path(path).read_text(encoding="latin-1").splitlines() if w.strip())
+def _wordlist(path: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Casefolded words and, apart, the all-caps entries (acronyms) of a word list."""
+    entries = [w.strip() for w in Path(path).read_text(encoding="latin-1").splitlines()]
+    words = frozenset(w.casefold() for w in entries if w and not (len(w) > 1 and w.isupper()))
+    acronyms = frozenset(w.casefold() for w in entries if len(w) > 1 and w.isupper())
+    return words, acronyms - words
 
 
 def build_lexicon(clean_texts: tuple[str, ...] = (), wordlist: Path = WORDLIST) -> Lexicon:
     """Word list (loaded once) plus the vocabulary and bigrams of clean texts."""
     warnings: tuple[str, ...] = ()
     base: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
     if wordlist.exists():
-        base = _wordlist(str(wordlist))
+        base, acronyms = _wordlist(str(wordlist))
     else:
         warnings = (f"word list {wordlist} not found; OCR repair uses the corpus vocabulary only",)
-    vocab: set[str] = set()
+    counts: Counter = Counter()
     bigrams: Counter = Counter()
     for text in clean_texts:
         tokens = [t.casefold() for t in re.findall(r"[^\W\d_]+", text)]
-        vocab.update(tokens)
+        counts.update(tokens)
         bigrams.update(zip(tokens, tokens[1:], strict=False))
-    return Lexicon(words=base | vocab, bigrams=bigrams, warnings=warnings)
+    return Lexicon(words=base | set(counts), bigrams=bigrams, warnings=warnings,
+                   acronyms=acronyms, counts=counts)
 
 
-def candidates(word: str) -> set[str]:
-    """Casefolded readings of a word under the OCR confusions (the word itself excluded)."""
+def candidates(word: str, unknown: bool = False) -> set[str]:
+    """Casefolded readings of a word under the OCR confusions (the word itself excluded), at
+    most _MAX_SITES places changed; `unknown` adds the rarer confusions, for an unknown word."""
     w = word.casefold()
-    options: list[tuple[str, ...]] = []
-    i = 0
-    while i < len(w):
-        if w[i:i + 2] in _DIGRAPHS:
-            options.append((w[i:i + 2], _DIGRAPHS[w[i:i + 2]],
-                            *(a + w[i + 1] for a in _INNER.get(w[i], ()))))
-            i += 2
-            continue
-        alts = _INNER.get(w[i], ())
-        if i == 0 and w[i] in _FIRST:
-            alts = (*alts, _FIRST[w[i]])
-        options.append((w[i], *dict.fromkeys(alts)))
-        i += 1
-    sites = sum(1 for o in options if len(o) > 1)
-    if sites == 0 or sites > 8:
-        return set()
+    table = {**_CONFUSIONS, **_UNKNOWN_ONLY} if unknown and len(w) >= 4 else _CONFUSIONS
+    edits = {(0, 1, alt) for alt in _FIRST.get(w[:1], ())}
+    for read, meant in table.items():
+        for m in re.finditer(f"(?={read})", w):
+            if m.start() or read in _CONFUSIONS:  # the rarer ones inside a word only
+                edits.update((m.start(), m.start() + len(read), alt) for alt in meant)
     out = set()
-    for combo in product(*options):
-        changed = sum(1 for c, o in zip(combo, options, strict=True) if c != o[0])
-        if 0 < changed <= _MAX_SITES:
-            out.add("".join(combo))
+    for k in range(1, _MAX_SITES + 1):
+        for chosen in combinations(sorted(edits), k):
+            if any(a[1] > b[0] for a, b in pairwise(chosen)):
+                continue  # overlapping edits
+            parts, at = [], 0
+            for begin, end, alt in chosen:
+                parts += [w[at:begin], alt]
+                at = end
+            out.add("".join(parts) + w[at:])
+    out.discard(w)
     return out
 
 
@@ -95,36 +125,75 @@ def _case_like(original: str, word: str) -> str:
     return word
 
 
-def correct(word: str, lexicon: Lexicon, previous: str = "") -> str:
-    """The repaired word, or the word itself when it is attested or the reading is ambiguous."""
+def correct(word: str, lexicon: Lexicon, previous: str = "", following: str = "") -> str:
+    """The repaired word, or the word itself when it is attested or the reading is ambiguous.
+
+    `following` is the next word when only a space separates the two, else "".
+    """
     if word == "|":
         return "I"
-    if word == "&":  # å read as & between words ("bidra til & styrke"): "og" is never "&" here
-        return "å" if previous.casefold() in _BEFORE_INFINITIVE else word
+    if word in ("&", "a"):  # å read as & or a before a verb ("bidra til & styrke", "for a nå")
+        return "å" if _infinitive_mark(lexicon, previous, following) else word
     if re.fullmatch(r"0o?g", word):
         return "og"
-    if len(word) < 2:
+    if len(word) < 2 or (word.isupper() and len(word) <= 3):  # acronyms: KS, NHO, RAY
         return word
     if word in lexicon:
         return _by_context(word, lexicon, previous)
-    found = sorted(c for c in candidates(word) if c in lexicon.words)
-    if len(found) > 1 and previous:
-        scored = sorted(found, key=lambda c: -lexicon.bigrams[(previous.casefold(), c)])
-        if lexicon.bigrams[(previous.casefold(), scored[0])] > lexicon.bigrams[
-                (previous.casefold(), scored[1])]:
-            found = scored[:1]
+    found = _readings(word, lexicon)
+    if len(found) > 1:
+        found = _likeliest(found, lexicon, previous.casefold())
     return _case_like(word, found[0]) if len(found) == 1 else word
 
 
-def _by_context(word: str, lexicon: Lexicon, previous: str) -> str:
-    """An attested word (pa, mal) changes only when the clean texts have the reading after the
-    same previous word at least twice and never the word as read."""
-    if not previous:
-        return word
+def _readings(word: str, lexicon: Lexicon) -> list[str]:
+    """Attested readings of an unknown word, the likeliest kind first found: a word under the
+    common confusions; none if the word is a compound of known words (boligutvikling); a
+    compound under the common confusions (helsenaeringsaktgrer); a word under the rarer ones
+    (for a capitalised word, maybe a name, only a word of the clean texts)."""
+    upper, lower = word.isupper(), word.islower()
+    common = candidates(word)
+    found = [c for c in common if lexicon.attests(c, upper)]
+    if found or lexicon.compound(word.casefold()):
+        return sorted(found)
+    found = [c for c in common if lexicon.compound(c)]
+    if found:
+        return sorted(found)
+    rare = candidates(word, unknown=True) - common
+    return sorted(c for c in rare if lexicon.counts[c] or (lower and lexicon.attests(c)))
+
+
+def _infinitive_mark(lexicon: Lexicon, previous: str, following: str) -> bool:
+    """Whether a lone & or a stands for "å": before a lowercase word, after a preposition or
+    where the clean texts have "å" after the previous word or before the next."""
+    if not following.isalpha() or not following.islower():
+        return False
     prev = previous.casefold()
-    if lexicon.bigrams[(prev, word.casefold())]:
+    return (prev in _BEFORE_INFINITIVE or lexicon.bigrams[(prev, "å")] > 0
+            or lexicon.bigrams[("å", following)] > 0)
+
+
+def _likeliest(readings: list[str], lexicon: Lexicon, prev: str) -> list[str]:
+    """The reading the clean texts prefer: the one most often after the previous word, else
+    the only one they use at all (pa: "på", not "øa"); all readings when they cannot tell."""
+    after = sorted(readings, key=lambda c: -lexicon.bigrams[(prev, c)])
+    if lexicon.bigrams[(prev, after[0])] > lexicon.bigrams[(prev, after[1])]:
+        return after[:1]
+    used = [c for c in readings if lexicon.counts[c]]
+    return used if len(used) == 1 else readings
+
+
+def _by_context(word: str, lexicon: Lexicon, previous: str) -> str:
+    """An attested word (mal, okt, mater) changes when the clean texts have one of its readings
+    after the same previous word at least twice and never the word as read there or, failing
+    that context, when they never have the word at all but have one of its readings."""
+    w, prev = word.casefold(), previous.casefold()
+    if prev and lexicon.bigrams[(prev, w)]:
         return word
-    seen = [c for c in candidates(word) if lexicon.bigrams[(prev, c)] >= 2]
+    readings = candidates(word)
+    seen = [c for c in readings if prev and lexicon.bigrams[(prev, c)] >= 2]
+    if not seen and not lexicon.counts[w]:
+        seen = [c for c in readings if lexicon.counts[c]]
     return _case_like(word, seen[0]) if len(seen) == 1 else word
 
 
@@ -133,9 +202,11 @@ def repair(text: str, lexicon: Lexicon) -> str:
     out: list[str] = []
     last = 0
     previous = ""
-    for m in _WORD_RE.finditer(text):
+    matches = list(_WORD_RE.finditer(text))
+    for m, after in zip(matches, [*matches[1:], None], strict=True):
         word = m.group()
-        fixed = correct(word, lexicon, previous)
+        following = after.group() if after and text[m.end():after.start()] == " " else ""
+        fixed = correct(word, lexicon, previous, following)
         out.append(text[last:m.start()])
         out.append(fixed)
         last = m.end()
