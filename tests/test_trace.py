@@ -17,6 +17,9 @@ from orvers.cli import cli
 from orvers.model import Measure, Override, Programme, Section, Source
 from orvers.text import fold
 from orvers.trace import Trace, trace
+from orvers.trace.core import DEFAULT
+from orvers.trace.lineage import lineages
+from orvers.trace.score import word_similarity, word_weights
 
 LABELS = Path(__file__).parent / "data" / "trace_labels.csv"
 _BULLET = re.compile(r"^\s*(\*|o\s)\s*")
@@ -110,9 +113,9 @@ def test_labels_cover_both_kinds_and_name_one_proposal_each():
 def test_link_precision_recall_and_status_accuracy_on_labelled_set():
     scores = evaluate(_trace(), _labels())
     print(scores)
-    assert scores["precision"] >= 0.6
-    assert scores["recall"] >= 0.65
-    assert scores["status_accuracy"] >= 0.75
+    assert scores["precision"] >= 0.85
+    assert scores["recall"] >= 0.8
+    assert scores["status_accuracy"] >= 0.85
 
 
 def test_clean_up_day_was_in_the_draft_and_dropped_by_the_board():
@@ -161,13 +164,73 @@ def test_overrides_force_and_forbid_links():
     assert forced.status in ("adopted", "partial")
 
 
-def test_generic_words_alone_make_no_link():
+@pytest.mark.parametrize("text", [
+    "Erfaringsdeling og webinar for kommunene",
+    "Videreføre dialog med statlige aktører",
+    "Samarbeid med kommunene og regionale aktører om kunnskap og kompetanse",
+    "Delta på nasjonal samarbeidsarena for nyttetransport",  # samarbeid- is no evidence
+])
+def test_generic_words_alone_make_no_link(text):
     w = _workshop()
-    generic = Measure("W1", "Erfaringsdeling og webinar for kommunene", None)
-    only = Programme(w.path, "txt", "bullet-notes", "", (), (generic,), label="workshop")
+    only = Programme(w.path, "txt", "bullet-notes", "", (), (Measure("W1", text, None),),
+                     label="workshop")
     result = trace(only, list(_versions()))
     assert result.proposals[0].links == ()
     assert result.proposals[0].status == "dropped_at_draft"
+
+
+def test_a_common_first_part_of_a_compound_proves_little():
+    docs = [{"samarbeid", "kommunene"}, {"samarbeid", "regionen"}, {"samarbeidet", "fylkene"},
+            {"samarbeidsarena", "nyttetransport"}, {"boligpolitikk"}, {"boligutvikling"},
+            {"kommunene", "fylkene"}]
+    vocab = sorted(set().union(*docs))
+    ix = {w: i for i, w in enumerate(vocab)}
+    similar = word_similarity(vocab, DEFAULT)
+    weight, credit = word_weights(docs, vocab, similar, DEFAULT)
+    # a word weighs what its family weighs: samarbeidet counts as samarbeid
+    assert weight[ix["samarbeid"]] == weight[ix["samarbeidet"]] < weight[ix["boligpolitikk"]]
+    arena = credit[ix["samarbeidsarena"], ix["samarbeid"]] / weight[ix["samarbeidsarena"]]
+    bolig = credit[ix["boligpolitikk"], ix["boligutvikling"]] / weight[ix["boligpolitikk"]]
+    assert 0 < arena < bolig / 2
+
+
+def test_lineages_group_a_measure_with_its_splits_and_merges():
+    a = Programme("a", "txt", "outline", "", (), tuple(Measure(i, i, None) for i in
+                                                       ("1", "2", "3", "4")), label="a")
+    b = Programme("b", "txt", "outline", "", (), tuple(Measure(i, i, None) for i in
+                                                       ("x", "y", "z")), label="b")
+    groups = lineages([a, b], [[("1", "x"), ("1", "y"), ("2", "z"), ("3", "z")]])
+    named = sorted(sorted(("ab"[k], [a, b][k].measures[j].id) for k, j in g) for g in groups)
+    assert named == [[("a", "1"), ("b", "x"), ("b", "y")], [("a", "2"), ("a", "3"), ("b", "z")],
+                     [("a", "4")]]
+    assert len(lineages([a, b], None)) == 7
+
+
+def test_a_measure_carries_the_proposal_through_its_earlier_form():
+    # the draft names only the project (ORBIFY); its board form quotes the proposal
+    p = _find(_trace(), "Utarbeide felles kunnskapsgrunnlag og samarbeide om kompetanse")
+    assert [(x.version, x.id) for x in p.links] == [("utkast", "4.3.1"), ("styret", "3.3.1")]
+
+
+def test_lineage_follows_overrides_between_versions():
+    def version(label, titles):
+        return Programme(label, "txt", "outline", "", (), tuple(
+            Measure(f"{k}", t, "1") for k, t in enumerate(titles, 1)), label=label)
+
+    idea = Measure("W1", "Felles sykkelparkering ved jernbanestasjonene i regionen", None)
+    source = Programme("w", "txt", "bullet-notes", "", (), (idea,), label="workshop")
+    draft = version("utkast", ["Delta i Interreg-prosjektet PEDAL (om tilsagn)",
+                               "Arrangere ryddedag mot fremmedarter i kommunene"])
+    board = version("styret", ["Arrangere ryddedag mot fremmedarter i kommunene",
+                               "Etablere felles sykkelparkering ved jernbanestasjonene i regionen "
+                               "gjennom Interreg-prosjektet PEDAL"])
+    joined = (Override("link", "utkast", "1", "styret", "2"),)
+    apart = (Override("unlink", "utkast", "1", "styret", "2"),)
+    linked = trace(source, [draft, board], overrides=joined).proposals[0]
+    assert [(x.version, x.id) for x in linked.links] == [("utkast", "1"), ("styret", "2")]
+    alone = trace(source, [draft, board], overrides=apart).proposals[0]
+    assert [(x.version, x.id) for x in alone.links] == [("styret", "2")]
+    assert linked.status == alone.status == "adopted"
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html"])

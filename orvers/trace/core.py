@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from ..model import Override, Programme
+from .lineage import Pairs, lineages, successions
 from .model import Origin, ProposalTrace, Trace, TraceLink, TraceSettings
-from .score import containment, evidence, measure_text, proposal_clauses, proposal_text
+from .score import (
+    Containment,
+    containment,
+    evidence,
+    headline,
+    measure_text,
+    proposal_clauses,
+    proposal_text,
+)
 
 DEFAULT = TraceSettings()
 _STAGES = {"utkast": "draft", "draft": "draft", "styret": "board", "board": "board"}
@@ -21,70 +31,136 @@ def stage_names(labels: Sequence[str]) -> list[str]:
     return list(labels)
 
 
-def _links(source: Programme, target: Programme, corpus: list[str], s: TraceSettings,
-           overrides: Sequence[Override]) -> list[list[TraceLink]]:
-    """Per proposal, the measures of target that take it up (best first)."""
+@dataclass(frozen=True)
+class _Scores:
+    """Proposals × columns: share of the whole proposal, of its best clause and of its
+    headline a column carries, distinct words shared and matched IDF mass."""
+
+    score: np.ndarray
+    clause: np.ndarray
+    headline: np.ndarray
+    shared: np.ndarray
+    mass: np.ndarray
+
+    def rank(self) -> np.ndarray:
+        return np.maximum(self.score, self.clause)
+
+
+def _scores(source: Programme, columns: list[str], corpus: list[str], s: TraceSettings
+            ) -> tuple[_Scores, Containment]:
+    """Scores of every proposal against every column text, and the containment behind them."""
     props = [proposal_text(p) for p in source.measures]
-    meas = [measure_text(m) for m in target.measures]
     parts = [proposal_clauses(p) for p in source.measures]
-    owner = np.repeat(np.arange(len(props)), [len(c) for c in parts])
-    units = props + [c for cs in parts for c in cs]
-    all_scores, shared, mass, vocab, best, cover = containment(units, meas, corpus, s)
-    score = all_scores[:len(props)]
-    # A measure that takes up one clause of a long proposal (best clause) links it too.
-    clause = np.zeros_like(score)
-    np.maximum.at(clause, owner, all_scores[len(props):])
-    forced = {(o.old_id, o.new_id) for o in overrides if o.action == "link"
-              and o.old_label == source.label and o.new_label == target.label}
-    forbidden = {(o.old_id, o.new_id) for o in overrides if o.action == "unlink"
-                 and o.old_label == source.label and o.new_label == target.label}
-    out: list[list[TraceLink]] = []
+    heads = [headline(p) for p in source.measures]
+    n = len(props)
+    c = containment(props + heads + [x for cs in parts for x in cs], columns, corpus, s)
+    clause = np.zeros((n, len(columns)))
+    owner = np.repeat(np.arange(n), np.array([len(x) for x in parts], dtype=np.int64))
+    # A clause counts only with its own min_words shared words worth min_mass.
+    enough = (c.shared[2 * n:] >= s.min_words) & (c.mass[2 * n:] >= s.min_mass)
+    np.maximum.at(clause, owner, np.where(enough, c.score[2 * n:], 0.0))
+    clause[[len(x) < 2 for x in parts]] = 0.0  # one clause: the whole proposal, no part of it
+    return _Scores(c.score[:n], clause, c.score[n:2 * n], c.shared[:n], c.mass[:n]), c
+
+
+def _chosen(lin: _Scores, s: TraceSettings) -> np.ndarray:
+    """Proposals × lineages that take them up.
+
+    A lineage links when it carries at least link_min of the proposal and margin times the
+    runner-up (the clear choice), or when it carries clause_min of one of the proposal's
+    clauses and ranks within rel_min of its best; either way it shares min_words distinct
+    words worth min_mass unique words (generic words never link on their own).
+    """
+    score, rank = lin.score, lin.rank()
+    if score.shape[1] == 0:
+        return np.zeros(score.shape, dtype=bool)
+    top = np.sort(score, axis=1)
+    best = top[:, -1:]
+    runner = top[:, -2:-1] if score.shape[1] > 1 else np.zeros_like(best)
+    clear = (score >= s.link_min) & (score >= best) & (score >= s.margin * runner)
+    part = (lin.clause >= s.clause_min) & (rank >= s.rel_min * rank.max(axis=1, keepdims=True))
+    return (clear | part) & (lin.shared >= s.min_words) & (lin.mass >= s.min_mass)
+
+
+def _members(group: list[tuple[int, int]], k: int, own: np.ndarray, s: TraceSettings
+             ) -> list[int]:
+    """The measures of version k in a lineage that carry the proposal: the best, and those
+    within rel_min of it (all of them when none shares a word, e.g. a renamed project)."""
+    cols = [j for kk, j in group if kk == k]
+    if not cols:
+        return []
+    best = max(own[j] for j in cols)
+    return [j for j in cols if own[j] >= s.rel_min * best]
+
+
+def _trace_links(source: Programme, targets: Sequence[Programme], corpus: list[str],
+                 s: TraceSettings, overrides: Sequence[Override], pairs: list[Pairs] | None
+                 ) -> tuple[list[list[list[TraceLink]]], list[list[bool]]]:
+    """Per proposal and version, the measures that take it up (best first), and whether the
+    proposal counts as adopted there (whole proposal or headline ≥ adopt_min)."""
+    groups = lineages(targets, pairs)
+    offset = np.cumsum([0] + [len(t.measures) for t in targets])
+    texts = [measure_text(m) for t in targets for m in t.measures]
+    lineage_texts = [" ".join(texts[offset[k] + j] for k, j in g) for g in groups]
+    sc, c = _scores(source, texts + lineage_texts, corpus, s)
+    n_meas = len(texts)
+    lin = _Scores(*(a[:, n_meas:] for a in (sc.score, sc.clause, sc.headline, sc.shared,
+                                             sc.mass)))
+    chosen = _chosen(lin, s)
+    props = [proposal_text(p) for p in source.measures]
+    own_rank = sc.rank()
+    out: list[list[list[TraceLink]]] = []
+    adopted: list[list[bool]] = []
     for i, p in enumerate(source.measures):
-        row: list[TraceLink] = []
-        rank = np.maximum(score[i], clause[i])
-        top2 = np.sort(score[i])[-2:] if len(rank) > 1 else np.array([0.0, score[i].max()])
-        clear = top2[1] >= s.margin_min and top2[1] >= s.margin * top2[0]
-        for j in np.argsort(-rank, kind="stable"):
-            m = target.measures[j]
-            pair = (p.id, m.id)
-            ok = ((score[i, j] >= s.link_min or clause[i, j] >= s.clause_min
-                   or (clear and score[i, j] == top2[1]))
-                  and shared[i, j] >= s.min_words and mass[i, j] >= s.min_mass
-                  and rank[j] >= s.rel_min * rank.max())
-            if pair in forbidden or not (ok and len(row) < s.max_links or pair in forced):
-                continue
-            row.append(TraceLink(target.label, m.id, round(float(score[i, j]), 3),
-                                 evidence(props[i], meas[j], vocab, best[j], cover[j]),
-                                 overridden=pair in forced))
-        out.append(row)
-    return out
+        rows: list[list[TraceLink]] = []
+        flags: list[bool] = []
+        for k, t in enumerate(targets):
+            own = own_rank[i, offset[k]:offset[k + 1]]
+            picked = {j for g in np.flatnonzero(chosen[i]) for j in _members(groups[g], k, own, s)}
+            picked = sorted(picked, key=lambda j: -own[j])[:s.max_links]
+            forced = {o.new_id for o in overrides if o.action == "link" and o.old_id == p.id
+                      and o.old_label == source.label and o.new_label == t.label}
+            forbidden = {o.new_id for o in overrides if o.action == "unlink" and o.old_id == p.id
+                         and o.old_label == source.label and o.new_label == t.label}
+            ids = [m.id for m in t.measures]
+            picked += [ids.index(x) for x in forced if x in ids and ids.index(x) not in picked]
+            row, adopt = [], False
+            for j in picked:
+                m, col = t.measures[j], offset[k] + j
+                if m.id in forbidden:
+                    continue
+                row.append(TraceLink(t.label, m.id, round(float(sc.score[i, col]), 3),
+                                     evidence(props[i], texts[col], c.vocab, c.best[col],
+                                              c.cover[col]),
+                                     overridden=m.id in forced))
+                adopt |= max(sc.score[i, col], sc.headline[i, col]) >= s.adopt_min
+            rows.append(row)
+            flags.append(adopt)
+        out.append(rows)
+        adopted.append(flags)
+    return out, adopted
 
 
-def _status(per_version: list[list[TraceLink]], names: list[str], s: TraceSettings) -> str:
-    last = per_version[-1]
-    if last:
-        return "adopted" if max(x.score for x in last) >= s.adopt_min else "partial"
+def _status(per_version: list[list[TraceLink]], adopted: bool, names: list[str]) -> str:
+    if per_version[-1]:
+        return "adopted" if adopted else "partial"
     k = len(per_version)
     while k > 0 and not per_version[k - 1]:
         k -= 1
     return f"dropped_at_{names[k]}"
 
 
-def _origins(source: Programme, targets: Sequence[Programme],
-             traced: list[ProposalTrace]) -> tuple[tuple[Origin, ...], tuple[str, ...]]:
+def _origins(targets: Sequence[Programme], traced: list[ProposalTrace],
+             pairs: list[Pairs] | None) -> tuple[tuple[Origin, ...], tuple[str, ...]]:
     last = targets[-1]
     earlier: dict[str, list[tuple[str, str]]] = {m.id: [] for m in last.measures}
     notes: list[str] = []
-    if len(targets) > 1:
-        try:
-            from ..match import compare
-        except ImportError:
-            notes.append("orvers.match not available: earlier measure numbers left out")
-        else:
-            prev = targets[-2]
-            for link in compare(prev, last).links:
-                if link.old and link.new:
-                    earlier[link.new].append((prev.label, link.old))
+    if pairs is None:
+        notes.append("orvers.match not available: earlier measure numbers left out")
+    elif pairs:
+        for old, new in pairs[-1]:
+            if new in earlier:
+                earlier[new].append((targets[-2].label, old))
     origins = []
     for m in last.measures:
         props = tuple(p.id for p in traced
@@ -96,22 +172,31 @@ def _origins(source: Programme, targets: Sequence[Programme],
 
 def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettings = DEFAULT,
           overrides: Sequence[Override] = ()) -> Trace:
-    """Follow every proposal of source through the targets (in order): status and links."""
+    """Follow every proposal of source through the targets (in order): status and links.
+
+    Measures are scored one by one and as lineages (a measure with its forms in the other
+    versions, by `orvers compare`), so a proposal taken up by a measure is also taken up by
+    that measure's earlier and later forms that still carry it."""
     if not targets:
         raise ValueError("trace needs at least one target version")
     labels = [t.label or f"v{k + 1}" for k, t in enumerate(targets)]
     names = stage_names(labels)
     corpus = [proposal_text(p) for p in source.measures]
     corpus += [measure_text(m) for t in targets for m in t.measures]
-    per = [_links(source, t, corpus, settings, overrides) for t in targets]
+    pairs = successions(targets, overrides)
+    if pairs is None:  # no lineages: each version on its own
+        each = [_trace_links(source, [t], corpus, settings, overrides, []) for t in targets]
+        links = [[row for e in each for row in e[0][i]] for i in range(len(source.measures))]
+        adopted = [[flag for e in each for flag in e[1][i]] for i in range(len(source.measures))]
+    else:
+        links, adopted = _trace_links(source, targets, corpus, settings, overrides, pairs)
     sections = {s.id: s.title for s in source.sections}
     traced = []
     for i, p in enumerate(source.measures):
-        per_version = [per[k][i] for k in range(len(targets))]
         traced.append(ProposalTrace(
             p.id, p.title, sections.get(p.section or "", p.section or ""),
-            _status(per_version, names, settings),
-            tuple(x for row in per_version for x in row)))
+            _status(links[i], adopted[i][-1], names),
+            tuple(x for row in links[i] for x in row)))
     assert len(traced) == len(source.measures), "every proposal must have a status"
     areas: dict[str, list[int]] = {}
     for p in traced:
@@ -119,7 +204,7 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
         a[0] += 1
         a[1] += p.status == "adopted"
         a[2] += p.status == "partial"
-    origins, notes = _origins(source, targets, traced)
+    origins, notes = _origins(targets, traced, pairs)
     versions = ((source.path, source.label),) + tuple(
         (t.path, lab) for t, lab in zip(targets, labels, strict=True))
     return Trace(versions, tuple(traced), origins,

@@ -9,34 +9,36 @@ from dataclasses import dataclass
 class TraceSettings:
     """Thresholds of the proposal → measure matcher (containment scores in 0..1).
 
-    link_min: a measure takes up a proposal when it covers at least this share of the
-      proposal's IDF-weighted content words; adopt_min: at or above this share in the last
-      version the proposal counts as adopted, between link_min and adopt_min as partial.
-    clause_min: a measure also takes up a proposal when it covers this share of one of the
-      proposal's sentences or clauses (long proposals taken up in part).
-    margin_min, margin: a measure that scores at least margin_min and margin × the runner-up
-      is a clear choice and links even under link_min (proposals say much a measure leaves out).
-    rel_min: links of one proposal within one version score at least this share of its best.
+    Proposals are matched against lineages (a measure and its forms in the other versions).
+    link_min, margin: a lineage takes up a proposal when it covers at least link_min of the
+      proposal's IDF-weighted content words and margin × the runner-up (the clear choice).
+    clause_min: a lineage also takes up a proposal when it covers this share of one of the
+      proposal's sentences or clauses (long proposals taken up in part), ranking at least
+      rel_min × the proposal's best; rel_min also keeps, inside a lineage, the measures of a
+      version that carry the proposal within rel_min of the best of them.
+    adopt_min: a proposal counts as adopted when a measure of the last version covers this share
+      of it or of its headline (first clause), else as partial.
     min_words: at least this many distinct content words must be shared; min_mass: their
       IDF mass must reach this many times a unique word's weight (generic words never link);
       max_links: links kept per proposal and version (best first).
     prefix_min: shortest common prefix (chars) that counts as the same stem; fuzzy_min:
       rapidfuzz ratio for OCR-damaged or inflected words; compound_min: shortest shared
-      ending that links a compound to its head word (næringsareal ~ areal), credited half.
+      ending that links a compound to its head word (næringsareal ~ areal), credited half;
+      family_min: words at least this alike count as one word for document frequency.
     """
 
     link_min: float = 0.35
+    margin: float = 1.5
     clause_min: float = 0.4
     rel_min: float = 0.8
-    margin_min: float = 0.2
-    margin: float = 2.0
-    adopt_min: float = 0.50
+    adopt_min: float = 0.5
     min_words: int = 3
-    min_mass: float = 1.0
+    min_mass: float = 0.5
     max_links: int = 3
     prefix_min: int = 5
     fuzzy_min: float = 88.0
     compound_min: int = 5
+    family_min: float = 0.85
 
 
 @dataclass(frozen=True)

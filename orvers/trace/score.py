@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -21,7 +23,7 @@ inn ut mot etter hvor hva hvordan hvis kan skal vil må bør også eller samt b�
 alle andre annen nye ny mer mest flere færre egen egne sine sin vår våre vi oss man
 f.eks eks bl.a jf osv mfl evt ev ++ pr nok mål effekt resultatmål effektmål partnere
 tiltak prosjekt noe noen mange godt god bedre økt øke seg har finne legge rette relevante
-ulike annen andre dette disse blir være gjøre hvorfor
+ulike annen andre dette disse blir være gjøre hvorfor opp ned når får hos rundt innen gjennom
 """))
 
 
@@ -36,22 +38,39 @@ def measure_text(m: Measure) -> str:
 
 
 def proposal_text(m: Measure) -> str:
-    """What a proposal asks for: its text and sub-items (targets are scored as clauses)."""
+    """What a proposal asks for: its text and sub-items. Its targets are left out: they
+    describe outcomes in the words every measure's targets use (gjennomført, møter, høringer)."""
     return " ".join((m.title, *m.children))
 
 
 def proposal_clauses(m: Measure, min_words: int = 4) -> list[str]:
-    """Sentences of the proposal and its targets that carry at least min_words content words."""
-    parts = [c for t in (m.title, *m.children, *m.result_targets, *m.effect_targets)
-             for c in _CLAUSE_RE.split(t)]
+    """Sentences and clauses of the proposal's text and sub-items that carry at least
+    min_words content words."""
+    parts = [c for t in (m.title, *m.children) for c in _CLAUSE_RE.split(t)]
     return [c.strip() for c in parts if len(set(words(c))) >= min_words]
+
+
+def headline(m: Measure, min_words: int = 4) -> str:
+    """The proposal's first sentence or clause with at least min_words content words (what it
+    asks for before the details), else its whole title."""
+    return next(iter(proposal_clauses(Measure(m.id, m.title, m.section), min_words)), m.title)
 
 
 _CLAUSE_RE = re.compile(r"(?<=[.:;?!])\s+|\s+-\s+|\n")
 
 
-def word_similarity(vocab: Sequence[str], s: TraceSettings) -> np.ndarray:
-    """Vocabulary × vocabulary similarity in 0..1: same stem, OCR/inflection, compound head."""
+@dataclass(frozen=True)
+class Words:
+    """Vocabulary × vocabulary similarity (0..1) and the length of the part a pair shares
+    when it is only a compound's first part (`prefix`) or its head (`suffix`), else 0."""
+
+    sim: np.ndarray
+    prefix: np.ndarray
+    suffix: np.ndarray
+
+
+def word_similarity(vocab: Sequence[str], s: TraceSettings) -> Words:
+    """Similarity of vocabulary words: same stem, OCR/inflection, compound part or head."""
     lengths = np.array([len(w) for w in vocab])
     shorter = np.minimum.outer(lengths, lengths)
     longer = np.maximum.outer(lengths, lengths)
@@ -64,64 +83,118 @@ def word_similarity(vocab: Sequence[str], s: TraceSettings) -> np.ndarray:
     stem = (prefix >= s.prefix_min) & (longer - prefix <= 4) & (shorter - prefix <= 3)
     sim[stem] = 1.0
     # A shared first part of a compound (boligpolitikk ~ boligutvikling): half credit.
-    sim[(prefix >= s.prefix_min) & ~stem] = 0.5
+    part = (prefix >= s.prefix_min) & ~stem
+    sim[part] = 0.5
     # The whole of a long word opens the other (energistasjoner ~ energistasjonsprosjektet).
-    sim[(prefix >= 8) & (shorter - prefix <= 3) & ~stem] = 0.8
-    sim[(ratio >= s.fuzzy_min) & (shorter >= 5)] = np.maximum(sim, ratio / 100.0)[
-        (ratio >= s.fuzzy_min) & (shorter >= 5)]
+    sim[(prefix >= 8) & (prefix >= 0.8 * shorter) & ~stem] = 0.8
+    fuzzy = (ratio >= s.fuzzy_min) & (shorter >= 5)
+    sim[fuzzy] = np.maximum(sim, ratio / 100.0)[fuzzy]
     # A compound and its head word (næringsareal ~ areal): same ending, half credit.
-    head = (postfix >= s.compound_min) & (postfix >= shorter)
-    sim = np.where(head & (sim < 0.5), 0.5, sim)
+    head = (postfix >= s.compound_min) & (postfix >= shorter) & (sim < 0.5)
+    sim[head] = 0.5
     np.fill_diagonal(sim, 1.0)
-    return sim
+    part &= sim < 1.0
+    np.fill_diagonal(part, False)
+    np.fill_diagonal(head, False)
+    return Words(sim, np.where(part, prefix, 0), np.where(head, postfix, 0))
 
 
-def idf(docs: Sequence[set[str]], vocab: Sequence[str]) -> np.ndarray:
-    """Inverse document frequency of each vocabulary word over the given documents."""
-    index = {w: i for i, w in enumerate(vocab)}
-    df = np.zeros(len(vocab))
-    for doc in docs:
-        for w in doc:
-            df[index[w]] += 1
+def _idf(df: np.ndarray, docs: int) -> np.ndarray:
     # Squared: a word in half the measures ("kommunene", "samarbeid") weighs ~1/10 of a rare one.
-    return np.log((len(docs) + 1) / (df + 1)) ** 2 + 0.01
+    return np.log((docs + 1) / (df + 1)) ** 2 + 0.01
+
+
+def _part_df(vocab: Sequence[str], present: np.ndarray, lengths: np.ndarray,
+             reverse: bool) -> np.ndarray:
+    """Per word pair sharing a first part (or, reversed, a last part) of `lengths` letters:
+    the number of documents holding any word that starts (ends) with that part."""
+    keys = [w[::-1] if reverse else w for w in vocab]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    ordered = [keys[k] for k in order]
+    cum = np.zeros((present.shape[0], len(keys) + 1), dtype=np.int32)
+    cum[:, 1:] = np.cumsum(present[:, order], axis=1)
+    rows, cols = np.nonzero(lengths)
+    parts = sorted({keys[r][:lengths[r, c]] for r, c in zip(rows, cols, strict=True)})
+    lo = np.array([bisect.bisect_left(ordered, p) for p in parts], dtype=np.int64)
+    hi = np.array([bisect.bisect_left(ordered, p + "{") for p in parts], dtype=np.int64)  # z < {
+    df = ((cum[:, hi] - cum[:, lo]) > 0).sum(axis=0) if parts else np.zeros(0)
+    where = {p: k for k, p in enumerate(parts)}
+    out = np.zeros(lengths.shape)
+    out[rows, cols] = [df[where[keys[r][:lengths[r, c]]]] for r, c in zip(rows, cols, strict=True)]
+    return out
+
+
+def word_weights(docs: Sequence[set[str]], vocab: Sequence[str], w: Words,
+                 s: TraceSettings) -> tuple[np.ndarray, np.ndarray]:
+    """IDF of each word and the credit matrix: what word v proves of word u.
+
+    Document frequency counts a word's family (stem, OCR and inflected forms, sim ≥
+    s.family_min), so "nasjonal" weighs as little as "nasjonale" does. A pair's credit is its
+    similarity times the smaller IDF of the two words and, for a shared compound part, of that
+    part: "samarbeidsarena" ~ "samarbeid" proves only as much as "samarbeid*" is rare.
+    """
+    index = {x: i for i, x in enumerate(vocab)}
+    present = np.zeros((len(docs), len(vocab)), dtype=bool)
+    for d, doc in enumerate(docs):
+        present[d, [index[x] for x in doc]] = True
+    family = (w.sim >= s.family_min).astype(np.float32)
+    weight = _idf(((present.astype(np.float32) @ family.T) > 0).sum(axis=0), len(docs))
+    cap = np.minimum.outer(weight, weight)
+    for lengths, reverse in ((w.prefix, False), (w.suffix, True)):
+        if lengths.any():
+            part = _idf(_part_df(vocab, present, lengths, reverse), len(docs))
+            cap = np.where(lengths > 0, np.minimum(cap, part), cap)
+    return weight, (w.sim * cap).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Containment:
+    """Proposals × measures: score (IDF share covered), distinct words shared, matched mass
+    (in units of a unique word's weight); per measure × vocabulary word, the measure's word
+    that covers it best (`best`, vocabulary index) and how alike they are (`cover`)."""
+
+    score: np.ndarray
+    shared: np.ndarray
+    mass: np.ndarray
+    vocab: list[str]
+    best: np.ndarray
+    cover: np.ndarray
 
 
 def containment(proposals: Sequence[str], measures: Sequence[str], corpus: Sequence[str],
-                s: TraceSettings
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str], np.ndarray, np.ndarray]:
-    """Scores proposals × measures, shared words, matched mass, vocabulary, best, cover.
+                s: TraceSettings) -> Containment:
+    """How much of each proposal's substance each measure carries.
 
-    Besides the number of shared words, the matched IDF mass is given in units of a unique
-    word's weight: three generic words weigh less than one rare word.
-
-    score[i, j] = Σ idf(w)·cover_j(w) / Σ idf(w) over proposal i's distinct content words w,
-    where cover_j(w) is w's best similarity to any word of measure j. IDF is taken over
-    `corpus` (every version's measures and the proposals), so generic words weigh little.
+    score[i, j] = Σ credit_j(w) / Σ idf(w) over proposal i's distinct content words w, where
+    credit_j(w) is the best credit (see `word_weights`) of any word of measure j for w. IDF is
+    taken over `corpus` (every version's measures and the proposals), so generic words weigh
+    little; three generic words weigh less than one rare word in the mass.
     """
     p_words = [set(words(t)) for t in proposals]
     m_words = [set(words(t)) for t in measures]
     c_words = [set(words(t)) for t in corpus]
     vocab = sorted(set().union(*p_words, *m_words, *c_words))
     index = {w: i for i, w in enumerate(vocab)}
-    sim = word_similarity(vocab, s)
-    weight = idf(c_words, vocab)
-    pw = np.zeros((len(p_words), len(vocab)))
+    similar = word_similarity(vocab, s)
+    weight, credit = word_weights(c_words, vocab, similar, s)
+    pw = np.zeros((len(p_words), len(vocab)), dtype=np.float32)
     for i, ws in enumerate(p_words):
-        pw[i, [index[w] for w in ws]] = weight[[index[w] for w in ws]]
+        pw[i, [index[w] for w in ws]] = 1.0
+    gain = np.zeros((len(m_words), len(vocab)), dtype=np.float32)
     cover = np.zeros((len(m_words), len(vocab)), dtype=np.float32)
     best = np.zeros((len(m_words), len(vocab)), dtype=np.int64)
+    rows = np.arange(len(vocab))
     for j, ws in enumerate(m_words):  # one vectorised row per measure, not per pair
-        cols = sorted(index[w] for w in ws)  # sorted: ties go the same way in every run
-        if cols:
-            block = sim[:, cols]
-            cover[j] = block.max(axis=1)
-            best[j] = np.asarray(cols)[block.argmax(axis=1)]
-    total = pw.sum(axis=1, keepdims=True)
-    mass = pw @ cover.T
-    score = mass / np.where(total > 0, total, 1.0)
-    shared = (pw > 0).astype(np.float32) @ (cover >= 0.5).T.astype(np.float32)
-    return score, shared, mass / weight.max(), vocab, best, cover
+        cols = np.asarray(sorted(index[w] for w in ws), dtype=np.int64)  # ties: same every run
+        if len(cols):
+            pick = cols[credit[:, cols].argmax(axis=1)]
+            best[j], gain[j], cover[j] = pick, credit[rows, pick], similar.sim[rows, pick]
+    total = pw @ weight.astype(np.float32)
+    mass = pw @ gain.T
+    score = mass / np.where(total > 0, total, 1.0)[:, None]
+    shared = pw @ (cover >= 0.5).T.astype(np.float32)
+    unit = weight.max() if weight.size else 1.0
+    return Containment(score, shared, mass / unit, vocab, best, cover)
 
 
 def evidence(proposal: str, measure: str, vocab: list[str], best: np.ndarray,

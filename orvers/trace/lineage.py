@@ -1,0 +1,48 @@
+"""Lines of descent: the measures of successive versions that are one measure reworded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Override, Programme
+
+Pairs = list[tuple[str, str]]  # (measure id in a version, measure id in the next version)
+
+
+def successions(targets: Sequence[Programme], overrides: Sequence[Override] = ()
+                ) -> list[Pairs] | None:
+    """Per consecutive pair of targets, the measures `orvers compare` links (old, new);
+    None when the matcher is not available."""
+    try:
+        from ..match import compare
+    except ImportError:
+        return None
+    return [[(x.old, x.new) for x in compare(a, b, overrides=overrides).links if x.old and x.new]
+            if a.measures and b.measures else [] for a, b in zip(targets, targets[1:],
+                                                                  strict=False)]
+
+
+def lineages(targets: Sequence[Programme], pairs: list[Pairs] | None
+             ) -> list[list[tuple[int, int]]]:
+    """Measures grouped by descent, as (version index, measure index) lists in document order:
+    a measure and everything linked to it in the other versions (splits and merges included);
+    without pairs, every measure alone."""
+    nodes = [(k, j) for k, t in enumerate(targets) for j in range(len(t.measures))]
+    parent = {n: n for n in nodes}
+
+    def root(n: tuple[int, int]) -> tuple[int, int]:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for k, links in enumerate(pairs or []):
+        old = {m.id: j for j, m in enumerate(targets[k].measures)}
+        new = {m.id: j for j, m in enumerate(targets[k + 1].measures)}
+        for a, b in links:
+            if a in old and b in new:
+                parent[root((k, old[a]))] = root((k + 1, new[b]))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for n in nodes:
+        groups.setdefault(root(n), []).append(n)
+    return list(groups.values())
