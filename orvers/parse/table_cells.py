@@ -112,7 +112,7 @@ class _CellWalker:
         else:
             bullet = is_bullet(text)
             self.bulleted = self.bulleted or bullet
-            cols.add_partner(text, bullet or not (self.bulleted or cols.partner_continues(text)))
+            cols.add_partner(text, bullet or not cols.partner_continues(text, self.bulleted))
 
 
 def read_cells(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns]]:

@@ -179,10 +179,10 @@ def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
     if displaced:
         # rows spanning the columns after the displaced text are the rest of this measure's
         # row: the page printed [this row's top][next row's bottom][this row's bottom][next top]
-        k = _trailing_rows(displaced, ColumnReader(cols).title_open())
+        k = _trailing_rows(displaced, ColumnReader(cols).title_open(), _target_open(cols))
         tail, displaced = displaced[k:], displaced[:k]
         reader = ColumnReader(cols)
-        reader.mixed = True
+        reader.mixed = reader.tail = True
         reader.feed(tail, detect_displaced=False)
     extra = carried + run.orphans
     if extra:
@@ -192,10 +192,17 @@ def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
     return cols, displaced
 
 
-def _trailing_rows(lines: list[Block], title_open: bool) -> int:
+def _target_open(cols: Columns) -> bool:
+    """Whether the last target read so far breaks off before its end."""
+    items = cols.targets()
+    return bool(items) and not items[-1].lines[-1].endswith(".")
+
+
+def _trailing_rows(lines: list[Block], title_open: bool, target_open: bool = False) -> int:
     """Where this measure's share of the displaced text begins: the last blank-separated
     paragraphs that each hold a spanning line, or a last short line set apart after a
-    finished target, which ends a title still without its full stop."""
+    finished target, which ends a title still without its full stop, or a last short
+    lowercase line, which ends a target that broke off."""
     paragraphs: list[tuple[int, int]] = []
     for i, block in enumerate(lines):
         if not block.text.strip():
@@ -213,7 +220,9 @@ def _trailing_rows(lines: list[Block], title_open: bool) -> int:
                      and len(pieces[0]) == 1 and not is_bullet(pieces[0][0])
                      and len(pieces[0][0]) <= NARROW
                      and lines[paragraphs[n - 1][1] - 1].text.rstrip().endswith("."))
-        if not (spanning or title_end):
+        target_end = (target_open and start == len(lines) and b - a == 1 and len(pieces[0]) == 1
+                      and pieces[0][0][:1].islower() and len(pieces[0][0]) <= NARROW)
+        if not (spanning or title_end or target_end):
             break
         start = a
     return start

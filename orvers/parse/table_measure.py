@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 
 from ..model import Measure, Source
 from ..text import collapse_space, join_lines
+from .table_cut import text_width
 from .table_rows import label_kind, strip_bullet
 
 # A partner line that ends (or the next one that starts) with one of these words is wrapped,
 # not a new partner: "Bente Bye og partnere i / Spania og Irland".
 _OPEN_END_RE = re.compile(r"(?:\b(?:og|i|for|med|til|av|om|på|pa|&)|-)$", re.IGNORECASE)
+PARTNER_MIN_EMS = 9.0  # a Partnere column prints lines at least this wide before it wraps
+_UNFINISHED_RE = re.compile(
+    r"\b(?:og|i|for|med|til|av|om|på|pa|&|å|de|den|det|et|en|som|fra|ved|mot|eller)$",
+    re.IGNORECASE)
 _OPEN_START_RE = re.compile(r"^(?:og|i|for|med|til|av|om|på|pa|&|-)\b")
 _EDGE_RE = re.compile(r"^[\s|\]\[]+|(?:\s+[.,:;·])*[\s|\[\]]*$")  # rules, trailing " . . ."
 # The narrow Partnere column breaks long words without a hyphen: "interesseorganisasjon / er".
@@ -81,12 +86,24 @@ class Columns:
         else:
             self.partners.append(Item([body]))
 
-    def partner_continues(self, text: str) -> bool:
-        """Whether an unbulleted partner line wraps the previous partner."""
+    def title_unfinished(self) -> bool:
+        """Whether the title so far ends on a word no title ends on ("og", "i", "de" …)."""
+        return bool(self.title) and bool(_UNFINISHED_RE.search(self.title[-1]))
+
+    def partner_continues(self, text: str, bulleted: bool) -> bool:
+        """Whether an unbulleted partner line wraps the previous partner: the line above ends
+        open ("i", "og") or its name was too long for the line; a comma ends a name."""
         if not self.partners:
             return False
         last = self.partners[-1].lines[-1]
-        return bool(_OPEN_END_RE.search(last) or _OPEN_START_RE.match(text.strip()))
+        if last.endswith(","):
+            return False
+        if _OPEN_END_RE.search(last):
+            return True
+        # "og Irland" goes on a name whose line was full; after "Osloregionen" it would have fit
+        words = text.split()
+        wraps = bool(words) and text_width(f"{last} {words[0]}") > PARTNER_MIN_EMS
+        return wraps and (bulleted or starts_open(text))
 
     def measure(self) -> Measure:
         """The finished Measure (text as read: the OCR repair sets display text later)."""
@@ -101,6 +118,11 @@ class Columns:
             partners=tuple(p for p in (_partner(i) for i in self.partners) if p),
             source=Source(self.page, self.line_start, self.line_end),
         )
+
+
+def starts_open(text: str) -> bool:
+    """Whether text starts with a word no name starts with ("og", "i", "av" …)."""
+    return bool(_OPEN_START_RE.match(text.strip()))
 
 
 def clean(text: str) -> str:
