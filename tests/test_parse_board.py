@@ -6,6 +6,8 @@ repair is a later step), with the line numbers where a reader finds them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import corpus_file
 from hypothesis import given, settings
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 from orvers.model import Block, Document
 from orvers.parse.table import looks_like_table, parse_table
 from orvers.read import read
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 BOARD_IDS = [
     "1.1", "1.2", "1.3", "1.4", "1.5", "1.6",
@@ -61,7 +65,7 @@ def test_sections_are_the_chapters_and_their_sub_sections(board):
     assert board.measure("3.5.2").section == "3.5"
 
 
-@pytest.mark.parametrize(("mid", "title"), [
+TITLES = [
     # number and title split over separate lines (160-164)
     ("1.2", "Samarbeide tettere med fylkeskommunene i Osloregionen"),
     # "1.1|Videreutvikle og styrke |Resultatmal: o KS": columns run together (118-126)
@@ -97,9 +101,80 @@ def test_sections_are_the_chapters_and_their_sub_sections(board):
     ("1.5", "Gjennomfare starre arrangementer pa tvers av fagomrader og malgrupper"),
     # likewise "pa vegne av / regionen" (1234-1235) above 3.5.2's number (1248-1250)
     ("3.5.2", "Osloregionen folger opp annet relevant profileringssamarbeid pa vegne av regionen"),
-])
+    # columns run together without a rule: "multimodale sykling og kollektiv og trygg og
+    # effektiv" is title "multimodale" + target "sykling og …" (714-740); the title ends
+    # "… av fylkesgrenser, / takstsoner og / mellom transportformer." under a partner (737-740)
+    ("2.3.3", "Etablere strukturert dialog med fylkeskommunene, Statens vegvesen og Bane NQR for "
+              "a utvikle samgrbeld omgrenn mobilitet og multimodale transportlasninger som gir "
+              "semigse kollektivreiser pa tvers av fylkesgrenser, takstsoner og mellom "
+              "transportformer."),
+    # its title's end "Oslofjorden bedre kan / utnyttes som / transportare" (742-744) stands
+    # among 2.3.3's cells, before 2.3.4's number (753)
+    ("2.3.4", "Gjennomfgre seminar/arrangement om hvordan Oslofjorden bedre kan utnyttes som "
+              "transportare"),
+    # "ressurser og samarbeid. e samarbeidspartnere i" / "budsjett. Effektmal: prosjekter"
+    # (1243-1244): "samarbeid." ends the target beside the title, "budsjett." the title
+    ("3.5.1", "Osloregionen kan gjen.no.mfrar_e profileringstiltak ved relevante anledninger og "
+              "innenfor prioriterte temaer, dersom det finnes tilgjengelige ressurser og "
+              "budsjett."),
+    ("1.3", "Bidra til viktig ngkkeltall 0og kunnskap om Osloregionen"),
+    ("1.6", "Styrke Osloregionen IPR som en slagkraftig organisasjon for medlemskommunene "
+            "giennom strategisk samarbeid om kompetanseutvikling, synlighet og politisk "
+            "gjennomslag"),
+    ("2.1.2", "Forprosjekt om kartlegging av nzeringsarealer, for a vurdere behovet og "
+              "mulighetene rundt samkjgring av kraft-, klima-, miljg-, byutviklings- og "
+              "samferdselsbehov for en mer neeringsrettet region"),
+    ("2.1.3", "Kartlegge utviklingsbehov og mulighet for samarbeid med helsenaeringens i "
+              "Osloregionen og legge til rette for dialog og samarbeid mellom kommuner, "
+              "naeringsliv, klynger 0g kunnskapsmiljger."),
+    ("2.2.1", "Erfaringsdeling om aktuelle tema innen klima, miljg- og natur, f.eks. naturbaserte "
+              "I@sninger for overvannshandtering, skogbruk og offentlige innkjgp som verktgy for "
+              "a na klima-, og miljgmal"),
+    ("2.3.2", "Oppstart av Osloregionens arbeid med NTP (2029-2040)"),
+    ("2.4.1", "Folge prosesser om regionale planer og fylkeskommunens handlingsplaner for "
+              "samferdsel pa Dstlandet"),
+    ("2.4.2", "Lofte kunnskap om boligutvikling som fremmer baerekraftig by- og regionutvikling."),
+    ("3.1.2", "Vurdere a etablere prosjekt om massehandtering og sirkuleere lgsninger for "
+              "kommuner, med mal om a redusere klimagassutslipp og fremme gjenbruk av rene og "
+              "urene masser."),
+    ("3.2.1", "Gjennomfare Energistasjonsprosjektet, fase Il (2025-2026)"),
+    ("3.2.2", "Utforske synergier mellom energistasjonsprosjektet 0g @vrige gods- og "
+              "logistikkaktiviteter, pa jernbane og sj@"),
+    ("3.2.3", "Belyse utfordringer om fremkommelighet og trafikksikkerhet for neeringstransport i "
+              "transportkorridorene i Osloregionen, med vekt pa hovedveiforbindelser 0g "
+              "strategiske knutepunkt."),
+    ("3.4.2", "Folge opp ny tiltaksplan for Oslofjorden"),
+    ("3.4.4", "Etablere tverrgaende arbeidsgruppe for Oslofjorden"),
+    # Known wrong: the widths of "samarbeid med | arbeid med kompetansetilflyttere." (486)
+    # and of "ressursgrunnlag" (249, beside a partner) fit either column; only the words tell.
+    pytest.param("2.1.4", "Osloregionen skal opprettholde politisk oppmerksorrjhet om behovet for "
+                 "a tiltrekke, ta imot og beholde internasjonale kompetansetilflyttere. Samtidig "
+                 "skal vi videreutvikle kommunenes rolle og dele erfaringer i samarbeid med "
+                 "relevante aktarer.", marks=pytest.mark.xfail(strict=True, reason="486 cut")),
+    pytest.param("1.4", "Identifisere finansieringsmuligheter for prosjekter som bidrar til & "
+                 "styrke maloppnaelsene i de strategiske faringene 2025-2028",
+                 marks=pytest.mark.xfail(strict=True, reason="249 ressursgrunnlag")),
+]
+
+
+@pytest.mark.parametrize(("mid", "title"), TITLES)
 def test_titles_as_printed(board, mid, title):
     assert norm(board.measure(mid).title) == norm(title)
+
+
+def test_every_measure_title_is_checked_by_hand():
+    checked = [t.values[0] if hasattr(t, "values") else t[0] for t in TITLES]
+    assert sorted(checked) == sorted(BOARD_IDS)
+
+
+def test_titles_keep_out_the_neighbouring_columns(board):
+    # the near misses still hold their own words and none of the targets' (245-249, 461-488)
+    m = board.measure("1.4")
+    assert "i de strategiske faringene 2025-2028" in m.title
+    assert not {"sloregionen", "organisasjonens", "institusjoner,", "Os"} & set(m.title.split())
+    m = board.measure("2.1.4")
+    assert "tilflyttere. Samtidig skal vi videreutvikle kommunenes rolle og dele" in m.title
+    assert "aktgrer." not in m.title.split()
 
 
 # Targets and partners checked by hand against the text (line numbers of the corpus file).
@@ -250,8 +325,10 @@ def test_targets_and_partners_from_lines_that_span_columns(board):
         "Osloregionen oppfattes som en sentral aktgr i nasjonal politikk, gjennom omtale i "
         "media og referanser i politiske debatter.",
         "Bidratt til bedre rammevilkar for kommunene.")
+    # "e kKommunene" (157): the bullet read as a letter glued to the name; the document
+    # prints "kommunene" elsewhere, so the "k" goes
     assert m.partners == ("KS", "FoU-miljger", "nzeringsliv", "interesseorganisasjoner",
-                          "delregionene", "kKommunene", "fylkene, mfl")
+                          "delregionene", "Kommunene", "fylkene, mfl")
     # 2.3.3 (717-724): the result target wraps into a line shared with the title and a partner
     m = board.measure("2.3.3")
     assert m.result_targets == ("Gjennomfgrt mater med fylkeskommuner, Statens vegvesen og "
@@ -264,6 +341,122 @@ def test_targets_and_partners_from_lines_that_span_columns(board):
     assert m.partners[2:] == ("Innovasjon Norge", "neeringsklynger og bransjeorganisasjoner",
                               "samarbeidspartnere i prosjekter", "utenriksstasjoner",
                               "internasjonale nettverk")
+
+
+# Rows whose columns OCR ran together line by line, checked by hand against the text.
+REPAIRED = {
+    "2.3.3": (  # 712-751: "fylkeskommunene, fylkeskommuner, Statens vegvesen og| « Bane NOR" …
+        ["Gjennomfgrt mater med fylkeskommuner, Statens vegvesen og Bane NOR."],
+        ["Bedre tilrettelegging for gadende, sykling og kollektiv og trygg og effektiv overgang "
+         "mellom transportformer.",
+         # its last word "transportformer" (751) stands after 2.3.4's cells (742-749)
+         "Sgmlgse og fleksible kollektivreiser over fylkesgrenser, takstsoner og transportformer"],
+        ["Fylkeskommuner", "Statens Vegvesen", "Bane NOR", "Osloregionen"],
+    ),
+    "2.3.4": (  # 753-761, with 746-749 printed among 2.3.3's cells
+        ["Arrangert minst ett seminar med Oslofjorden som transportare for person - og "
+         "godstransport, autonome skip, og/eller utslippsfrie fartgy som tema"],
+        ["Okt forstaelse for mulighetene for Oslofjorden som transportare"],
+        ["Oslo Havn", "Ruter", "fylkeskommuner"],
+    ),
+    "3.4.1": (  # 1109-1130: "… andre interessenter i statsforvaltere" is too wide for the
+        # target column: the partner after "Miljgdirektoratet," stands beside it
+        ["Gjennomfart workshop og andre medvirkningsaktiviteter, med deltakelse fra kommuner og "
+         "andre interessenter i Osloregionen.",
+         "Deltakelse pa partnermeater i prosjektet som bidrar til kunnskaps- og "
+         "erfaringsutveksling med andre europeiske piloter i prosjektet."],
+        ["Jkt kunnskap om digital tvilling som beslutningsstatte.",
+         "Myndighetene har bedre forutsetning for forvaltning av Oslofjorden og bedring i "
+         "miljgtilstanden."],
+        ["Sintef", "Fylkeskommuner", "Miljgdirektoratet", "statsforvaltere",
+         "gvrige partnere i Europa"],
+    ),
+    "3.5.2": (  # 1248-1263: "… for regionen. Region" is the end of "Oslo Business / Region"
+        ["Deltok aktivt i utviklingen av jnternasjonal profilering for regionen."],
+        ["Regionen ble ivaretatt i profileringsarbeid og gjennom samarbeid med partnere."],
+        ["Visit Oslo", "Oslo Business Region", "Innovasjon Norge",
+         "neeringsklynger og bransjeorganisasjoner", "samarbeidspartnere i prosjekter",
+         "utenriksstasjoner", "internasjonale nettverk"],
+    ),
+}
+
+
+@pytest.mark.parametrize("mid", sorted(REPAIRED))
+def test_targets_and_partners_of_rows_run_together(board, mid):
+    result, effect, partners = REPAIRED[mid]
+    m = board.measure(mid)
+    assert list(m.result_targets) == result
+    assert list(m.effect_targets) == effect
+    assert list(m.partners) == partners
+
+
+def test_target_words_beside_the_title_go_to_the_target(board):
+    # 461-497: "aktgrer. o NAV" ends the first target (its line was full), "¢ UDI og
+    # departementer" is a name between two lines of the second target, "| andre relevante
+    # aktarer" a name of its own (it would have stood on "Nazeringsliv"'s line)
+    m = board.measure("2.1.4")
+    assert m.result_targets[:2] == (
+        "Gjennomfart minst 2 mateplasser med deltakelse fra kommuner, neeringsliv, "
+        "kunnskapsmiljger og relevante nasjonale aktgrer.",
+        "Utarbeidet og delt et innsiktsnotat med konkrete anbefalinger og eksempler pa god "
+        "praksis for tiltrekking og integrering av kompetansetilflyttere.")
+    assert len(m.result_targets) == 5 and len(m.effect_targets) == 3
+    assert m.partners == ("Nasjonale og regionale nettverk", "NHO", "NAV", "IMDi",
+                          "UDI og departementer", "Utdanningsinstitusjoner", "Nazeringsliv",
+                          "andre relevante aktarer")
+    # 1243-1247: the title ends with "budsjett." (1244); "samarbeid." beside "ressurser og"
+    # ends the second target
+    m = board.measure("3.5.1")
+    assert m.result_targets == (
+        "Deltakelse pa relevante arenaer og produksjon av kommunikasjonsmateriell som "
+        "synliggjer regionens styrker.",
+        "Tiltakene har bidratt til & styrke regionens attraktivitet og tiltrekke kompetanse, "
+        "investeringer og samarbeid.")
+    assert m.effect_targets[0].startswith(
+        "Osloregionen oppnadde gkt synlig og attraktivitet innenfor omradet for "
+        "profileringsaktiviteten")
+    assert m.partners[:2] == ("Visit Oslo", "Oslo Business Region")
+
+
+def test_a_letter_before_a_name_stays_unless_the_name_stands_without_it(board):
+    # "uUio" (608): "uio" is printed nowhere else, so it is kept as read
+    assert "uUio" in board.measure("2.2.2").partners
+
+
+def test_programme_title_is_completed_from_the_file_name(board):
+    # lines 1-4: the cover's left edge is cut off ("ing fra styret …"); the file is named
+    # after the document ("…_handlingsprogram-2026-innstilling-styret.txt")
+    assert board.title == ("Handlingsprogram 2026 innstilling fra styret i Osloregionen IPR til "
+                           "behandling i sentantskapsmotet 18. desember 2025")
+    assert any(w.startswith("title: its start") for w in board.warnings)
+
+
+@pytest.mark.parametrize(("name", "first", "title"), [
+    ("2025-12_plan-innstilling.txt", "ing fra styret", "Plan innstilling fra styret"),
+    ("001_b21eb7c6ab1819d6.txt", "ing fra styret", "…ing fra styret"),
+    ("x.txt", "Handlingsprogram 2026 fra styret", "Handlingsprogram 2026 fra styret"),
+])
+def test_programme_title_of_a_cut_cover(name, first, title):
+    blocks = (Block(", Osloregio", 1, 1), Block(first, 1, 2), Block("", 1, 3),
+              Block("Tiltak Resultat- og effektmal Partnere", 1, 4), Block("1. Strategier", 1, 5),
+              Block("Tiltak Resultat- og effektmal Partnere", 1, 6),
+              Block("1.1|Samarbeide tettere |Resultatmal: o KS", 1, 7))
+    assert parse_table(Document(path=name, format="txt", blocks=blocks)).title == title
+
+
+def test_ocr_pdf_partners_and_targets_without_bullet_glyphs():
+    # tests/fixtures/board-ocr.pdf: tesseract stacks glyphs ("* — Høyskoler…", "*e NHO",
+    # "|- Neeringsforeninger", ". Medlemskommuner") before the names and targets of page 3
+    p = parse_table(read(FIXTURES / "board-ocr.pdf"))
+    assert p.measure("2.1.1").partners == (
+        "KS", "NHO", "LO", "Høyskoler/universiteter", "Klynger", "Neeringsforeninger",
+        "Frivillige organisasjoner", "Andre relevante aktører")
+    assert p.measure("2.1.2").partners == ("Medlemskommuner", "Innovasjon Norge",
+                                           "næringsklynger og andre")
+    targets = [t for m in p.measures for t in m.result_targets + m.effect_targets]
+    assert targets and all(t[:1].isalnum() for t in targets)
+    # a one-page PDF starting with a heading: the title is its first line, not the page
+    assert len(p.title.split()) < 8
 
 
 def test_source_points_at_the_measure_number(board):

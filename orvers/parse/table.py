@@ -3,12 +3,19 @@ effektmål | Partnere), as in the board's recommendation: from OCR text lines or
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space
+from .common import document_title
 from .table_cells import read_cells
 from .table_lines import read_run, split_document
 from .table_measure import Columns
-from .table_rows import header_kind
+from .table_rows import CHAPTER_RE, NUMBER_RE, header_kind
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_TITLE_LINES = 3
 
 
 def looks_like_table(doc: Document) -> bool:
@@ -30,17 +37,19 @@ def parse_table(doc: Document) -> Programme:
         sections, columns = read_cells(doc.blocks)
     else:
         sections, columns, notes = _read_lines(doc.blocks)
-    measures = [c.measure() for c in columns]
+    words = vocabulary(doc.blocks)
+    measures = [c.measure(words) for c in columns]
     kept = _sections_with_measures(sections, measures)
+    title, title_notes = _title(doc)
     return Programme(
         path=doc.path,
         format=doc.format,
         layout="table",
-        title=_title(doc.blocks),
+        title=title,
         sections=kept,
         measures=tuple(measures),
         pages=doc.pages,
-        warnings=(*doc.warnings, *notes, *_warnings(measures)),
+        warnings=(*doc.warnings, *title_notes, *notes, *_warnings(measures)),
     )
 
 
@@ -61,6 +70,11 @@ def _read_lines(
     return outline.sections, columns, notes
 
 
+def vocabulary(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """The document's words, casefolded."""
+    return frozenset(w.casefold() for b in blocks for w in _WORD_RE.findall(b.text))
+
+
 def _sections_with_measures(
     sections: list[Section], measures: list[Measure]
 ) -> tuple[Section, ...]:
@@ -74,15 +88,43 @@ def _sections_with_measures(
     return tuple(s for i, s in enumerate(sections) if s.id in used and last[s.id] == i)
 
 
-def _title(blocks: tuple[Block, ...]) -> str:
-    """The first lines of text with a few words, up to a blank line or the page's end."""
+def _title(doc: Document) -> tuple[str, list[str]]:
+    """The document's title: its first lines of a few words, up to a blank line, the page's
+    end, a numbered heading or the table header (at most three lines). A title whose first
+    word is cut off at the page's left edge ("ing fra styret …") gets its start back from the
+    file name when a word of it ends in the cut word ("…-innstilling-styret"), as files are
+    named after their document; otherwise it shows the cut with "…"."""
     lines: list[Block] = []
-    for b in blocks:
-        if lines and (not b.text.strip() or b.page != lines[0].page):
+    for b in doc.blocks:
+        text = b.text.strip()
+        if lines and (not text or b.page != lines[0].page or len(lines) == _TITLE_LINES):
             break
-        if lines or len(b.text.split()) >= 3:
+        if NUMBER_RE.match(text) or CHAPTER_RE.match(text) or header_kind(text):
+            break
+        if lines or len(text.split()) >= 3:
             lines.append(b)
-    return collapse_space(" ".join(b.text for b in lines))
+    title = collapse_space(" ".join(b.text for b in lines))
+    if not title:
+        return document_title(doc.blocks), []
+    if not title[:1].islower():
+        return title, []
+    head = _lost_start(title.split()[0], Path(doc.path).stem)
+    if not head:
+        return f"…{title}", [f"title: its start is cut off in the text ({title[:30]} …)"]
+    return f"{head} {title.split(' ', 1)[1]}", [
+        f"title: its start, cut off in the text, was taken from the file name ({head})"]
+
+
+def _lost_start(cut: str, stem: str) -> str:
+    """The file name's words up to the first one that ends in the cut word, capitalised."""
+    words = re.findall(r"[^\W_]+", stem)
+    while words and words[0].isdigit():
+        words.pop(0)  # a date in front
+    for i, word in enumerate(words):
+        if len(word) > len(cut) and word.casefold().endswith(cut.casefold()):
+            head = " ".join(words[:i + 1])
+            return head[:1].upper() + head[1:]
+    return ""
 
 
 def _warnings(measures: list[Measure]) -> list[str]:

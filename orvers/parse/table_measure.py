@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..model import Measure, Source
@@ -18,6 +19,7 @@ _UNFINISHED_RE = re.compile(
     r"\b(?:og|i|for|med|til|av|om|på|pa|&|å|de|den|det|et|en|som|fra|ved|mot|eller)$",
     re.IGNORECASE)
 _OPEN_START_RE = re.compile(r"^(?:og|i|for|med|til|av|om|på|pa|&|-)\b")
+_GLUED_RE = re.compile(r"^[a-zæøå]([A-ZÆØÅ][a-zæøå]{2,})\b")
 _EDGE_RE = re.compile(r"^[\s|\]\[]+|(?:\s+[.,:;·])*[\s|\[\]]*$")  # rules, trailing " . . ."
 # The narrow Partnere column breaks long words without a hyphen: "interesseorganisasjon / er".
 _SUFFIX_RE = re.compile(r"^(?!(?:og|i|for|med|til|av|om|på|pa)$)[a-zæøå]{1,3}$")
@@ -105,19 +107,27 @@ class Columns:
         wraps = bool(words) and text_width(f"{last} {words[0]}") > PARTNER_MIN_EMS
         return wraps and (bulleted or starts_open(text))
 
-    def measure(self) -> Measure:
-        """The finished Measure (text as read: the OCR repair sets display text later)."""
+    def measure(self, words: Collection[str] = ()) -> Measure:
+        """The finished Measure (text as read: the OCR repair sets display text later);
+        words: the document's words (casefolded), to tell a glued bullet from a letter."""
         title = join_lines(self.title)
         return Measure(
             id=self.id,
             title=title,
             raw_title=title,
             section=self.section,
-            result_targets=_texts(self.result),
-            effect_targets=_texts(self.effect),
-            partners=tuple(p for p in (_partner(i) for i in self.partners) if p),
+            result_targets=tuple(unglue(t, words) for t in _texts(self.result)),
+            effect_targets=tuple(unglue(t, words) for t in _texts(self.effect)),
+            partners=tuple(unglue(p, words) for p in (_partner(i) for i in self.partners) if p),
             source=Source(self.page, self.line_start, self.line_end),
         )
+
+
+def unglue(text: str, words: Collection[str]) -> str:
+    """Text without a lowercase letter glued before its capitalised first word, where the
+    document prints that word without it: OCR reads a bullet so ("kKommunene")."""
+    m = _GLUED_RE.match(text)
+    return text[1:] if m and m.group(1).casefold() in words else text
 
 
 def starts_open(text: str) -> bool:

@@ -20,8 +20,11 @@ _LABEL_START_RE = re.compile(r"^[\W_]*(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{1,2}
 _HEADER_RE = re.compile(r"^\s*tiltak\s+resultat\s*-?\s*og\s+effektma\w*\s+partnere\s*$")
 _HEADER_PARTS = ("tiltak", "resultat- og effektmal", "partnere")
 
-# OCR reads a round bullet as `e`, `o`, `¢`, `«`, `+`, even `,`; Word's Symbol bullet is U+F0B7.
-_BULLET_RE = re.compile(r"^(?:[•▪◦‣∙·*¢«»+,\uf0b7\uf0a7]|[eo](?=\s)|[-–—](?=\s))\s*")
+# OCR reads a round bullet as `e`, `o`, `¢`, `«`, `+`, `.`, even `,`; Word's Symbol bullet is
+# U+F0B7. A PDF's text layer may stack two ("* —", "*e") or put the column's rule before one.
+_GLYPH = r"(?:[•▪◦‣∙·*¢«»+,\uf0b7\uf0a7]|[eo.](?=\s)|[-–—](?=\s))"
+_BULLET_RE = re.compile(rf"^\|?\s*{_GLYPH}\s*")
+_BULLETS_RE = re.compile(rf"^\|?\s*(?:{_GLYPH}\s*)+")
 _MID_BULLET_RE = re.compile(r"(?<=\S)\s+(?=(?:[•¢«»\uf0b7]|[eo+])\s+\S)")
 _BAR_RE = re.compile(r"\s*\|\s*|\s+\[\s*|\s{2,}")
 _BULLET_BEFORE_BAR_RE = re.compile(r"(?:^|\s)[eo¢«•+]\s$")
@@ -54,8 +57,8 @@ def is_bullet(text: str) -> bool:
 
 
 def strip_bullet(text: str) -> str:
-    """The text without its leading bullet glyph."""
-    return _BULLET_RE.sub("", text.strip(), count=1).strip()
+    """The text without its leading bullet glyph (or glyphs)."""
+    return _BULLETS_RE.sub("", text.strip(), count=1).strip()
 
 
 def is_junk(text: str) -> bool:
