@@ -37,6 +37,26 @@ def test_every_high_gold_link_found(pair):
     assert score.f1 == 1.0
 
 
+def test_candidate_search_of_large_inputs_finds_the_same_links(pair):
+    """Above dense_pairs the matcher scores only each measure's top-k n-gram neighbours;
+    forced on the real pair, it must find every gold link all the same."""
+    old, new, c = pair
+    sparse = compare(old, new, MatchSettings(dense_pairs=0))
+    assert evaluate(comparison_pairs(sparse), read_gold(GOLD)).f1 == 1.0
+    assert {(lk.old, lk.new, lk.kind) for lk in sparse.links} == {
+        (lk.old, lk.new, lk.kind) for lk in c.links}
+
+
+def test_kinds_do_not_depend_on_ocr_repair(pair):
+    """The board's titles as OCR read them ("Gjennomfare starre …") give the same kinds as
+    the repaired ones: "unchanged" absorbs letter noise."""
+    old, new, c = pair
+    raw = dataclasses.replace(new, measures=tuple(
+        dataclasses.replace(m, title=m.raw_title or m.title) for m in new.measures))
+    kinds = {(lk.old, lk.new): lk.kind for lk in compare(old, raw).links}
+    assert kinds == {(lk.old, lk.new): lk.kind for lk in c.links}
+
+
 def test_every_measure_in_a_link(pair):
     old, new, c = pair
     assert {m.id for m in old.measures} <= {lk.old for lk in c.links}
@@ -143,6 +163,58 @@ def test_moved_measure_and_override():
     forced = next(lk for lk in c3.links if lk.old == "1.1" and lk.new == "2.3")
     assert forced.overridden
     assert not any(lk.overridden for lk in c3.links if lk.old == "1.2")  # other label ignored
+
+
+def kinds_of(old: Programme, new: Programme) -> set[tuple[str | None, str | None, str]]:
+    return {(lk.old, lk.new, lk.kind) for lk in compare(old, new).links}
+
+
+LONG = ("Arrangere en årlig konferanse om klimatilpasning og overvann for kommunene og "
+        "fylkeskommunene i hele Osloregionen, med vekt på naturbaserte løsninger og minst 2 "
+        "møteplasser for erfaringsdeling mellom fagmiljøene")
+
+
+@pytest.mark.parametrize("before,after,kind", [
+    (TITLES[4], "Styrke samarbeldet med unlversitetene om forskning på byutvikling", "unchanged"),
+    (TITLES[5], "Følge opp nasjonal transportplan og jernbanens rolle regionen", "unchanged"),
+    (TITLES[1], "Kartlegge behovet for lade infrastruktur for tungtransport langs hovedveiene",
+     "unchanged"),
+    (LONG, LONG.replace("årlig", "ny"), "reworded"),
+    (LONG, LONG.replace("minst 2", "minst 3"), "reworded"),
+    (LONG, LONG.replace("naturbaserte løsninger og ", ""), "reworded"),
+])
+def test_unchanged_is_letter_noise_not_a_changed_word(before, after, kind):
+    """OCR's wrong letters, a lost short word or a split word leave a title unchanged, even a
+    short one; a changed, dropped or renumbered word changes it, even in a long title."""
+    old = programme("a", [("1.1", "1", before), ("1.2", "1", TITLES[0])])
+    new = programme("b", [("1.1", "1", after), ("1.2", "1", TITLES[0])])
+    assert ("1.1", "1.1", kind) in kinds_of(old, new)
+
+
+def test_split_part_not_given_to_a_removed_sibling():
+    """2.1 shares its first clause with 1.1 and is gone; 1.1 is split in two. The first
+    clause alone is 1.1's part (it brings what 1.1's other part lacks), not 2.1 reworded."""
+    old = programme("a", [("1.1", "1", f"{TITLES[0]}, og {TITLES[1].lower()}"),
+                          ("1.2", "1", TITLES[3]),
+                          ("2.1", "2", f"{TITLES[0]}, og {TITLES[2].lower()}"),
+                          ("2.2", "2", TITLES[4])])
+    new = programme("b", [("1.1", "1", TITLES[0]), ("1.2", "1", TITLES[1]),
+                          ("1.3", "1", TITLES[3]), ("2.1", "2", TITLES[4])])
+    kinds = kinds_of(old, new)
+    assert {("1.1", "1.1", "split"), ("1.1", "1.2", "split"), ("2.1", None, "removed")} <= kinds
+
+
+def test_near_copy_of_a_matched_measure_is_not_a_merge_part():
+    """2.1 (for næringslivet) is gone; 1.1 (for kommunene) became "… for kommunene og
+    fylkene". 2.1's words that 1.1 (new) contains are all 1.1's (old): not a merge."""
+    conference = TITLES[2]
+    old = programme("a", [("1.1", "1", f"{conference} for kommunene"), ("1.2", "1", TITLES[3]),
+                          ("2.1", "2", f"{conference} for næringslivet"),
+                          ("2.2", "2", TITLES[4])])
+    new = programme("b", [("1.1", "1", f"{conference} for kommunene og fylkene"),
+                          ("1.2", "1", TITLES[3]), ("2.1", "2", TITLES[4])])
+    kinds = kinds_of(old, new)
+    assert {("1.1", "1.1", "reworded"), ("2.1", None, "removed")} <= kinds
 
 
 def test_unrelated_programmes_give_added_and_removed_only():

@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
+from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from ..model import Programme, Section
-from .signals import normalise, title_set, title_sort
+from .signals import matrix, normalise
 
 
 def ancestry(programme: Programme, section_id: str | None) -> list[str]:
@@ -61,7 +62,8 @@ def match_sections(old: Programme, new: Programme,
             votes[x, y] += 1
     ta = [normalise(s.title) for s in so]
     tb = [normalise(s.title) for s in sn]
-    title = np.maximum(title_sort(ta, tb), 0.8 * title_set(ta, tb))
+    title = np.maximum(matrix(fuzz.token_sort_ratio, ta, tb),
+                       0.8 * matrix(fuzz.token_set_ratio, ta, tb))
     depth_o = np.array([len(_ancestry(po, a.id)) for a in so])
     depth_n = np.array([len(_ancestry(pn, b.id)) for b in sn])
     has = np.array([bool(t) for t in ta])[:, None] & np.array([bool(t) for t in tb])[None, :]

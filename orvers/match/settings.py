@@ -15,14 +15,21 @@ class MatchSettings:
     w_fields: token_set_ratio of targets + partners, used only when both sides have them.
     w_section: prior for measures in matched sections (same section after section matching).
     w_position: prior for the same position inside the matched section.
-    same_title: titles (folded, every word kept) at least this similar (Indel ratio) are
-        "unchanged": absorbs OCR noise (one wrong letter in a long title), not a changed word.
+    ocr_letters: "unchanged" titles have the same content words in the same order, each
+        differing run of words within OCR noise: at most one wrong letter per this many
+        letters (one is always allowed). Stop words do not count (OCR drops short words).
     threshold: an assigned pair scoring below this is not a link (added + removed instead).
     ngram: length of the character n-grams.
-    dense_pairs: up to this many pairs every scorer runs on every pair; above, the word
-        scorers run only on each measure's top_k n-gram candidates.
+    dense_pairs: up to this many pairs every pair is scored; above, only each measure's
+        top_k candidates by n-gram cosine.
+    common: in that search for candidates, n-grams found in more than this share of all
+        texts (and in at least 50) are left out: they tell little and cost much.
     top_k: candidates kept per measure before assignment (sparse assignment).
-    cover: share of a measure's n-grams another measure must contain for split/merge parts.
+    cover: share of a measure's title n-grams another measure must contain for a split or
+        merge part.
+    novel: share of a part's title n-grams found in the measure it belongs to but not in that
+        measure's own match: a part brings what the one-to-one link leaves unexplained (a
+        near-copy of the matched measure is a sibling, not a part).
     part_min: least pair score for a split/merge part.
     """
 
@@ -32,10 +39,12 @@ class MatchSettings:
     w_fields: float = 0.10
     w_section: float = 0.10
     w_position: float = 0.05
-    same_title: float = 0.97
+    ocr_letters: int = 4
     threshold: float = 0.50
     ngram: int = 3
     dense_pairs: int = 250_000
+    common: float = 0.10
     top_k: int = 8
     cover: float = 0.45
+    novel: float = 0.15
     part_min: float = 0.45

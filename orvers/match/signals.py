@@ -1,4 +1,4 @@
-"""Pairwise similarity signals, each computed as a whole matrix (old × new) in [0, 1]."""
+"""Pairwise similarity signals in [0, 1], computed on given (old, new) pairs, never in a loop."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from scipy import sparse
 
 from ..model import Measure
@@ -29,37 +29,49 @@ def normalise(text: str) -> str:
     return " ".join(w for w in words if w not in STOP_WORDS)
 
 
-def plain(text: str) -> str:
-    """Casefolded, æøå folded, punctuation dropped, every word kept: text for "unchanged"."""
-    return " ".join(_WORD_RE.findall(fold(text).translate(_OCR)))
-
-
-def _matrix(scorer, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+def matrix(scorer, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+    """A rapidfuzz scorer on every pair of a × b, in [0, 1]."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
     m = process.cdist(a, b, scorer=scorer, dtype=np.uint8, workers=-1)
     return m.astype(np.float32) / 100.0
 
 
-def title_sort(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-    """token_sort_ratio of normalised titles."""
-    return _matrix(fuzz.token_sort_ratio, a, b)
+def on_pairs(scorer, a: Sequence[str], b: Sequence[str], rows: np.ndarray,
+             cols: np.ndarray) -> np.ndarray:
+    """A rapidfuzz scorer on the pairs (a[rows[k]], b[cols[k]]), in [0, 1]."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.float32)
+    m = process.cpdist([a[i] for i in rows.tolist()], [b[j] for j in cols.tolist()],
+                       scorer=scorer, dtype=np.uint8, workers=-1)
+    return m.astype(np.float32) / 100.0
 
 
-def title_set(a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-    """token_set_ratio of normalised titles (1.0 when one side's words are a subset)."""
-    return _matrix(fuzz.token_set_ratio, a, b)
+def _ranks(values: np.ndarray) -> tuple[int, np.ndarray]:
+    """Number of distinct values and each value's rank among them (np.unique's inverse;
+    a lookup table when the values are small, which is much faster than sorting)."""
+    top = int(values.max()) + 1 if len(values) else 0
+    if top > 1 << 24:
+        distinct, inverse = np.unique(values, return_inverse=True)
+        return len(distinct), inverse.ravel()
+    present = np.zeros(top, dtype=bool)
+    present[values] = True
+    rank = np.cumsum(present) - 1
+    return int(present.sum()), rank[values]
 
 
-def ngram_vectors(texts: Sequence[str], n: int, vocab: dict[int, int]) -> sparse.csr_matrix:
-    """Character n-gram count vectors over a shared vocabulary.
+def ngram_counts(texts: Sequence[str], n: int) -> sparse.csr_matrix:
+    """Character n-gram counts: a row per text, a column per n-gram found in any of them.
 
-    Vectorised: each n-gram is a rolling number of its code points; vocab maps those numbers
-    to columns and grows as new texts come in.
+    Vectorised: each letter becomes its rank in the texts' alphabet, each n-gram the number
+    those ranks spell in base len(alphabet), ranked in turn to number the columns.
     """
     padded = [f" {t} " for t in texts]
-    lengths = np.array([len(t) for t in padded], dtype=np.int64)
-    codes = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+    letters = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32)
+    base, code = _ranks(letters)
+    if float(base) ** n >= 2.0 ** 62:
+        raise ValueError(f"{n}-grams over {base} letters do not fit in 64 bits")
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     count = np.maximum(lengths - n + 1, 0)
     total = int(count.sum())
@@ -67,64 +79,31 @@ def ngram_vectors(texts: Sequence[str], n: int, vocab: dict[int, int]) -> sparse
     pos = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + np.repeat(starts, count)
     key = np.zeros(total, dtype=np.int64)
     for k in range(n):
-        key = key * 0x110000 + codes[pos + k] if total else key
-    uniq, inverse = np.unique(key, return_inverse=True)
-    cols = np.empty(len(uniq), dtype=np.int64)
-    for u, g in enumerate(uniq.tolist()):
-        cols[u] = vocab.setdefault(g, len(vocab))
-    m = sparse.csr_matrix((np.ones(total, dtype=np.float32), (doc, cols[inverse])),
-                          shape=(len(texts), max(len(vocab), 1)))
+        key = key * base + code[pos + k]
+    width, column = _ranks(key)
+    m = sparse.csr_matrix((np.ones(total, dtype=np.float32), (doc, column)),
+                          shape=(len(texts), width))
     m.sum_duplicates()
     return m
 
 
-def _unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+def unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to length 1 (an empty row stays empty)."""
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    return sparse.diags(1.0 / np.maximum(norms, 1e-9)).astype(np.float32) @ m
+    return (sparse.diags(1.0 / np.maximum(norms, 1e-9)).astype(np.float32) @ m).tocsr()
 
 
-def ngram(a: Sequence[str], b: Sequence[str], n: int = 3, common: float = 0.10) -> np.ndarray:
-    """Cosine similarity of character n-gram counts, leaving out n-grams found in more than
-    `common` of all texts (and at least 50 of them)."""
-    vocab: dict[int, int] = {}
-    va = ngram_vectors(a, n, vocab)
-    vb = ngram_vectors(b, n, vocab)
-    va.resize((va.shape[0], len(vocab)))
-    vb.resize((vb.shape[0], len(vocab)))
-    docs = va.shape[0] + vb.shape[0]
-    limit = max(50, int(common * docs))
-    df = np.bincount(np.concatenate([va.indices, vb.indices]), minlength=len(vocab))
-    if (df > limit).any():  # n-grams in most texts ("og ", "er ") say little, cost much
-        keep = sparse.diags((df <= limit).astype(np.float32))
-        va, vb = (va @ keep).tocsr(), (vb @ keep).tocsr()
-        va.eliminate_zeros()
-        vb.eliminate_zeros()
-    return (_unit_rows(va) @ _unit_rows(vb).T).toarray().astype(np.float32)
-
-
-def containment(a: Sequence[str], b: Sequence[str], n: int = 3) -> np.ndarray:
-    """Share of each b text's distinct n-grams found in each a text (rows a, columns b)."""
-    vocab: dict[int, int] = {}
-
-    def binary(texts):
-        v = ngram_vectors(texts, n, vocab).tocsr()
-        v.data[:] = 1.0
-        return v
-
-    va, vb = binary(a), binary(b)
-    va.resize((va.shape[0], len(vocab)))
-    vb.resize((vb.shape[0], len(vocab)))
-    inter = (va @ vb.T).toarray().astype(np.float32)
-    sizes = np.asarray(vb.sum(axis=1)).ravel().astype(np.float32)
-    return inter / np.maximum(sizes, 1.0)[None, :]
-
-
-def pairwise(scorer, a: Sequence[str], b: Sequence[str], rows: np.ndarray,
-             cols: np.ndarray) -> np.ndarray:
-    """A rapidfuzz scorer on the given (row, column) pairs only, in [0, 1]."""
-    return np.fromiter((scorer(a[i], b[j]) for i, j in zip(rows.tolist(), cols.tolist(),
-                                                            strict=True)),
-                       dtype=np.float32, count=len(rows)) / 100.0
+def row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray,
+             every: bool = False) -> np.ndarray:
+    """Dot products a[rows[k]] · b[cols[k]] (every: all of a × b, row-major)."""
+    if every:
+        return (a @ b.T).toarray().astype(np.float32).ravel()
+    out = np.empty(len(rows), dtype=np.float32)
+    step = 50_000  # bounded memory for the gathered rows
+    for s in range(0, len(rows), step):
+        r, c = rows[s:s + step], cols[s:s + step]
+        out[s:s + step] = np.asarray(a[r].multiply(b[c]).sum(axis=1)).ravel()
+    return out
 
 
 def fields_text(m: Measure) -> str:
@@ -132,9 +111,16 @@ def fields_text(m: Measure) -> str:
     return normalise(" ".join((*m.result_targets, *m.effect_targets, *m.partners)))
 
 
-def fields(a: Sequence[str], b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """token_set_ratio of targets + partners, and a mask of pairs where both sides have them."""
-    m = _matrix(fuzz.token_set_ratio, a, b)
-    has_a = np.array([bool(t) for t in a])[:, None]
-    has_b = np.array([bool(t) for t in b])[None, :]
-    return m, has_a & has_b
+def part_shares(part: sparse.csr_matrix, whole: sparse.csr_matrix, match: sparse.csr_matrix,
+                p: np.ndarray, w: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For parts p[k] of wholes w[k] whose own match is q[k] (rows of binary n-gram matrices
+    with the same columns): the share of the part's n-grams found in the whole ("cover"),
+    and the share found in the whole but not in its match ("novel")."""
+    if not len(p):
+        return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
+    gp = part[p]
+    inter = gp.multiply(whole[w]).tocsr()
+    found = np.asarray(inter.sum(axis=1)).ravel()
+    also = np.asarray(inter.multiply(match[q]).sum(axis=1)).ravel()
+    size = np.maximum(np.asarray(gp.sum(axis=1)).ravel(), 1.0)
+    return (found / size).astype(np.float32), ((found - also) / size).astype(np.float32)

@@ -1,0 +1,110 @@
+"""Scored candidate pairs: content signals, their combination and the section priors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..model import Measure
+from .candidates import every_pair, nearest
+from .settings import MatchSettings
+from .signals import fields_text, matrix, ngram_counts, normalise, on_pairs, row_dots, unit_rows
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Candidate (old, new) pairs, sorted row-major, and one array per signal (NaN: the
+    signal does not apply to that pair)."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    width: int  # number of new measures
+    signals: dict[str, np.ndarray]
+
+    def find(self, rows: Iterable[int], cols: Iterable[int]) -> np.ndarray:
+        """Index of each (row, col) among the pairs, -1 where it is not a candidate."""
+        want = (np.asarray(list(rows), dtype=np.int64) * self.width
+                + np.asarray(list(cols), dtype=np.int64))
+        have = self.rows * self.width + self.cols
+        if not len(have):
+            return np.full(len(want), -1)
+        at = np.minimum(np.searchsorted(have, want), len(have) - 1)
+        return np.where(have[at] == want, at, -1)
+
+
+def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: list[str],
+                  s: MatchSettings, extra: Iterable[tuple[int, int]] = ()) -> Pairs:
+    """Candidate pairs with their content signals: every pair of small inputs; on large ones
+    each measure's top_k by n-gram cosine, plus the `extra` pairs. ta, tb: the measures'
+    normalised titles."""
+    n, m = len(old), len(new)
+    counts = ngram_counts([normalise(x.text) for x in old + new], s.ngram)
+    va, vb = counts[:n], counts[n:]
+    every = n * m <= s.dense_pairs
+    r, c = every_pair(n, m) if every else nearest(va, vb, s.top_k, s.common)
+    extra = [(i, j) for i, j in extra]
+    if extra and not every:
+        key = np.unique(np.concatenate([r * m + c, [i * m + j for i, j in extra]]))
+        r, c = key // m, key % m
+    sig = {"title": _scored(fuzz.token_sort_ratio, ta, tb, r, c, every),
+           "title_set": _scored(fuzz.token_set_ratio, ta, tb, r, c, every),
+           "ngram": row_dots(unit_rows(va), unit_rows(vb), r, c, every)}
+    fa = [fields_text(x) for x in old]
+    fb = [fields_text(x) for x in new]
+    both = np.array([bool(t) for t in fa])[r] & np.array([bool(t) for t in fb])[c]
+    sig["fields"] = np.full(len(r), np.nan, dtype=np.float32)
+    if both.any():
+        sig["fields"][both] = _scored(fuzz.token_set_ratio, fa, fb, r[both], c[both], False)
+    return Pairs(r, c, m, sig)
+
+
+def _scored(scorer, a: list[str], b: list[str], r: np.ndarray, c: np.ndarray,
+            every: bool) -> np.ndarray:
+    return matrix(scorer, a, b).ravel() if every else on_pairs(scorer, a, b, r, c)
+
+
+def content(p: Pairs, s: MatchSettings) -> np.ndarray:
+    """Weighted mean of the content signals of each pair (fields only where both have them)."""
+    sig = p.signals
+    has_f = ~np.isnan(sig["fields"])
+    num = s.w_title * sig["title"] + s.w_set * sig["title_set"] + s.w_ngram * sig["ngram"]
+    num += np.where(has_f, s.w_fields * sig["fields"], 0.0).astype(np.float32)
+    return num / ((s.w_title + s.w_set + s.w_ngram) + s.w_fields * has_f).astype(np.float32)
+
+
+def _positions(sections: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Each measure's position inside its section and the section's size."""
+    pos = np.zeros(len(sections), dtype=np.float32)
+    count: dict[str | None, int] = {}
+    for i, sid in enumerate(sections):
+        pos[i] = count.get(sid, 0)
+        count[sid] = count.get(sid, 0) + 1
+    size = np.array([count[sid] for sid in sections], dtype=np.float32)
+    return pos, size
+
+
+def priors(p: Pairs, old: list[Measure], new: list[Measure],
+           section_map: dict[str, str]) -> None:
+    """Add the "section" (same section after section matching) and "position" (same place
+    inside it) signals to the pairs."""
+    so = [x.section for x in old]
+    sn = [x.section for x in new]
+    codes: dict[str | None, int] = {}
+    new_code = np.array([codes.setdefault(x, len(codes)) for x in sn], dtype=np.int64)
+    old_code = np.array([codes.get(section_map.get(x or ""), -1) for x in so], dtype=np.int64)
+    same = (old_code[p.rows] == new_code[p.cols]).astype(np.float32)
+    po, zo = _positions(so)
+    pn, zn = _positions(sn)
+    p.signals["section"] = same
+    p.signals["position"] = same * (1.0 - np.abs(po[p.rows] / zo[p.rows]
+                                                 - pn[p.cols] / zn[p.cols]))
+
+
+def score(p: Pairs, content_score: np.ndarray, s: MatchSettings) -> np.ndarray:
+    """Content score blended with the section and position priors."""
+    w_prior = s.w_section + s.w_position
+    return ((1.0 - w_prior) * content_score + s.w_section * p.signals["section"]
+            + s.w_position * p.signals["position"]).astype(np.float32)
