@@ -3,11 +3,12 @@ the corpus's real measures (reword, renumber, move, split, merge, drop, add), tr
 
 Prints time, peak memory (ru_maxrss of a fresh child process) and F1 of orvers' matcher and of
 a baseline (difflib SequenceMatcher.ratio on all title pairs + greedy assignment), and the
-speed ratio. Run: .venv/bin/python benchmarks/bench_match.py [sizes…]
+speed ratio. Run: .venv/bin/python benchmarks/bench_match.py [sizes…] [--seed N]
 """
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import json
 import random
@@ -146,9 +147,9 @@ def baseline(old: Programme, new: Programme,
     return pairs
 
 
-def one(n: int, which: str) -> dict:
+def one(n: int, which: str, seed: int = 1) -> dict:
     """Run one matcher on one size (in this process) and report time, memory, F1."""
-    old, new, gold = synthetic(n)
+    old, new, gold = synthetic(n, seed)
     t0 = time.perf_counter()
     if which == "orvers":
         pairs = comparison_pairs(compare(old, new))
@@ -174,17 +175,24 @@ def one(n: int, which: str) -> dict:
 
 def main() -> None:
     """Run every size in fresh processes and print the table."""
-    if len(sys.argv) == 4 and sys.argv[1] == "--one":
-        print(json.dumps(one(int(sys.argv[2]), sys.argv[3])))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000],
+                    help="measures per synthetic programme (default: 100 1000 5000)")
+    ap.add_argument("--seed", type=int, default=1, help="seed of the perturbations")
+    ap.add_argument("--one", nargs=2, metavar=("N", "WHICH"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(one(int(args.one[0]), args.one[1], args.seed)))
         return
-    sizes = [int(a) for a in sys.argv[1:]] or [100, 1000, 5000]
+    sizes = args.sizes
     print(f"{'n':>6} {'orvers s':>9} {'MiB':>6} {'F1':>6} | {'baseline s':>11} {'MiB':>6} "
           f"{'F1':>6} | {'speed-up':>8}")
     notes = []
     for n in sizes:
         res = {}
         for which in ("orvers", "baseline"):
-            out = subprocess.run([sys.executable, __file__, "--one", str(n), which],
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), which,
+                                  "--seed", str(args.seed)],
                                  capture_output=True, text=True, check=True)
             res[which] = json.loads(out.stdout.strip().splitlines()[-1])
         a, b = res["orvers"], res["baseline"]
