@@ -63,7 +63,7 @@ def test_corrupt_pdf_is_input_error():
 
 
 HEADER, FOOTER = "Osloregionen – Handlingsprogram 2026", "Side {page} av {pages}"
-_FOOTER_RE = re.compile(r"(Side\s+)?\d+(\s+av\s+\d+)?")
+_FOOTER_RE = re.compile(r"(Side\s+)?\d{1,3}(\s+av\s+\d{1,3})?")  # a page number, not a year
 
 
 def _pdf_text(pdf: Path) -> str:
