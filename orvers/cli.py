@@ -255,18 +255,21 @@ def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool) ->
 
 
 def _load_labelled(path: str, layout: str | None):
-    """Load a programme; a file listed in its folder's corpus.toml gets its corpus label and
-    that corpus's link/unlink overrides, any other file its file name as label."""
+    """Load a programme; a file listed in its folder's corpus.toml gets its corpus label, title
+    and that corpus's link/unlink overrides, any other file its file name as label."""
+    from dataclasses import replace
+
     from .api import load
     from .corpus import load_overrides, versions
 
     folder = Path(path).resolve().parent
-    label, overrides = Path(path).stem, ()
+    label, title, overrides = Path(path).stem, "", ()
     if (folder / "corpus.toml").is_file():
         for v in versions(folder):
             if v.path.resolve() == Path(path).resolve():
-                label, overrides = v.label, load_overrides(folder)
-    return load(path, layout, label=label), overrides
+                label, title, overrides = v.label, v.title, load_overrides(folder)
+    programme = load(path, layout, label=label)
+    return (replace(programme, title=title) if title else programme), overrides
 
 
 @cli.command()
