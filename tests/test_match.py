@@ -227,7 +227,9 @@ def test_unrelated_programmes_give_added_and_removed_only():
 @pytest.mark.parametrize("field,factor", [("threshold", 0.9), ("threshold", 1.1),
                                           ("w_ngram", 0.8), ("w_ngram", 1.2),
                                           ("w_title", 0.8), ("w_title", 1.2),
-                                          ("cover", 0.9), ("cover", 1.1)])
+                                          ("cover", 0.9), ("cover", 1.1),
+                                          ("novel", 0.8), ("novel", 1.2),
+                                          ("cover_linked", 0.9), ("cover_linked", 1.1)])
 def test_settings_are_robust(pair, field, factor):
     old, new, _ = pair
     settings = MatchSettings()

@@ -6,8 +6,6 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from .signals import unit_rows
-
 BLOCK = 4_000_000  # cells of one dense block of cosines (16 MB)
 
 
@@ -32,15 +30,11 @@ def every_pair(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(np.arange(n), m), np.tile(np.arange(m), n)
 
 
-def nearest(va: sparse.csr_matrix, vb: sparse.csr_matrix, k: int, common: float
+def nearest(ua: sparse.csr_matrix, ub: sparse.csr_matrix, k: int
             ) -> tuple[np.ndarray, np.ndarray]:
-    """Row-major sorted pairs: each row's and each column's k best by cosine of n-gram counts
-    (va, vb: same columns), leaving out n-grams found in more than `common` of all texts (and
-    in at least 50): "og ", "ene" tell little and make the product nearly dense."""
-    n, m = va.shape[0], vb.shape[0]
-    df = np.bincount(np.concatenate([va.indices, vb.indices]), minlength=va.shape[1])
-    keep = sparse.diags((df <= max(common * (n + m), 50)).astype(np.float32))
-    ua, ub = unit_rows(va @ keep), unit_rows(vb @ keep)
+    """Row-major sorted pairs: each row's and each column's k best by cosine (ua, ub: unit
+    rows over the same columns), computed a block of rows at a time."""
+    m = ub.shape[0]
     found = []
     for mine, other, flip in ((ua, ub, False), (ub, ua, True)):
         step = max(1, BLOCK // max(other.shape[0], 1))

@@ -11,7 +11,16 @@ from rapidfuzz import fuzz
 from ..model import Measure
 from .candidates import every_pair, nearest
 from .settings import MatchSettings
-from .signals import fields_text, matrix, ngram_counts, normalise, on_pairs, row_dots, unit_rows
+from .signals import (
+    fields_text,
+    informative,
+    matrix,
+    ngram_counts,
+    normalise,
+    on_pairs,
+    row_dots,
+    unit_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -41,17 +50,18 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
     each measure's top_k by n-gram cosine, plus the `extra` pairs. ta, tb: the measures'
     normalised titles."""
     n, m = len(old), len(new)
-    counts = ngram_counts([normalise(x.text) for x in old + new], s.ngram)
-    va, vb = counts[:n], counts[n:]
+    grams = unit_rows(informative(ngram_counts([normalise(x.text) for x in old + new],
+                                               s.ngram), s.common))
+    ua, ub = grams[:n], grams[n:]
     every = n * m <= s.dense_pairs
-    r, c = every_pair(n, m) if every else nearest(va, vb, s.top_k, s.common)
+    r, c = every_pair(n, m) if every else nearest(ua, ub, s.top_k)
     extra = [(i, j) for i, j in extra]
     if extra and not every:
         key = np.unique(np.concatenate([r * m + c, [i * m + j for i, j in extra]]))
         r, c = key // m, key % m
     sig = {"title": _scored(fuzz.token_sort_ratio, ta, tb, r, c, every),
            "title_set": _scored(fuzz.token_set_ratio, ta, tb, r, c, every),
-           "ngram": row_dots(unit_rows(va), unit_rows(vb), r, c, every)}
+           "ngram": row_dots(ua, ub, r, c, every)}
     fa = [fields_text(x) for x in old]
     fb = [fields_text(x) for x in new]
     both = np.array([bool(t) for t in fa])[r] & np.array([bool(t) for t in fb])[c]

@@ -12,11 +12,12 @@ from .signals import part_shares
 
 
 def choose(part: np.ndarray, whole: np.ndarray, cover: np.ndarray, novel: np.ndarray,
-           score: np.ndarray, s: MatchSettings) -> np.ndarray:
-    """Indexes of the candidate (part, whole) pairs to keep: cover, novel and score pass their
-    thresholds, and each part takes the whole it brings most new text to (then the best
-    scoring)."""
-    ok = np.flatnonzero((cover >= s.cover) & (novel >= s.novel) & (score >= s.part_min))
+           score: np.ndarray, linked: np.ndarray, s: MatchSettings) -> np.ndarray:
+    """Indexes of the candidate (part, whole) pairs to keep: cover (cover_linked for a part
+    linked one-to-one), novel and score pass their thresholds, and each part takes the whole
+    it brings most new text to (then the best scoring)."""
+    min_cover = np.where(linked, s.cover_linked, s.cover)
+    ok = np.flatnonzero((cover >= min_cover) & (novel >= s.novel) & (score >= s.part_min))
     order = ok[np.lexsort((-score[ok], -novel[ok], part[ok]))]
     p = part[order]
     first = np.ones(len(p), dtype=bool)
@@ -75,7 +76,7 @@ def find_parts(p: Pairs, sc: np.ndarray, allowed: np.ndarray, pairs: set[tuple[i
     sel = np.flatnonzero(allowed & (match_of_whole[whole] >= 0) & (sc > own[part]))
     ws, qs = whole[sel], part[sel]
     cover, novel = part_shares(g_part, g_whole, g_part, qs, ws, match_of_whole[ws])
-    pick = choose(qs, ws, cover, novel, sc[sel], s)
+    pick = choose(qs, ws, cover, novel, sc[sel], match_of_part[qs] >= 0, s)
     ws_l, qs_l = ws[pick].tolist(), qs[pick].tolist()
     left = {w: _grams(g_whole, w) - _grams(g_part, match_of_whole[w]) for w in set(ws_l)}
     keep = distinct(ws_l, novel[pick].tolist(), [_grams(g_part, q) for q in qs_l], left,

@@ -11,7 +11,8 @@ class MatchSettings:
 
     w_title: token_sort_ratio of normalised titles (word order free, whole text counted).
     w_set: token_set_ratio of normalised titles (100 when one side's words are a subset).
-    w_ngram: cosine of character n-gram counts of the whole measure text (robust to OCR damage).
+    w_ngram: cosine of character n-gram counts of the whole measure text (robust to OCR
+        damage), n-grams found in nearly every text left out (see common).
     w_fields: token_set_ratio of targets + partners, used only when both sides have them.
     w_section: prior for measures in matched sections (same section after section matching).
     w_position: prior for the same position inside the matched section.
@@ -22,11 +23,13 @@ class MatchSettings:
     ngram: length of the character n-grams.
     dense_pairs: up to this many pairs every pair is scored; above, only each measure's
         top_k candidates by n-gram cosine.
-    common: in that search for candidates, n-grams found in more than this share of all
-        texts (and in at least 50) are left out: they tell little and cost much.
+    common: n-grams found in more than this share of all texts (and in more than 50) are
+        left out of the n-gram cosine: they tell little and cost much.
     top_k: candidates kept per measure before assignment (sparse assignment).
     cover: share of a measure's title n-grams another measure must contain for a split or
         merge part.
+    cover_linked: the same share for a measure the one-to-one assignment linked elsewhere:
+        it becomes a part only when its whole contains it nearly entirely (a split-off piece).
     novel: share of a part's title n-grams found in the measure it belongs to but not in that
         measure's own match: a part brings what the one-to-one link leaves unexplained (a
         near-copy of the matched measure is a sibling, not a part).
@@ -46,5 +49,6 @@ class MatchSettings:
     common: float = 0.10
     top_k: int = 8
     cover: float = 0.45
+    cover_linked: float = 0.8
     novel: float = 0.15
     part_min: float = 0.45

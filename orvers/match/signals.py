@@ -87,6 +87,17 @@ def ngram_counts(texts: Sequence[str], n: int) -> sparse.csr_matrix:
     return m
 
 
+def informative(counts: sparse.csr_matrix, common: float) -> sparse.csr_matrix:
+    """The counts less the n-grams found in more than `common` of the texts (and in more
+    than 50): "og ", "ene" are in nearly every text, tell little and make every product
+    nearly dense."""
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    keep = sparse.diags((df <= max(common * counts.shape[0], 50)).astype(np.float32))
+    out = (counts @ keep).tocsr()
+    out.eliminate_zeros()
+    return out
+
+
 def unit_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     """Rows scaled to length 1 (an empty row stays empty)."""
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
