@@ -217,6 +217,16 @@ def test_near_copy_of_a_matched_measure_is_not_a_merge_part():
     assert {("1.1", "1.1", "reworded"), ("2.1", None, "removed")} <= kinds
 
 
+@pytest.mark.parametrize("dense_pairs", [250_000, 0])
+def test_a_version_without_measures(dense_pairs):
+    """A version whose parse found no measures: everything removed (or added), no error."""
+    some = programme("a", [("1.1", "1", TITLES[0]), ("1.2", "1", TITLES[1])])
+    none = programme("b", [])
+    settings = MatchSettings(dense_pairs=dense_pairs)
+    assert [lk.kind for lk in compare(some, none, settings).links] == ["removed"] * 2
+    assert [lk.kind for lk in compare(none, some, settings).links] == ["added"] * 2
+
+
 def test_unrelated_programmes_give_added_and_removed_only():
     old = programme("a", [("1.1", "1", TITLES[0]), ("1.2", "1", TITLES[1])])
     new = programme("b", [("1.1", "1", TITLES[4]), ("1.2", "1", TITLES[5])])

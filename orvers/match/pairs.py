@@ -64,7 +64,8 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
            "ngram": row_dots(ua, ub, r, c, every)}
     fa = [fields_text(x) for x in old]
     fb = [fields_text(x) for x in new]
-    both = np.array([bool(t) for t in fa])[r] & np.array([bool(t) for t in fb])[c]
+    both = (np.array([bool(t) for t in fa], dtype=bool)[r]
+            & np.array([bool(t) for t in fb], dtype=bool)[c])
     sig["fields"] = np.full(len(r), np.nan, dtype=np.float32)
     if both.any():
         sig["fields"][both] = _scored(fuzz.token_set_ratio, fa, fb, r[both], c[both], False)

@@ -72,7 +72,7 @@ def ngram_counts(texts: Sequence[str], n: int) -> sparse.csr_matrix:
     base, code = _ranks(letters)
     if float(base) ** n >= 2.0 ** 62:
         raise ValueError(f"{n}-grams over {base} letters do not fit in 64 bits")
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    starts = np.cumsum(lengths) - lengths
     count = np.maximum(lengths - n + 1, 0)
     total = int(count.sum())
     doc = np.repeat(np.arange(len(texts)), count)
