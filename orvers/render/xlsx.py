@@ -99,8 +99,9 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
                          "; ".join(link.changes.partners_added),
                          "; ".join(link.changes.partners_removed)])
         _sheet(wb, f"{c.old.label}-{c.new.label}",
-               [c.old.label, c.new.label, t["kind"], t["score"], t["override"], t["section"],
-                t["old_text"], t["new_text"], "diff", f"{t['partners']} +",
+               [c.old.label, c.new.label, t["kind"], t["score"].capitalize(),
+                t["override"].capitalize(), t["section"], t["old_text"], t["new_text"],
+                "Ordendringer" if t["lang"] == "nb" else "Word changes", f"{t['partners']} +",
                 f"{t['partners']} −"], rows, 2, [10, 10, 13, 7, 8, 10, 60, 60, 60, 25, 25],
                t["kinds"])
     if trace:
