@@ -74,3 +74,21 @@ def test_word_automatic_numbering_is_read_from_list_labels():
     title = programme.measure("3.1.1").title
     assert title == "Arrangere felles ryddedag blant kommunene i regionen"
     assert [s.id for s in programme.sections] == ["3", "3.1", "3.2"]
+
+
+def _outline(lines: list[str]):
+    from orvers.model import Block, Document
+    from orvers.parse import parse
+
+    blocks = tuple(Block(text=t, page=1, line=n, kind="line")
+                   for n, t in enumerate(lines, start=1))
+    return parse(Document(path="x.txt", format="txt", blocks=blocks), "outline")
+
+
+def test_sibling_bare_names_are_topics_but_a_lone_short_measure_is_a_measure():
+    programme = _outline([
+        "1. Politiske prioriteringer", "1.1. Oslofjorden", "1.2. Kraft og energi",
+        "2. Tiltak", "2.1. Arrangere BEST 2026", "2.2. Samarbeide tettere med fylkeskommunene",
+        "3. Transport", "3.1. NTP-gruppe"])
+    assert [m.id for m in programme.measures] == ["2.1", "2.2", "3.1"]
+    assert {"1.1", "1.2"} <= {s.id for s in programme.sections}

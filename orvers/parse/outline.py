@@ -7,7 +7,9 @@ under it is a section. Titles wrap over lines and are joined with `join_lines`.
 Decision: a leaf item whose first line is a short heading followed by prose paragraphs
 (the draft's political priorities 1.1 Oslofjorden, 1.2 Energi, 1.3 Jernbane) is a prose
 section, not a measure; so is a paragraph in a Word heading style ("Heading 2",
-"Overskrift 2"). The draft has no targets or partners.
+"Overskrift 2"), and so are sibling items that are all bare short names ("1.1 Oslofjorden",
+"1.2 Energi" with their prose lost, as in a PDF printed from Word). The draft has no targets
+or partners.
 """
 
 from __future__ import annotations
@@ -87,15 +89,31 @@ def _is_prose_section(item: _Item) -> bool:
     return rest[0][:1].isupper() and len(" ".join(rest)) >= _PROSE_CHARS
 
 
+_NAME_WORDS = 3  # "Oslofjorden", "Kraft og energi": a name, not a measure's sentence
+
+
+def _topic_lists(items: list[_Item], parents: set[str]) -> set[str]:
+    """Ids of leaf items whose siblings (two or more) are all bare short names, no text below."""
+    groups: dict[str | None, list[_Item]] = {}
+    for it in items:
+        groups.setdefault(it.parent, []).append(it)
+    bare = [g for g in groups.values() if len(g) >= 2 and all(
+        it.id not in parents and len(it.lines) == 1 and len(it.first.split()) <= _NAME_WORDS
+        and not re.search(r"[.:;,]$", it.first.strip()) for it in g)]
+    return {it.id for g in bare for it in g}
+
+
 def parse_outline(doc: Document) -> Programme:
     """Sections and measures of a numbered-outline programme."""
     items = _items(labelled(doc.blocks))
     parents = {it.parent for it in items if it.parent}
+    names = _topic_lists(items, parents)
     sections: list[Section] = []
     measures: list[Measure] = []
     section_ids: set[str] = set()
     for it in items:
-        if it.id in parents or _is_prose_section(it) or _HEADING_STYLE_RE.match(it.lines[0].style):
+        if (it.id in parents or it.id in names or _is_prose_section(it)
+                or _HEADING_STYLE_RE.match(it.lines[0].style)):
             title = join_lines([it.first])
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)
