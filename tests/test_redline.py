@@ -188,7 +188,7 @@ def test_cover_page_lists_what_changed(redline):
     assert "3.3.3, 3.3.4 slått sammen til 2.3.3" in text
     counts = tables(project(redline, "accept"))[1]
     assert dict(counts) == {"uendret": "1", "omformulert": "0", "delt": "2",
-                            "slått sammen": "2", "lagt til": "1", "fjernet": "1"}
+                            "slått sammen": "2", "nytt": "1", "fjernet": "1"}
 
 
 def test_revision_ids_are_unique_and_every_revision_has_author_and_date(redline):

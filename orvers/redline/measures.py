@@ -18,6 +18,7 @@ from docx.shared import Cm, Length, Pt
 
 from ..diff import word_diff
 from ..model import Comparison, Link, Measure, Op, Programme
+from ..render.terms import KINDS
 from . import ooxml
 from .align import align
 
@@ -28,8 +29,7 @@ TEXTS = {
         "old": "Gammel versjon", "new": "Ny versjon", "made": "Endringene datert",
         "label": "Versjon", "file": "Fil", "doc_title": "Tittel", "date": "Dato",
         "counts": "Antall koblinger per type",
-        "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
-                  "merged": "slått sammen", "added": "lagt til", "removed": "fjernet"},
+        "kinds": KINDS["nb"],
         "added": "Nye tiltak", "removed": "Fjernede tiltak", "split": "Delte tiltak",
         "merged": "Sammenslåtte tiltak", "none": "Ingen.",
         "into": "delt i", "from": "slått sammen til",
@@ -49,8 +49,7 @@ TEXTS = {
         "old": "Old version", "new": "New version", "made": "Changes dated",
         "label": "Version", "file": "File", "doc_title": "Title", "date": "Date",
         "counts": "Links per kind",
-        "kinds": {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
-                  "merged": "merged", "added": "added", "removed": "removed"},
+        "kinds": KINDS["en"],
         "added": "Added measures", "removed": "Removed measures", "split": "Split measures",
         "merged": "Merged measures", "none": "None.",
         "into": "split into", "from": "merged into",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Comparison, Link, Op
+from .terms import KINDS
 
 TEXT = {
     "nb": {"title": "Sammenligning", "summary": "Oppsummering", "kind": "Type",
@@ -12,8 +13,7 @@ TEXT = {
            "partners_added": "nye partnere", "partners_removed": "partnere fjernet",
            "targets_added": "nye resultatmål", "targets_removed": "resultatmål fjernet",
            "section_map": "Innsatsområder (gammel → ny)",
-           "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
-                     "merged": "slått sammen", "added": "nytt", "removed": "fjernet"},
+           "kinds": KINDS["nb"],
            "moved": "flyttet", "overridden": "manuelt"},
     "en": {"title": "Comparison", "summary": "Summary", "kind": "Kind",
            "old": "Old no.", "new": "New no.", "score": "Score", "change": "Change",
@@ -22,8 +22,7 @@ TEXT = {
            "partners_added": "partners added", "partners_removed": "partners removed",
            "targets_added": "result targets added", "targets_removed": "result targets removed",
            "section_map": "Sections (old → new)",
-           "kinds": {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
-                     "merged": "merged", "added": "added", "removed": "removed"},
+           "kinds": KINDS["en"],
            "moved": "moved", "overridden": "manual"},
 }
 

@@ -8,16 +8,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..diff import word_diff
-from ..model import LINK_KINDS, Comparison, Op
+from ..model import Comparison, Op
+from .terms import KINDS, STATUSES, status_name
 
 TEXTS = {
     "nb": {"lang": "nb", "back": "← Oversikt", "kind": "Endring", "section": "Innsatsområde",
            "all": "alle", "old_text": "Før", "new_text": "Etter", "override": "manuell kobling",
-           "kinds": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
-                     "merged": "slått sammen", "added": "nytt", "removed": "fjernet"},
+           "kinds": KINDS["nb"],
            "status": "Status", "proposal": "Forslag", "text": "Tekst",
-           "statuses": {"adopted": "videreført", "partial": "delvis videreført"},
-           "dropped": "falt ut i", "comparison": "Sammenligning", "trace": "Sporing av forslag",
+           "statuses": STATUSES["nb"],
+           "comparison": "Sammenligning", "trace": "Sporing av forslag",
            "generated": "Laget", "versions": "Versjoner", "label": "Etikett", "stage": "Fase",
            "date": "Dato", "title": "Tittel", "measures": "Tiltak", "files": "Filer",
            "report": "Rapport for", "problems": "Ikke laget", "comparisons": "Sammenligninger",
@@ -29,10 +29,10 @@ TEXTS = {
                       "adopted": "vedtatt"}},
     "en": {"lang": "en", "back": "← Overview", "kind": "Change", "section": "Section",
            "all": "all", "old_text": "Before", "new_text": "After", "override": "manual link",
-           "kinds": {k: k for k in LINK_KINDS},
+           "kinds": KINDS["en"],
            "status": "Status", "proposal": "Proposal", "text": "Text",
-           "statuses": {"adopted": "adopted", "partial": "partly adopted"},
-           "dropped": "dropped at", "comparison": "Comparison", "trace": "Trace of proposals",
+           "statuses": STATUSES["en"],
+           "comparison": "Comparison", "trace": "Trace of proposals",
            "generated": "Generated", "versions": "Versions", "label": "Label", "stage": "Stage",
            "date": "Date", "title": "Title", "measures": "Measures", "files": "Files",
            "report": "Report for", "problems": "Not produced", "comparisons": "Comparisons",
@@ -117,12 +117,7 @@ def render_comparison(comparison: Comparison, lang: str = "nb",
 
 def status_names(t: dict, statuses) -> dict[str, str]:
     """Display names of trace statuses (dropped_at_<stage> named by its stage) in t's language."""
-    names = dict(t["statuses"])
-    for status in statuses:
-        if status.startswith("dropped_at_"):
-            stage = status.removeprefix("dropped_at_")
-            names[status] = f"{t['dropped']} {t['stages'].get(stage, stage)}"
-    return names
+    return {s: status_name(s, t["lang"], t["stages"]) for s in {*t["statuses"], *statuses}}
 
 
 def render_trace(trace: dict, lang: str = "nb") -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..trace import Trace
+from .terms import STATUSES, status_name
 
 TEXT = {
     "nb": {"title": "Sporing av innspill", "summary": "Oppsummering", "areas": "Per område",
@@ -11,27 +12,20 @@ TEXT = {
            "origins": "Hvor tiltakene kom fra",
            "measure": "Tiltak", "from": "Fra innspill", "earlier": "Tidligere nummer",
            "new": "nytt på dette trinnet", "none": "–", "notes": "Merknader",
-           "statuses": {"adopted": "tatt inn", "partial": "delvis tatt inn",
-                        "dropped_at_draft": "falt ut i utkastet",
-                        "dropped_at_board": "falt ut hos styret"}, "dropped_at": "falt ut i"},
+           "statuses": STATUSES["nb"]},
     "en": {"title": "Trace of proposals", "summary": "Summary", "areas": "Per area",
            "area": "Area", "proposals": "Proposals", "rate": "Taken up (fully/partly)",
            "status": "Status", "text": "Proposal", "links": "Became",
            "origins": "Where the measures came from",
            "measure": "Measure", "from": "From proposals", "earlier": "Earlier number",
            "new": "new at this stage", "none": "–", "notes": "Notes",
-           "statuses": {"adopted": "adopted", "partial": "partly adopted",
-                        "dropped_at_draft": "dropped in the draft",
-                        "dropped_at_board": "dropped by the board"}, "dropped_at": "dropped at"},
+           "statuses": STATUSES["en"]},
 }
 
 
 def status_text(status: str, lang: str) -> str:
     """A status in words of the report's language."""
-    t = TEXT[lang]
-    if status in t["statuses"]:
-        return t["statuses"][status]
-    return f"{t['dropped_at']} {status.removeprefix('dropped_at_')}"
+    return status_name(status, lang)
 
 
 def _cell(text: str) -> str:
