@@ -188,8 +188,9 @@ def add(file: str, label: str, stage: str, date_: str, title: str, corpus_dir: s
               show_default=True)
 @corpus_option
 @output_option
+@lang_option
 def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
-            output: str | None) -> None:
+            output: str | None, lang: str) -> None:
     """One measure's life through every version, following links both ways."""
     import json
     from dataclasses import asdict
@@ -209,7 +210,9 @@ def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
                          "lineage": lineage(steps), "steps": [asdict(s) for s in steps]},
                         ensure_ascii=False, indent=2) + "\n", output)
     else:
-        emit(to_text(steps), output)
+        from .render.terms import KINDS
+
+        emit(to_text(steps, KINDS[lang], "manuell" if lang == "nb" else "manual"), output)
 
 
 def _override(action: str, old: str, new: str, note: str, corpus_dir: str) -> None:

@@ -68,13 +68,15 @@ def lineage(steps: tuple[Step, ...]) -> dict[str, tuple[str, ...]]:
     return {label: tuple(ids) for label, ids in out.items()}
 
 
-def to_text(steps: tuple[Step, ...]) -> str:
-    """The history as plain lines: OLD_LABEL:ID → NEW_LABEL:ID kind, then the title's word diff."""
+def to_text(steps: tuple[Step, ...], kinds: dict[str, str] | None = None,
+            override: str = "override") -> str:
+    """The history as plain lines: OLD_LABEL:ID → NEW_LABEL:ID kind (named by KINDS), then the
+    title's word diff."""
     lines = []
     for s in steps:
-        mark = " (override)" if s.overridden else ""
+        mark = f" ({override})" if s.overridden else ""
         lines.append(f"{s.old_label}:{s.old_id or '–'} → {s.new_label}:{s.new_id or '–'}  "
-                     f"{s.kind}{mark}")
+                     f"{(kinds or {}).get(s.kind, s.kind)}{mark}")
         if s.kind not in ("unchanged",) and s.title:
             diff = "".join(t if op == "=" else f"[{op}{t}]" for op, t in s.title)
             lines.append(f"    {diff}")

@@ -52,3 +52,22 @@ def test_unknown_measure_or_version_is_one_clear_error():
         history(CHAIN, "9.9", at="b")
     with pytest.raises(InputError, match="no version 'x'"):
         history(CHAIN, "1.1", at="x")
+
+
+def test_cli_history_speaks_norwegian_by_default_and_english_on_request(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+    from conftest import CORPUS
+
+    from orvers.cli import cli
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns(".orvers-cache",
+                                                                  "overrides.toml"))
+    runner = CliRunner()
+    nb = runner.invoke(cli, ["history", "2.3.3", "--corpus", str(corpus)])
+    en = runner.invoke(cli, ["history", "2.3.3", "--corpus", str(corpus), "--lang", "en"])
+    assert nb.exit_code == 0 and en.exit_code == 0, nb.output + en.output
+    assert "utkast:3.3.3 → styret:2.3.3  slått sammen" in nb.output
+    assert "utkast:3.3.3 → styret:2.3.3  merged" in en.output
