@@ -10,9 +10,12 @@ from itertools import combinations, pairwise
 from pathlib import Path
 
 from .model import Measure, Programme, Section
+from .ocr_nearest import budget, ranked, unique
 
 WORDLIST = Path("/usr/share/dict/bokmaal")
-_WORD_RE = re.compile(r"[^\W\d_]+|0o?g\b|\||(?<=\w )&(?= \w)")
+# a word may hold an @ (ø read as @: "sj@", "I@sninger"), though not an e-mail address's
+_WORD_RE = re.compile(r"(?:(?<!\w)@)?[^\W\d_]+(?:@(?![^\W\d_]+\.\w)[^\W\d_]*)*"
+                      r"|0o?g\b|\||(?<=\w )&(?= \w)")
 _NORDIC_RE = re.compile("[æøåÆØÅ]")
 _BEFORE_INFINITIVE = frozenset({"til", "for", "med", "om", "av", "uten", "ved"})
 _MAX_SITES = 3  # places changed in a word; more would attest nonsense by chance
@@ -22,7 +25,7 @@ _PART = 5  # shortest part of a compound: shorter words (føre, øre) would spli
 # word's start where the glyph looks like a bar or a loop, as J/D/P/O; å as `a`; ø as `a` too
 # (mateplass = møteplass); æ as `ae`/`ee`/`ze`. Each confusion: what OCR wrote → what was meant.
 _CONFUSIONS = {"g": ("ø",), "a": ("å", "ø"), "o": ("ø",), "ae": ("æ",), "ee": ("æ",),
-               "ze": ("æ",)}
+               "ze": ("æ",), "@": ("ø",)}
 _FIRST = {"j": ("ø",), "d": ("ø",), "p": ("ø",), "o": ("ø",)}
 # Rarer ones, tried only inside unknown words of four letters or more (a known word with an e,
 # ekte, is likelier right than a misread økte; a short one, el, likelier an abbreviation), and
@@ -35,14 +38,16 @@ _UNKNOWN_ONLY = {"e": ("ø",), "ga": ("ø",), "ag": ("ø",), "ea": ("ø",), "ao"
 
 @dataclass
 class Lexicon:
-    """Attested word forms (casefolded), the word list's acronyms, and the word counts and
-    bigrams of clean texts."""
+    """Attested word forms (casefolded), the word list's acronyms, the word counts and bigrams
+    of clean texts, and how names are spelt (uio → UiO) where they are never lowercase."""
 
     words: frozenset[str] | set[str]
     bigrams: Counter = field(default_factory=Counter)
     warnings: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
     counts: Counter = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __contains__(self, word: str) -> bool:
         return self.attests(word.casefold(), word.isupper())
@@ -64,14 +69,60 @@ class Lexicon:
                 return True
         return False
 
+    def joins(self, folded: str) -> bool:
+        """Whether a casefolded form joins attested words (the word list's too), each of five
+        letters or more, the first maybe with a linking s or e (høring|s|innspill); for
+        telling an unknown compound from damage, and for readings under the confusions."""
+        memo = self._memo.setdefault("joins", {})
+        if folded not in memo:
+            memo[folded] = any(
+                (left in self.words or (left[-1] in "se" and left[:-1] in self.words))
+                and (right in self.words or self.joins(right))
+                for left, right in ((folded[:i], folded[i:])
+                                    for i in range(_PART, len(folded) - _PART + 1)))
+        return memo[folded]
+
+    def nearest(self, folded: str, acronym: bool = False, capital: bool = False) -> str | None:
+        """The attested word nearest to an unknown one under OCR's confusions: among the clean
+        texts' words (for an acronym only names, never written in lowercase), else, unless
+        capitalised, among the word list's for one edit at most; None when none is near or two
+        are about as near."""
+        memo = self._memo.setdefault("nearest", {})
+        if (folded, acronym, capital) not in memo:
+            limit = budget(folded)
+            near = ranked(folded, self._vocabulary(), limit)
+            if acronym:
+                near = [(c, w) for c, w in near if w in self.names]
+            elif not near and not capital:  # a capitalised word may be a name (Greater)
+                near = ranked(folded, self._by_length(len(folded)), min(1.0, limit))
+            memo[folded, acronym, capital] = unique(near)
+        return memo[folded, acronym, capital]
+
+    def _vocabulary(self) -> list[str]:
+        if "vocabulary" not in self._memo:
+            self._memo["vocabulary"] = [w for w in self.counts if len(w) > 1]
+        return self._memo["vocabulary"]
+
+    def _by_length(self, size: int) -> list[str]:
+        """The attested words two letters shorter to two longer (a repair's reach)."""
+        lengths = self._memo.setdefault("lengths", {})
+        if not lengths:
+            for w in self.words:
+                lengths.setdefault(len(w), []).append(w)
+        return [w for n in range(size - 2, size + 3) for w in lengths.get(n, ())]
+
 
 @cache
-def _wordlist(path: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Casefolded words and, apart, the all-caps entries (acronyms) of a word list."""
+def _wordlist(path: str) -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """Casefolded words, apart the all-caps entries (acronyms), and the names (UiO, Oslo) as
+    spelt, of a word list."""
     entries = [w.strip() for w in Path(path).read_text(encoding="latin-1").splitlines()]
     words = frozenset(w.casefold() for w in entries if w and not (len(w) > 1 and w.isupper()))
     acronyms = frozenset(w.casefold() for w in entries if len(w) > 1 and w.isupper())
-    return words, acronyms - words
+    lower = {w for w in entries if w.islower()}
+    names = {w.casefold(): w for w in entries
+             if not w.islower() and not w.isupper() and w.casefold() not in lower}
+    return words, acronyms - words, names
 
 
 def build_lexicon(clean_texts: tuple[str, ...] = (), wordlist: Path = WORDLIST) -> Lexicon:
@@ -79,18 +130,25 @@ def build_lexicon(clean_texts: tuple[str, ...] = (), wordlist: Path = WORDLIST) 
     warnings: tuple[str, ...] = ()
     base: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()
+    names: dict[str, str] = {}
     if wordlist.exists():
-        base, acronyms = _wordlist(str(wordlist))
+        base, acronyms, names = _wordlist(str(wordlist))
     else:
         warnings = (f"word list {wordlist} not found; OCR repair uses the corpus vocabulary only",)
     counts: Counter = Counter()
     bigrams: Counter = Counter()
+    spelt: dict[str, Counter] = {}
     for text in clean_texts:
-        tokens = [t.casefold() for t in re.findall(r"[^\W\d_]+", text)]
+        found = re.findall(r"[^\W\d_]+", text)
+        tokens = [t.casefold() for t in found]
         counts.update(tokens)
         bigrams.update(zip(tokens, tokens[1:], strict=False))
+        for t, folded in zip(found, tokens, strict=True):
+            spelt.setdefault(folded, Counter())[t] += 1
+    names = {**names, **{w: forms.most_common(1)[0][0] for w, forms in spelt.items()
+                         if w not in forms}}  # never written in lowercase: a name
     return Lexicon(words=base | set(counts), bigrams=bigrams, warnings=warnings,
-                   acronyms=acronyms, counts=counts)
+                   acronyms=acronyms, counts=counts, names=names)
 
 
 def candidates(word: str, unknown: bool = False) -> set[str]:
@@ -125,10 +183,12 @@ def _case_like(original: str, word: str) -> str:
     return word
 
 
-def correct(word: str, lexicon: Lexicon, previous: str = "", following: str = "") -> str:
+def correct(word: str, lexicon: Lexicon, previous: str = "", following: str = "",
+            nearest: bool = True) -> str:
     """The repaired word, or the word itself when it is attested or the reading is ambiguous.
 
-    `following` is the next word when only a space separates the two, else "".
+    `following` is the next word when only a space separates the two, else "". `nearest`
+    lets a word no confusion explains become the nearest attested word (ocr_nearest).
     """
     if word == "|":
         return "I"
@@ -137,13 +197,65 @@ def correct(word: str, lexicon: Lexicon, previous: str = "", following: str = ""
     if re.fullmatch(r"0o?g", word):
         return "og"
     if len(word) < 2 or (word.isupper() and len(word) <= 3):  # acronyms: KS, NHO, RAY
-        return word
+        return _unknown(word, lexicon) if nearest and word not in lexicon else word
     if word in lexicon:
         return _by_context(word, lexicon, previous)
     found = _readings(word, lexicon)
     if len(found) > 1:
         found = _likeliest(found, lexicon, previous.casefold())
-    return _case_like(word, found[0]) if len(found) == 1 else word
+    if len(found) == 1:
+        return _case_like(word, found[0])
+    return _unknown(word, lexicon) if nearest and not found else word
+
+
+def _unknown(word: str, lexicon: Lexicon) -> str:
+    """A word that no confusion makes a word, nor a compound: a compound of attested words under
+    the confusions (hgringsinnspill), split where two words were glued (relevanteprosessmøter),
+    else the nearest attested word (oppmerksorrjhet, NQR); the word itself when none is clear."""
+    folded = word.casefold()
+    if len(folded) < 3 or lexicon.joins(folded):  # a compound, not damage (fylleinfrastruktur)
+        return word
+    if word.isupper():
+        found = lexicon.nearest(folded, acronym=True)
+    else:
+        joined = [c for c in candidates(word, unknown=word.islower()) if lexicon.joins(c)]
+        found = joined[0] if len(joined) == 1 else None
+        if found:
+            first, *rest = _unglued(found, lexicon)
+            return " ".join([_spelt(word, first, lexicon),
+                             *(_spelt(word.lower(), part, lexicon) for part in rest)])
+        found = None if joined else lexicon.nearest(folded, capital=not word.islower())
+    return _spelt(word, found, lexicon) if found else word
+
+
+def _unglued(folded: str, lexicon: Lexicon) -> list[str]:
+    """A compound reading split in two where its first part is a clean word that the clean
+    texts write before other words but never joined to one (relevante|prosessmøter); the
+    whole reading when no split is clear."""
+    splits = [i for i in range(2, len(folded) - _PART + 1)
+              if lexicon.counts[folded[:i]] and _stands_alone(folded[:i], lexicon)
+              and (folded[i:] in lexicon.words or lexicon.joins(folded[i:]))]
+    return [folded[:splits[0]], folded[splits[0]:]] if len(splits) == 1 else [folded]
+
+
+def _stands_alone(folded: str, lexicon: Lexicon) -> bool:
+    """Whether the clean texts use a word before other words and begin no longer word with it."""
+    memo = lexicon._memo.setdefault("alone", {})
+    if folded not in memo:
+        memo[folded] = (any(a == folded for a, _ in lexicon.bigrams)
+                        and not any(w != folded and w.startswith(folded) for w in lexicon.counts))
+    return memo[folded]
+
+
+def _spelt(original: str, folded: str, lexicon: Lexicon) -> str:
+    """A repaired word in the original's case, a name as the texts spell it (UiO, Osloregionen);
+    a capital I read for l says nothing of case (sans-serif I and l are one glyph)."""
+    name = lexicon.names.get(folded, "")
+    if name and not (original.isupper() and len(original) > 1):
+        return name
+    if original[:1] == "I" and folded[:1] == "l" and original[1:].islower():
+        return folded
+    return _case_like(original, folded)
 
 
 def _readings(word: str, lexicon: Lexicon) -> list[str]:
@@ -197,8 +309,9 @@ def _by_context(word: str, lexicon: Lexicon, previous: str) -> str:
     return _case_like(word, seen[0]) if len(seen) == 1 else word
 
 
-def repair(text: str, lexicon: Lexicon) -> str:
-    """Text with misread words corrected; case, spacing and punctuation kept."""
+def repair(text: str, lexicon: Lexicon, changed: list[tuple[str, str]] | None = None) -> str:
+    """Text with misread words corrected; case, spacing and punctuation kept. Each change
+    (word as read, as repaired) is appended to `changed` when given."""
     out: list[str] = []
     last = 0
     previous = ""
@@ -207,10 +320,12 @@ def repair(text: str, lexicon: Lexicon) -> str:
         word = m.group()
         following = after.group() if after and text[m.end():after.start()] == " " else ""
         fixed = correct(word, lexicon, previous, following)
+        if changed is not None and fixed != word:
+            changed.append((word, fixed))
         out.append(text[last:m.start()])
         out.append(fixed)
         last = m.end()
-        previous = fixed
+        previous = fixed.rsplit(" ", 1)[-1]
     out.append(text[last:])
     return "".join(out)
 
@@ -230,7 +345,7 @@ def unattested_share(texts: list[str], lexicon: Lexicon) -> tuple[float, float]:
     if not words:
         return 0.0, 0.0
     unknown = [w for w in words if w not in lexicon]
-    fixable = [w for w in unknown if correct(w, lexicon) != w]
+    fixable = [w for w in unknown if correct(w, lexicon, nearest=False) != w]
     return len(unknown) / len(words), len(fixable) / len(words)
 
 
@@ -252,11 +367,7 @@ def repair_programme(programme: Programme, lexicon: Lexicon) -> tuple[Programme,
     changes: list[tuple[str, str]] = []
 
     def fix(text: str) -> str:
-        fixed = repair(text, lexicon)
-        if fixed != text:
-            a, b = _WORD_RE.findall(text), _WORD_RE.findall(fixed)
-            changes.extend((x, y) for x, y in zip(a, b, strict=False) if x != y)
-        return fixed
+        return repair(text, lexicon, changes)
 
     def fix_measure(m: Measure) -> Measure:
         return replace(m, title=fix(m.title), raw_title=m.raw_title or m.title,

@@ -48,6 +48,51 @@ def test_board_words_are_repaired(lexicon, read, meant):
     assert repair(read, lexicon) == meant
 
 
+@pytest.mark.parametrize(("read", "meant"), [
+    # words no single-letter confusion explains, hand-checked against the board text (lines
+    # 464, 643, 725, 730, 424, 895, 537, 1250, 726, 965, 963): the nearest clean-text word
+    ("oppmerksorrjhet om deltakelse", "oppmerksomhet om deltakelse"),
+    ("godsstrateqi", "godsstrategi"),
+    ("Bane NQR for", "Bane NOR for"),
+    ("gir semigse og fleksible", "gir sømløse og fleksible"),
+    ("Gjennomfegrt 2 møteplasser", "Gjennomført 2 møteplasser"),
+    ("sirkulaere Igsninger.", "sirkulære løsninger."),  # I and l: one glyph, so no capital
+    ("naturbaserte I@sninger for", "naturbaserte løsninger for"),
+    ("jnternasjonal profilering", "internasjonal profilering"),
+    ("tilrettelegging for gadende,", "tilrettelegging for gående,"),
+    ("jernbane og sj@", "jernbane og sjø"),
+    ("0g @vrige gods-", "og øvrige gods-"),
+    # compounds of attested words under the confusions (lines 490, 352, 335, 789, 1115)
+    ("som hgringsinnspill,", "som høringsinnspill,"),
+    ("Neeringsforeninger", "Næringsforeninger"),
+    ("deltakerundersgkelse med minst", "deltakerundersøkelse med minst"),
+    ("faggruppemagter der relevante", "faggruppemøter der relevante"),
+    ("Deltakelse pa partnermeater i", "Deltakelse på partnermøter i"),
+    # two words glued: the first is a clean word written before others, never joined (l. 793)
+    ("Delta pa relevanteprosessmaoter for", "Delta på relevante prosessmøter for"),
+])
+def test_unknown_board_words_become_the_nearest_word(lexicon, read, meant):
+    assert repair(read, lexicon) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "Innovation,",  # t/s is no OCR confusion: a name, not innovasjon
+    "Greater Oslo",  # a capitalised word is read only towards the clean texts' words
+    "lade- og fylleinfrastruktur",  # a compound of attested words, not damage
+    "Osloregions dag",  # a letter less at the end is inflection, not OCR
+    "kontainere og work",  # a letter more or less alone: a typo or another word (ork)
+    "post@osloregionen.no",
+])
+def test_names_compounds_and_typos_stay(lexicon, text):
+    assert repair(text, lexicon) == text
+
+
+def test_a_word_as_near_to_two_words_stays(tmp_path):
+    none = tmp_path / "none"
+    assert repair("sel", build_lexicon(("søl og sæl",), wordlist=none)) == "sel"
+    assert repair("sel", build_lexicon(("søl og sal",), wordlist=none)) == "søl"
+
+
 def test_clean_text_is_unchanged(lexicon):
     text = corpus_file("utkast").read_text(encoding="utf-8")
     assert repair(text, lexicon) == text
