@@ -10,6 +10,8 @@ from importlib import resources
 import fast_diff_match_patch as dmp
 
 from .model import Changes, Measure, Op
+from .ocr import dictionary_words
+from .ocr_nearest import budget, ocr_cost
 
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
 
@@ -19,12 +21,14 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def word_diff(old: str, new: str) -> tuple[Op, ...]:
+def word_diff(old: str, new: str, ocr_noise: bool = False) -> tuple[Op, ...]:
     """Diff two texts word by word: ops "=", "-", "+" whose texts concatenate to old / new.
 
     Each distinct word becomes one private-use character so diff-match-patch works on words
     (as its own linesToChars trick does for lines); semantic clean-up makes it read like an
-    editor's marks.
+    editor's marks. With `ocr_noise`, a word replaced by the same word up to OCR's letter
+    noise (godsstrategi/godsstrateqi) is no change: it reads as equal, in the new text's
+    spelling, so only the new text is rebuilt exactly (a redline needs both: it keeps them).
     """
     codes: dict[str, str] = {}
     words: list[str] = []
@@ -46,7 +50,61 @@ def word_diff(old: str, new: str) -> tuple[Op, ...]:
             ops[-1][1] += text
         else:
             ops.append([op, text])
-    return tuple((op, text) for op, text in ops if text)
+    found = tuple((op, text) for op, text in ops if text)
+    return _noise_as_equal(found) if ocr_noise else found
+
+
+def _noise_as_equal(ops: tuple[Op, ...]) -> tuple[Op, ...]:
+    """Ops where each replaced stretch of as many new words as old ones, paired one to one,
+    keeps as changes only the pairs that are not the same word up to OCR noise."""
+    out: list[list[str]] = []
+
+    def emit(op: str, text: str) -> None:
+        if out and out[-1][0] == op:
+            out[-1][1] += text
+        elif text:
+            out.append([op, text])
+
+    i = 0
+    while i < len(ops):
+        (op, text), (op2, text2) = ops[i], ops[i + 1] if i + 1 < len(ops) else ("=", "")
+        a, b = tokens(text), tokens(text2)
+        if {op, op2} == {"-", "+"} and len(a) == len(b):
+            if op == "+":
+                a, b = b, a
+            dels, adds = [], []
+            for x, y in zip(a, b, strict=True):
+                if same_word(x, y):
+                    emit("-", "".join(dels))
+                    emit("+", "".join(adds))
+                    emit("=", y)
+                    dels, adds = [], []
+                else:
+                    dels.append(x)
+                    adds.append(y)
+            emit("-", "".join(dels))
+            emit("+", "".join(adds))
+            i += 2
+        else:
+            emit(op, text)
+            i += 1
+    return tuple((op, text) for op, text in out)
+
+
+def same_word(old: str, new: str) -> bool:
+    """Whether two words (with their trailing spaces) are one word up to OCR's letter noise:
+    the same but for spacing, or one of them no dictionary word and the two within one
+    confusion per four letters of each other (ocr_nearest.ocr_cost: NQR/NOR, ø read as g);
+    two dictionary words (for/før, mal/mål) differ on purpose."""
+    if old.strip() == new.strip():  # spacing aside, the same word
+        return True
+    a, b = old.strip().casefold(), new.strip().casefold()
+    if a == b or not a or not b:  # a change of case is no OCR noise
+        return False
+    if min(ocr_cost(a, b) / budget(a), ocr_cost(b, a) / budget(b)) > 1:
+        return False
+    known = dictionary_words()
+    return bool(known) and not all(w in known for w in re.findall(r"[^\W\d_]+", a + " " + b))
 
 
 def side(ops: tuple[Op, ...], which: str) -> str:
@@ -91,7 +149,8 @@ def _target_key(text: str) -> str:
 
 def _targets(old: tuple[str, ...], new: tuple[str, ...], threshold: float = 60.0
              ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Targets added, removed, and reworded (a removed and an added one matched to each other)."""
+    """Targets added, removed, and reworded (a removed and an added one matched to each other);
+    a pair that differs only by OCR noise is unchanged."""
     added, removed = _set_changes(old, new, _target_key)
     if not added or not removed:
         return added, removed, ()
@@ -106,7 +165,8 @@ def _targets(old: tuple[str, ...], new: tuple[str, ...], threshold: float = 60.0
     used_c = {c for _, c in pairs}
     return (tuple(x for c, x in enumerate(added) if c not in used_c),
             tuple(x for r, x in enumerate(removed) if r not in used_r),
-            tuple((removed[r], added[c]) for r, c in pairs))
+            tuple((removed[r], added[c]) for r, c in pairs
+                  if any(op != "=" for op, _ in word_diff(removed[r], added[c], ocr_noise=True))))
 
 
 def changes(old: Measure, new: Measure) -> Changes:
@@ -114,7 +174,7 @@ def changes(old: Measure, new: Measure) -> Changes:
     ra, rr, rw = _targets(old.result_targets, new.result_targets)
     ea, er, ew = _targets(old.effect_targets, new.effect_targets)
     pa, pr = _set_changes(old.partners, new.partners, partner_key)
-    return Changes(title=word_diff(old.title, new.title),
+    return Changes(title=word_diff(old.title, new.title, ocr_noise=True),
                    result_targets_added=ra, result_targets_removed=rr, result_targets_reworded=rw,
                    effect_targets_added=ea, effect_targets_removed=er, effect_targets_reworded=ew,
                    partners_added=pa, partners_removed=pr)

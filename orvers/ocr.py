@@ -125,6 +125,11 @@ def _wordlist(path: str) -> tuple[frozenset[str], frozenset[str], dict[str, str]
     return words, acronyms - words, names
 
 
+def dictionary_words(wordlist: Path = WORDLIST) -> frozenset[str]:
+    """The word list's casefolded words (loaded once); none when it is missing."""
+    return _wordlist(str(wordlist))[0] if wordlist.exists() else frozenset()
+
+
 def build_lexicon(clean_texts: tuple[str, ...] = (), wordlist: Path = WORDLIST) -> Lexicon:
     """Word list (loaded once) plus the vocabulary and bigrams of clean texts."""
     warnings: tuple[str, ...] = ()

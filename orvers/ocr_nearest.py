@@ -10,9 +10,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 # What OCR wrote → what was meant, each half an edit. Sans-serif I, l, | and 1 are one glyph;
-# ø loses its bar (o, e, g, @ …); q and g, c and e, 0 and o differ by a stroke; m splits in two.
+# ø loses its bar (o, e, g, @, J …); q and g, c and e, 0 and o differ by a stroke; m splits in two.
 _SWAPS = {"g": "øa", "@": "øg", "q": "go", "e": "øæc", "o": "ø", "a": "øå", "0": "o", "c": "e",
-          "i": "lj", "l": "i", "1": "li", "|": "li", "j": "i"}
+          "i": "lj", "l": "i", "1": "li", "|": "li", "j": "iø"}
 _SPANS = {"rn": "m", "rr": "m", "ni": "m", "m": "rn", "ae": "æ", "ee": "æ", "ze": "æ",
           "ao": "ø", "ag": "ø", "ga": "ø", "ea": "ø"}
 CONFUSED = 0.5  # a confusion costs half a missing or extra letter

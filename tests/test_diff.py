@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 
 from orvers.diff import changes, partner_key, side, word_diff
 from orvers.model import Measure
+from orvers.ocr import dictionary_words
 
 
 def test_word_diff_rebuilds_both_sides():
@@ -75,3 +76,64 @@ def test_partners_added_draft_to_board_checked_by_hand():
         assert len(got.partners_added) == len(expected), new_id
         for name, want in zip(got.partners_added, expected, strict=True):
             assert fuzz.ratio(name.casefold(), want.casefold()) >= 75, (new_id, name, want)
+
+
+needs_word_list = pytest.mark.skipif(not dictionary_words(), reason="no word list installed")
+# how the board's OCR layer reads ø, æ and a capital Ø (fglge, naeringsliv, Jstlandet)
+OCR_NOISE = str.maketrans({"ø": "g", "æ": "ae", "Ø": "J"})
+
+
+@needs_word_list
+@pytest.mark.parametrize("label", ["utkast", "hp2025"])
+def test_a_title_against_its_ocr_read_self_shows_no_change(label):
+    from conftest import corpus_file
+
+    from orvers.api import load
+
+    for m in load(corpus_file(label)).measures:
+        read = m.title.translate(OCR_NOISE)
+        ops = word_diff(m.title, read, ocr_noise=True)
+        assert [op for op, _ in ops] == ["="], m.id
+        assert side(ops, "+") == read
+
+
+@needs_word_list
+def test_a_real_change_beside_ocr_noise_still_shows():
+    old = "Følge opp kollektivstudie, fjerntogstrategi og godsstrategi mot 2050"
+    new = "Folge opp kollektivstudie, fierntogstrategi og godsstrateqi mot 2060"
+    ops = word_diff(old, new, ocr_noise=True)
+    assert [op for op, _ in ops if op != "="] == ["-", "+"]
+    assert ("-", "2050") in ops and ("+", "2060") in ops
+    assert side(ops, "+") == new
+
+
+@needs_word_list
+@pytest.mark.parametrize(("old", "new"), [
+    ("Bane NOR for å", "Bane NOR før å"),  # two dictionary words: a change, not noise
+    ("Gjennomføre et webinar", "Gjennomføre en webinar"),  # t/n is no OCR confusion
+    ("Statens vegvesen", "statens vegvesen"),  # a change of case
+])
+def test_words_differing_on_purpose_still_show(old, new):
+    ops = word_diff(old, new, ocr_noise=True)
+    assert any(op != "=" for op, _ in ops)
+    assert side(ops, "-") == old and side(ops, "+") == new
+
+
+def test_without_ocr_noise_the_diff_keeps_both_texts():
+    # the redline rejects to the old text: its diff keeps every letter of both
+    old, new = "Følge opp godsstrategi", "Folge opp godsstrateqi"
+    ops = word_diff(old, new)
+    assert side(ops, "-") == old and side(ops, "+") == new
+
+
+@needs_word_list
+def test_targets_differing_by_ocr_noise_are_unchanged():
+    old = Measure("1", "T", None, result_targets=(
+        "Gjennomført møter med fylkeskommuner og Bane NOR", "Arrangert en workshop"))
+    new = Measure("1", "T", None, result_targets=(
+        "Gjennomfgrt mgter med fylkeskommuner og Bane NQR", "Arrangert to workshoper"))
+    ch = changes(old, new)
+    assert ch.result_targets_reworded == (("Arrangert en workshop", "Arrangert to workshoper"),)
+    assert ch.result_targets_added == () and ch.result_targets_removed == ()
+    assert [op for op, _ in changes(Measure("1", "Følge opp", None),
+                                    Measure("1", "Folge opp", None)).title] == ["="]
