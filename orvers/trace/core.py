@@ -18,6 +18,7 @@ from .score import (
     measure_text,
     proposal_clauses,
     proposal_text,
+    same_area,
 )
 
 DEFAULT = TraceSettings()
@@ -34,16 +35,26 @@ def stage_names(labels: Sequence[str]) -> list[str]:
 @dataclass(frozen=True)
 class _Scores:
     """Proposals × columns: share of the whole proposal, of its best clause and of its
-    headline a column carries, distinct words shared and matched IDF mass."""
+    headline a column carries, distinct words shared and matched IDF mass; clauses × columns:
+    the share of each clause a column carries (0 where the clause lacks its own evidence),
+    with the proposal each clause belongs to."""
 
     score: np.ndarray
     clause: np.ndarray
     headline: np.ndarray
     shared: np.ndarray
     mass: np.ndarray
+    parts: np.ndarray
+    owner: np.ndarray
 
     def rank(self) -> np.ndarray:
         return np.maximum(self.score, self.clause)
+
+    def columns(self, start: int) -> _Scores:
+        """The same scores for the columns from start on."""
+        return _Scores(self.score[:, start:], self.clause[:, start:], self.headline[:, start:],
+                       self.shared[:, start:], self.mass[:, start:], self.parts[:, start:],
+                       self.owner)
 
 
 def _scores(source: Programme, columns: list[str], corpus: list[str], s: TraceSettings
@@ -54,32 +65,74 @@ def _scores(source: Programme, columns: list[str], corpus: list[str], s: TraceSe
     heads = [headline(p) for p in source.measures]
     n = len(props)
     c = containment(props + heads + [x for cs in parts for x in cs], columns, corpus, s)
-    clause = np.zeros((n, len(columns)))
     owner = np.repeat(np.arange(n), np.array([len(x) for x in parts], dtype=np.int64))
-    # A clause counts only with its own min_words shared words worth min_mass.
+    # A clause counts only with its own min_words shared words worth min_mass, and only when
+    # the proposal has more than one (a single clause is the whole proposal, no part of it).
     enough = (c.shared[2 * n:] >= s.min_words) & (c.mass[2 * n:] >= s.min_mass)
-    np.maximum.at(clause, owner, np.where(enough, c.score[2 * n:], 0.0))
-    clause[[len(x) < 2 for x in parts]] = 0.0  # one clause: the whole proposal, no part of it
-    return _Scores(c.score[:n], clause, c.score[n:2 * n], c.shared[:n], c.mass[:n]), c
+    several = np.array([len(parts[i]) > 1 for i in owner], dtype=bool)
+    clauses = np.where(enough & several[:, None], c.score[2 * n:], 0.0)
+    clause = np.zeros((n, len(columns)))
+    np.maximum.at(clause, owner, clauses)
+    return _Scores(c.score[:n], clause, c.score[n:2 * n], c.shared[:n], c.mass[:n], clauses,
+                   owner), c
 
 
-def _chosen(lin: _Scores, s: TraceSettings) -> np.ndarray:
+def _top_two(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the best value and the runner-up (0 when there is none)."""
+    top = np.sort(x, axis=1)
+    runner = top[:, -2] if x.shape[1] > 1 else np.zeros(len(x))
+    return top[:, -1], runner
+
+
+def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings) -> np.ndarray:
     """Proposals × lineages that take them up.
 
-    A lineage links when it carries at least link_min of the proposal and margin times the
-    runner-up (the clear choice), or when it carries clause_min of one of the proposal's
-    clauses and ranks within rel_min of its best; either way it shares min_words distinct
-    words worth min_mass unique words (generic words never link on their own).
+    A lineage links when it is the clear choice for the whole proposal: it carries at least
+    link_min of it and margin times the runner-up, or, in the proposal's own area (its
+    workshop group's section), at least weak_min and weak_margin times the runner-up. A long
+    proposal may feed several lineages: each clause links the lineage that carries at least
+    clause_min of it and clause_margin times the clause's runner-up. Either way the lineage
+    shares min_words distinct words (weak_words for a weak link) worth min_mass unique words,
+    so generic words never link on their own.
     """
-    score, rank = lin.score, lin.rank()
+    score = lin.score
+    chosen = np.zeros(score.shape, dtype=bool)
     if score.shape[1] == 0:
-        return np.zeros(score.shape, dtype=bool)
-    top = np.sort(score, axis=1)
-    best = top[:, -1:]
-    runner = top[:, -2:-1] if score.shape[1] > 1 else np.zeros_like(best)
-    clear = (score >= s.link_min) & (score >= best) & (score >= s.margin * runner)
-    part = (lin.clause >= s.clause_min) & (rank >= s.rel_min * rank.max(axis=1, keepdims=True))
-    return (clear | part) & (lin.shared >= s.min_words) & (lin.mass >= s.min_mass)
+        return chosen
+    best, runner = (v[:, None] for v in _top_two(score))
+    top = score >= best
+    clear = top & (score >= s.link_min) & (score >= s.margin * runner)
+    weak = top & area & (score >= s.weak_min) & (score >= s.weak_margin * runner)
+    chosen |= (clear & (lin.shared >= s.min_words)) | (weak & (lin.shared >= s.weak_words))
+    if len(lin.parts):
+        c_best, c_runner = _top_two(lin.parts)
+        ok = (c_best >= s.clause_min) & (c_best >= s.clause_margin * c_runner)
+        rows = np.flatnonzero(ok)
+        chosen[lin.owner[rows], lin.parts[rows].argmax(axis=1)] = True
+    return chosen & (lin.mass >= s.min_mass)
+
+
+def _areas(source: Programme, targets: Sequence[Programme], s: TraceSettings,
+           groups: list[list[tuple[int, int]]]) -> np.ndarray:
+    """Proposals × lineages: whether a measure of the lineage sits in a section that names
+    the proposal's area (workshop groups follow the programme's areas)."""
+    out = np.zeros((len(source.measures), len(groups)), dtype=bool)
+    where = {x.id: k for k, x in enumerate(source.sections)}
+    sections = [{x.id: x.title for x in t.sections} for t in targets]
+    titles = [[sections[k].get(targets[k].measures[j].section or "", "") for k, j in g]
+              for g in groups]
+    names = sorted({t for ts in titles for t in ts if t})
+    mine = [where.get(p.section or "") for p in source.measures]
+    if not names or all(k is None for k in mine):
+        return out
+    col = {t: k for k, t in enumerate(names)}
+    held = np.zeros((len(groups), len(names)))  # lineage × section titles of its measures
+    for g, ts in enumerate(titles):
+        held[g, [col[t] for t in ts if t]] = 1.0
+    alike = same_area([x.title for x in source.sections], names, s).astype(float) @ held.T > 0
+    rows = [i for i, k in enumerate(mine) if k is not None]
+    out[rows] = alike[[mine[i] for i in rows]]
+    return out
 
 
 def _members(group: list[tuple[int, int]], k: int, own: np.ndarray, s: TraceSettings
@@ -104,11 +157,19 @@ def _trace_links(source: Programme, targets: Sequence[Programme], corpus: list[s
     lineage_texts = [" ".join(texts[offset[k] + j] for k, j in g) for g in groups]
     sc, c = _scores(source, texts + lineage_texts, corpus, s)
     n_meas = len(texts)
-    lin = _Scores(*(a[:, n_meas:] for a in (sc.score, sc.clause, sc.headline, sc.shared,
-                                             sc.mass)))
-    chosen = _chosen(lin, s)
+    chosen = _chosen(sc.columns(n_meas), _areas(source, targets, s, groups), s)
     props = [proposal_text(p) for p in source.measures]
     own_rank = sc.rank()
+    lineage_of = {(k, j): g for g, group in enumerate(groups) for k, j in group}
+
+    def carrier(i: int, k: int, j: int) -> tuple[int, int]:
+        """The version and measure whose words carry proposal i to measure j of version k:
+        the measure itself, else the form in its lineage that carries the proposal best."""
+        if sc.shared[i, offset[k] + j] > 0:
+            return k, j
+        kk, jj = max(groups[lineage_of[k, j]], key=lambda x: own_rank[i, offset[x[0]] + x[1]])
+        return (kk, jj) if sc.shared[i, offset[kk] + jj] > 0 else (k, j)
+
     out: list[list[list[TraceLink]]] = []
     adopted: list[list[bool]] = []
     for i, p in enumerate(source.measures):
@@ -126,13 +187,17 @@ def _trace_links(source: Programme, targets: Sequence[Programme], corpus: list[s
             picked += [ids.index(x) for x in forced if x in ids and ids.index(x) not in picked]
             row, adopt = [], False
             for j in picked:
-                m, col = t.measures[j], offset[k] + j
+                m = t.measures[j]
                 if m.id in forbidden:
                     continue
+                kk, jj = carrier(i, k, j)
+                col = offset[kk] + jj
+                via = None if (kk, jj) == (k, j) else (targets[kk].label,
+                                                       targets[kk].measures[jj].id)
                 row.append(TraceLink(t.label, m.id, round(float(sc.score[i, col]), 3),
                                      evidence(props[i], texts[col], c.vocab, c.best[col],
                                               c.cover[col]),
-                                     overridden=m.id in forced))
+                                     overridden=m.id in forced, via=via))
                 adopt |= max(sc.score[i, col], sc.headline[i, col]) >= s.adopt_min
             rows.append(row)
             flags.append(adopt)

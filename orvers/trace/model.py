@@ -12,30 +12,41 @@ class TraceSettings:
     Proposals are matched against lineages (a measure and its forms in the other versions).
     link_min, margin: a lineage takes up a proposal when it covers at least link_min of the
       proposal's IDF-weighted content words and margin × the runner-up (the clear choice).
-    clause_min: a lineage also takes up a proposal when it covers this share of one of the
-      proposal's sentences or clauses (long proposals taken up in part), ranking at least
-      rel_min × the proposal's best; rel_min also keeps, inside a lineage, the measures of a
-      version that carry the proposal within rel_min of the best of them.
+    weak_min, weak_margin, weak_words: in the proposal's own area (its workshop group's
+      section) a lineage also takes it up with at least weak_min when it covers weak_margin ×
+      the runner-up and shares weak_words words (a proposal whose details were left out, its
+      core taken up by one measure alone).
+    clause_min, clause_margin: a lineage also takes up a proposal when it covers this share of
+      one of the proposal's sentences or clauses and clause_margin × that clause's runner-up
+      (long proposals taken up in part; each part by the measure that carries it).
+    rel_min: inside a lineage, the measures of a version that carry the proposal within rel_min
+      of the best of them.
     adopt_min: a proposal counts as adopted when a measure of the last version covers this share
       of it or of its headline (first clause), else as partial.
     min_words: at least this many distinct content words must be shared; min_mass: their
       IDF mass must reach this many times a unique word's weight (generic words never link);
       max_links: links kept per proposal and version (best first).
-    prefix_min: shortest common prefix (chars) that counts as the same stem; fuzzy_min:
-      rapidfuzz ratio for OCR-damaged or inflected words; compound_min: shortest shared
+    prefix_min: shortest common prefix (chars) that counts as the same stem; modifier_min:
+      shortest word that, whole, opens a compound as its first part (nett ~ nettutfordringer);
+      fuzzy_min: rapidfuzz ratio for OCR-damaged or inflected words; compound_min: shortest shared
       ending that links a compound to its head word (næringsareal ~ areal), credited half;
       family_min: words at least this alike count as one word for document frequency.
     """
 
     link_min: float = 0.35
     margin: float = 1.5
+    weak_min: float = 0.12
+    weak_margin: float = 1.75
+    weak_words: int = 2
     clause_min: float = 0.4
+    clause_margin: float = 1.3
     rel_min: float = 0.8
     adopt_min: float = 0.5
     min_words: int = 3
     min_mass: float = 0.5
     max_links: int = 3
     prefix_min: int = 5
+    modifier_min: int = 4
     fuzzy_min: float = 88.0
     compound_min: int = 5
     family_min: float = 0.85
@@ -43,13 +54,16 @@ class TraceSettings:
 
 @dataclass(frozen=True)
 class TraceLink:
-    """A proposal taken up by one measure of one version, with the words they share."""
+    """A proposal taken up by one measure of one version, with the words they share; a
+    measure that shares none (a project renamed, say) takes both from its form in another
+    version that carried the proposal (`via`: that version's label and measure id)."""
 
     version: str
     id: str
     score: float
     evidence: str
     overridden: bool = False
+    via: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,19 @@ def proposal_text(m: Measure) -> str:
 def proposal_clauses(m: Measure, min_words: int = 4) -> list[str]:
     """Sentences and clauses of the proposal's text and sub-items that carry at least
     min_words content words."""
-    parts = [c for t in (m.title, *m.children) for c in _CLAUSE_RE.split(t)]
+    parts = [c for t in (m.title, *m.children) for c in _split(t)]
     return [c.strip() for c in parts if len(set(words(c))) >= min_words]
+
+
+def _split(text: str) -> list[str]:
+    """Sentences and dash-separated clauses; an abbreviation's point ends none ("eks.")."""
+    out: list[str] = []
+    for piece in _CLAUSE_RE.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def headline(m: Measure, min_words: int = 4) -> str:
@@ -57,6 +68,8 @@ def headline(m: Measure, min_words: int = 4) -> str:
 
 
 _CLAUSE_RE = re.compile(r"(?<=[.:;?!])\s+|\s+-\s+|\n")
+_ABBREVIATION = re.compile(r"(?i)(?:^|[\s(])(?:f\.eks|eks|bl\.a|jf|ca|mfl|m\.fl|osv|evt|ev|dvs|"
+                           r"inkl|ifm|mht|pr|nr)\.$")
 
 
 @dataclass(frozen=True)
@@ -82,8 +95,10 @@ def word_similarity(vocab: Sequence[str], s: TraceSettings) -> Words:
     # kommunene); "fremmet" / "fremmedarter" share six letters but not a stem.
     stem = (prefix >= s.prefix_min) & (longer - prefix <= 4) & (shorter - prefix <= 3)
     sim[stem] = 1.0
-    # A shared first part of a compound (boligpolitikk ~ boligutvikling): half credit.
-    part = (prefix >= s.prefix_min) & ~stem
+    # A shared first part of a compound (boligpolitikk ~ boligutvikling): half credit; a short
+    # word that is the whole first part counts too (nett ~ nettutfordringer, skog ~ skogbruk).
+    whole = (prefix == shorter) & (shorter >= s.modifier_min) & (longer > shorter)
+    part = ((prefix >= s.prefix_min) | whole) & ~stem
     sim[part] = 0.5
     # The whole of a long word opens the other (energistasjoner ~ energistasjonsprosjektet).
     sim[(prefix >= 8) & (prefix >= 0.8 * shorter) & ~stem] = 0.8
@@ -161,14 +176,42 @@ class Containment:
     cover: np.ndarray
 
 
+def _families(p_words: Sequence[set[str]], index: dict[str, int], sim: np.ndarray,
+              s: TraceSettings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each proposal's words grouped into families (one word in its forms: kommune/kommunene,
+    a typo beside the right spelling): vocabulary indices in family order, where each family
+    starts, and the proposal of each family."""
+    cols: list[int] = []
+    starts: list[int] = []
+    owner: list[int] = []
+    for i, ws in enumerate(p_words):
+        ix = sorted(index[w] for w in ws)
+        family = list(range(len(ix)))  # each word's family: the first word it is alike to
+        for a in range(len(ix)):
+            for b in range(a):
+                if sim[ix[a], ix[b]] >= s.family_min:
+                    old, new = max(family[a], family[b]), min(family[a], family[b])
+                    family = [new if f == old else f for f in family]
+        groups: dict[int, list[int]] = {}
+        for a, f in enumerate(family):
+            groups.setdefault(f, []).append(ix[a])
+        for members in groups.values():
+            starts.append(len(cols))
+            owner.append(i)
+            cols += members
+    return (np.asarray(cols, dtype=np.int64), np.asarray(starts, dtype=np.int64),
+            np.asarray(owner, dtype=np.int64))
+
+
 def containment(proposals: Sequence[str], measures: Sequence[str], corpus: Sequence[str],
                 s: TraceSettings) -> Containment:
     """How much of each proposal's substance each measure carries.
 
-    score[i, j] = Σ credit_j(w) / Σ idf(w) over proposal i's distinct content words w, where
-    credit_j(w) is the best credit (see `word_weights`) of any word of measure j for w. IDF is
-    taken over `corpus` (every version's measures and the proposals), so generic words weigh
-    little; three generic words weigh less than one rare word in the mass.
+    score[i, j] = Σ credit_j(f) / Σ idf(f) over proposal i's word families f (its distinct
+    content words, inflected forms and misspellings of one word counted once), where
+    credit_j(f) is the best credit (see `word_weights`) of any word of measure j for a word of
+    f. IDF is taken over `corpus` (every version's measures and the proposals), so generic
+    words weigh little; three generic words weigh less than one rare word in the mass.
     """
     p_words = [set(words(t)) for t in proposals]
     m_words = [set(words(t)) for t in measures]
@@ -177,9 +220,6 @@ def containment(proposals: Sequence[str], measures: Sequence[str], corpus: Seque
     index = {w: i for i, w in enumerate(vocab)}
     similar = word_similarity(vocab, s)
     weight, credit = word_weights(c_words, vocab, similar, s)
-    pw = np.zeros((len(p_words), len(vocab)), dtype=np.float32)
-    for i, ws in enumerate(p_words):
-        pw[i, [index[w] for w in ws]] = 1.0
     gain = np.zeros((len(m_words), len(vocab)), dtype=np.float32)
     cover = np.zeros((len(m_words), len(vocab)), dtype=np.float32)
     best = np.zeros((len(m_words), len(vocab)), dtype=np.int64)
@@ -189,10 +229,16 @@ def containment(proposals: Sequence[str], measures: Sequence[str], corpus: Seque
         if len(cols):
             pick = cols[credit[:, cols].argmax(axis=1)]
             best[j], gain[j], cover[j] = pick, credit[rows, pick], similar.sim[rows, pick]
-    total = pw @ weight.astype(np.float32)
-    mass = pw @ gain.T
+    shape = (len(p_words), len(m_words))
+    total, mass, shared = np.zeros(len(p_words)), np.zeros(shape), np.zeros(shape)
+    cols, starts, owner = _families(p_words, index, similar.sim, s)
+    if len(cols):
+        fam = np.zeros((len(p_words), len(starts)))
+        fam[owner, np.arange(len(starts))] = 1.0
+        total = fam @ np.maximum.reduceat(weight[cols], starts)
+        mass = fam @ np.maximum.reduceat(gain[:, cols], starts, axis=1).T
+        shared = fam @ np.maximum.reduceat(cover[:, cols] >= 0.5, starts, axis=1).T
     score = mass / np.where(total > 0, total, 1.0)[:, None]
-    shared = pw @ (cover >= 0.5).T.astype(np.float32)
     unit = weight.max() if weight.size else 1.0
     return Containment(score, shared, mass / unit, vocab, best, cover)
 
@@ -220,3 +266,26 @@ def evidence(proposal: str, measure: str, vocab: list[str], best: np.ndarray,
         if t == "…" or fold(t) not in {fold(x) for x in seen}:
             seen.append(t)
     return re.sub(r"…( …)+", "…", " ".join(seen)).strip(" …")
+
+
+def same_area(proposal_areas: Sequence[str], measure_areas: Sequence[str], s: TraceSettings
+              ) -> np.ndarray:
+    """Proposal areas × measure areas: whether two section titles name one area (half the
+    words of the longer title alike: "Konkurransekraft og næringsutvikling" ~ "Attraktivitet
+    og næringsutvikling", "Energi" ~ "Kraft og energi", "Overordna" ~ "Overordnet")."""
+    a = [sorted(set(words(t))) for t in proposal_areas]
+    b = [sorted(set(words(t))) for t in measure_areas]
+    vocab = sorted(set().union(*a, *b))
+    out = np.zeros((len(a), len(b)), dtype=bool)
+    if not vocab:
+        return out
+    index = {w: i for i, w in enumerate(vocab)}
+    alike = word_similarity(vocab, s).sim >= s.family_min
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if x and y:
+                hits = alike[np.ix_([index[w] for w in x], [index[w] for w in y])]
+                out[i, j] = 2 * max(hits.any(axis=1).sum(), hits.any(axis=0).sum()) >= \
+                    max(len(x), len(y))
+    return out
+
