@@ -246,3 +246,51 @@ def test_settings_are_robust(pair, field, factor):
     changed = dataclasses.replace(settings, **{field: getattr(settings, field) * factor})
     score = evaluate(comparison_pairs(compare(old, new, changed)), read_gold(GOLD))
     assert score.f1 >= 0.9
+
+
+def test_flat_themes_map_onto_outline_subsections():
+    """A programme whose themes hold measures at the top level ("Tverrgående: Kraft")
+    against an outline whose subsections hold them (4.2 "Kraft og energi" under 4): sections
+    that hold measures are alike at any depth, and a "Kind: " prefix is not the name."""
+    old = Programme("a.txt", "txt", "label-blocks", "a", label="a",
+                    sections=(Section("S1", "Tverrgående: Sirkulærøkonomi"),
+                              Section("S2", "Tverrgående: Kraft")),
+                    measures=(Measure("T1", TITLES[0], "S1"), Measure("T2", TITLES[3], "S1"),
+                              Measure("T3", TITLES[1], "S2"), Measure("T4", TITLES[2], "S2")))
+    new = Programme("b.txt", "txt", "outline", "b", label="b",
+                    sections=(Section("4", "Tverrgående temaer"),
+                              Section("4.1", "Sirkulærøkonomi", "4"),
+                              Section("4.2", "Kraft og energi", "4")),
+                    measures=(Measure("4.1.1", f"{TITLES[0]} og fylkene", "4.1"),
+                              Measure("4.1.2", TITLES[3], "4.1"),
+                              Measure("4.2.1", TITLES[1], "4.2"),
+                              Measure("4.2.2", f"{TITLES[2]} i regionen", "4.2")))
+    c = compare(old, new)
+    assert dict(c.section_map) == {"S1": "4.1", "S2": "4.2"}
+    assert [(lk.old, lk.new, lk.moved) for lk in c.links] == [
+        ("T1", "4.1.1", False), ("T2", "4.1.2", False), ("T3", "4.2.1", False),
+        ("T4", "4.2.2", False)]
+
+
+def _with_targets(label: str, items: list[tuple[str, str]]) -> Programme:
+    """A label-block programme: every measure with a result target and partners."""
+    return Programme(f"{label}.txt", "txt", "label-blocks", label, label=label,
+                     sections=(Section("S1", "Tema"),),
+                     measures=tuple(Measure(i, t, "S1", result_targets=("Økt kunnskap",),
+                                            partners=("Kommunene", "fylkeskommunene"))
+                                    for i, t in items))
+
+
+def test_a_shared_rare_name_links_a_reworded_measure_across_layouts():
+    """A project's name that no other measure uses carries a measure whose wording changed
+    around it, from a programme with targets to a draft of bare titles."""
+    old = _with_targets("a", [(f"T{k}", t) for k, t in enumerate(TITLES, 1)] + [
+        ("T9", "Gjennomføre AURORA-prosjekt om digital tvilling av kystsonen med fjorden "
+               "som case")])
+    new = programme("b", [(f"2.{k}", "2", t) for k, t in enumerate(TITLES[:4], 1)] + [
+        ("2.9", "2", "Videreføre EU-prosjektet AURORA og sikre prosjektets nytteverdi for "
+                     "kommunene og relevante aktører")])
+    pairs = {(lk.old, lk.new) for lk in compare(old, new).links}
+    assert ("T9", "2.9") in pairs
+    assert {("T5", None), ("T6", None)} <= pairs
+

@@ -12,7 +12,7 @@ from .assign import assign
 from .pairs import Pairs, content, content_pairs, priors, score
 from .parts import find_parts
 from .same import same_words
-from .sections import match_sections
+from .sections import match_sections, section_trust
 from .settings import MatchSettings
 from .signals import ngram_counts, normalise
 
@@ -56,8 +56,9 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     p = content_pairs(mo, mn, ta, tb, s, extra=forced_ij)
     cont = content(p, s)
     first = assign(p.rows, p.cols, cont, shape, s.top_k, s.threshold)
-    section_map = match_sections(old, new, [(mo[i].section, mn[j].section) for i, j in first])
-    priors(p, mo, mn, section_map)
+    linked = [(mo[i].section, mn[j].section) for i, j in first]
+    section_map = match_sections(old, new, linked)
+    priors(p, mo, mn, section_map, section_trust(section_map, linked))
     sc = score(p, cont, s)
     allowed = np.ones(len(sc), dtype=bool)
     no = [(io[a], jn[b]) for a, b in forbidden if a in io and b in jn]

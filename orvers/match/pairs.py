@@ -16,10 +16,13 @@ from .signals import (
     informative,
     matrix,
     ngram_counts,
-    normalise,
     on_pairs,
     row_dots,
+    stem_counts,
+    tf_idf,
     unit_rows,
+    whole_text,
+    wording,
 )
 
 
@@ -50,8 +53,9 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
     each measure's top_k by n-gram cosine, plus the `extra` pairs. ta, tb: the measures'
     normalised titles."""
     n, m = len(old), len(new)
-    grams = unit_rows(informative(ngram_counts([normalise(x.text) for x in old + new],
-                                               s.ngram), s.common))
+    measures = old + new
+    grams = unit_rows(informative(ngram_counts([whole_text(x) for x in measures], s.ngram),
+                                  s.common))
     ua, ub = grams[:n], grams[n:]
     every = n * m <= s.dense_pairs
     r, c = every_pair(n, m) if every else nearest(ua, ub, s.top_k)
@@ -62,6 +66,12 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
     sig = {"title": _scored(fuzz.token_sort_ratio, ta, tb, r, c, every),
            "title_set": _scored(fuzz.token_set_ratio, ta, tb, r, c, every),
            "ngram": row_dots(ua, ub, r, c, every)}
+    # what each measure says (title, sub-items) weighted by how rare its words are in all
+    # that both versions say (targets and partners too: more text, steadier frequencies)
+    stems = stem_counts([wording(x) for x in measures] + [whole_text(x) for x in measures],
+                        s.stem_letters)
+    words = unit_rows(tf_idf(stems[:n + m], stems[n + m:]))
+    sig["idf"] = row_dots(words[:n], words[n:], r, c, every)
     fa = [fields_text(x) for x in old]
     fb = [fields_text(x) for x in new]
     both = (np.array([bool(t) for t in fa], dtype=bool)[r]
@@ -83,7 +93,8 @@ def content(p: Pairs, s: MatchSettings) -> np.ndarray:
     has_f = ~np.isnan(sig["fields"])
     num = s.w_title * sig["title"] + s.w_set * sig["title_set"] + s.w_ngram * sig["ngram"]
     num += np.where(has_f, s.w_fields * sig["fields"], 0.0).astype(np.float32)
-    return num / ((s.w_title + s.w_set + s.w_ngram) + s.w_fields * has_f).astype(np.float32)
+    mean = num / ((s.w_title + s.w_set + s.w_ngram) + s.w_fields * has_f).astype(np.float32)
+    return (mean + s.w_idf * sig["idf"] * (1.0 - mean)).astype(np.float32)
 
 
 def _positions(sections: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
@@ -97,16 +108,17 @@ def _positions(sections: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
     return pos, size
 
 
-def priors(p: Pairs, old: list[Measure], new: list[Measure],
-           section_map: dict[str, str]) -> None:
-    """Add the "section" (same section after section matching) and "position" (same place
-    inside it) signals to the pairs."""
+def priors(p: Pairs, old: list[Measure], new: list[Measure], section_map: dict[str, str],
+           trust: dict[str, float]) -> None:
+    """Add the "section" (same section after section matching, times the trust in the old
+    section's mapping) and "position" (same place inside it) signals to the pairs."""
     so = [x.section for x in old]
     sn = [x.section for x in new]
     codes: dict[str | None, int] = {}
     new_code = np.array([codes.setdefault(x, len(codes)) for x in sn], dtype=np.int64)
     old_code = np.array([codes.get(section_map.get(x or ""), -1) for x in so], dtype=np.int64)
-    same = (old_code[p.rows] == new_code[p.cols]).astype(np.float32)
+    weight = np.array([trust.get(x or "", 0.0) for x in so], dtype=np.float32)
+    same = (old_code[p.rows] == new_code[p.cols]) * weight[p.rows]
     po, zo = _positions(so)
     pn, zn = _positions(sn)
     p.signals["section"] = same

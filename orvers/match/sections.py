@@ -45,9 +45,35 @@ def all_sections(programme: Programme) -> list[Section]:
     return list(known.values())
 
 
+def _name(title: str) -> str:
+    """A section title's name without a "Kind: " prefix ("Tverrgående: Kraft" → "Kraft")."""
+    head, sep, rest = title.partition(":")
+    return rest.strip() if sep and rest.strip() and len(head.split()) <= 3 else title
+
+
+def _levels(programme: Programme, sections: list[Section]) -> np.ndarray:
+    """Each section's level for comparison: 0 for a section that holds measures itself, at
+    any depth (a flat programme's themes are an outline's subsections), else its depth (a
+    section that only holds sections is like one at the same depth)."""
+    parents = _parents(programme)
+    holding = {m.section for m in programme.measures}
+    return np.array([0 if s.id in holding else len(_ancestry(parents, s.id))
+                     for s in sections], dtype=np.int64)
+
+
+def _title_similarity(a: list[str], b: list[str]) -> np.ndarray:
+    """Title similarity of every pair, above what unrelated short titles reach by chance
+    (fuzzy ratios of two unrelated section titles are often 0.3–0.5): 0 at 0.5, 1 at 1."""
+    ta, tb = [normalise(t) for t in a], [normalise(t) for t in b]
+    sim = np.maximum(matrix(fuzz.token_sort_ratio, ta, tb),
+                     0.8 * matrix(fuzz.token_set_ratio, ta, tb))
+    sim = np.clip(2.0 * sim - 1.0, 0.0, 1.0)
+    return sim * (np.array([bool(t) for t in ta])[:, None] & np.array([bool(t) for t in tb]))
+
+
 def match_sections(old: Programme, new: Programme,
                    pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
-    """Map old section ids to new ones: measures' votes, title similarity, same depth."""
+    """Map old section ids to new ones: measures' votes, title similarity, same level."""
     so, sn = all_sections(old), all_sections(new)
     if not so or not sn:
         return {}
@@ -60,19 +86,31 @@ def match_sections(old: Programme, new: Programme,
     for a, b in pairs:
         for x, y in zip(_ancestry(po, a), _ancestry(pn, b), strict=False):
             votes[x, y] += 1
-    ta = [normalise(s.title) for s in so]
-    tb = [normalise(s.title) for s in sn]
-    title = np.maximum(matrix(fuzz.token_sort_ratio, ta, tb),
-                       0.8 * matrix(fuzz.token_set_ratio, ta, tb))
-    depth_o = np.array([len(_ancestry(po, a.id)) for a in so])
-    depth_n = np.array([len(_ancestry(pn, b.id)) for b in sn])
-    has = np.array([bool(t) for t in ta])[:, None] & np.array([bool(t) for t in tb])[None, :]
-    score = 0.5 * title * has
+    title = np.maximum(_title_similarity([s.title for s in so], [s.title for s in sn]),
+                       _title_similarity([_name(s.title) for s in so],
+                                         [_name(s.title) for s in sn]))
+    score = title
     io = {a.id: i for i, a in enumerate(so)}
     jn = {b.id: j for j, b in enumerate(sn)}
     for (x, y), v in votes.items():
         if x in io and y in jn:
-            score[io[x], jn[y]] += v / max(sizes.get(x, 0), 1)
-    score = score * np.where(depth_o[:, None] == depth_n[None, :], 1.0, 0.2)
+            # one dissenting vote assumed: a section's lone link never outweighs a title
+            score[io[x], jn[y]] += v / (sizes.get(x, 0) + 1)
+    score = score * np.where(_levels(old, so)[:, None] == _levels(new, sn)[None, :], 1.0, 0.2)
     rows, cols = linear_sum_assignment(-score)
     return {so[i].id: sn[j].id for i, j in zip(rows, cols, strict=True) if score[i, j] >= 0.3}
+
+
+def section_trust(section_map: dict[str, str],
+                  pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, float]:
+    """How far each mapped old section's measures follow the map: of the (old section, new
+    section) pairs of linked measures, the share that agree, one agreeing link assumed (a
+    section without links is trusted; one whose measures went elsewhere, e.g. a catch-all
+    theme divided among new sections, hardly)."""
+    agree: Counter[str] = Counter()
+    linked: Counter[str] = Counter()
+    for a, b in pairs:
+        if a in section_map:
+            linked[a] += 1
+            agree[a] += section_map[a] == b
+    return {a: (agree[a] + 1) / (linked[a] + 1) for a in section_map}

@@ -14,13 +14,24 @@ class MatchSettings:
     w_ngram: cosine of character n-gram counts of the whole measure text (robust to OCR
         damage), n-grams found in nearly every text left out (see common).
     w_fields: token_set_ratio of targets + partners, used only when both sides have them.
-    w_section: prior for measures in matched sections (same section after section matching).
+    w_idf: rare shared words: the weighted mean of the signals above moves this share of
+        the way to 1 per unit of the "idf" signal, the cosine of what the measures say
+        (title, sub-items) as word stems weighted by their rarity in both versions' texts.
+        A name or compound few measures use links a measure reworded or laid out anew
+        (a programme's label blocks against a draft's outline); words every measure uses
+        add nothing, and a pair without rare words keeps its mean.
+    w_section: prior for measures in matched sections (same section after section matching),
+        times the share of the old section's first links that agree with the mapping (a
+        catch-all theme whose measures went to several new sections is a weak prior).
     w_position: prior for the same position inside the matched section.
     ocr_letters: "unchanged" titles have the same content words in the same order, each
         differing run of words within OCR noise: at most one wrong letter per this many
         letters (one is always allowed). Stop words do not count (OCR drops short words).
     threshold: an assigned pair scoring below this is not a link (added + removed instead).
     ngram: length of the character n-grams.
+    stem_letters: a word's stem for "idf" is its first this many letters once an
+        inflectional ending is cut (a longer stem counts whole as well): inflections and
+        compounds with the same head meet ("energistasjoner" / "energistasjonsprosjektet").
     dense_pairs: up to this many pairs every pair is scored; above, only each measure's
         top_k candidates by n-gram cosine.
     common: n-grams found in more than this share of all texts (and in more than 50) are
@@ -40,11 +51,13 @@ class MatchSettings:
     w_set: float = 0.15
     w_ngram: float = 0.35
     w_fields: float = 0.10
+    w_idf: float = 0.5
     w_section: float = 0.10
     w_position: float = 0.05
     ocr_letters: int = 4
-    threshold: float = 0.50
+    threshold: float = 0.45
     ngram: int = 3
+    stem_letters: int = 7
     dense_pairs: int = 250_000
     common: float = 0.10
     top_k: int = 8

@@ -18,6 +18,8 @@ STOP_WORDS = frozenset((
     "de", "der", "er", "a", "fra", "ved", "mot", "samt", "eller", "hvor", "har", "skal", "kan",
     "blir", "bli", "vaere", "under", "over", "mellom", "etter", "inn", "ut", "ogsa",
 ))
+# Norwegian inflectional endings (folded), longest first: "planer", "planene" → "plan"
+INFLECTIONS = ("ende", "ene", "ane", "er", "ar", "en", "et", "e", "a")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 # letters OCR confuses, folded to one (applied to both sides only for scoring)
 _OCR = str.maketrans({"0": "o", "|": "l"})
@@ -87,6 +89,50 @@ def ngram_counts(texts: Sequence[str], n: int) -> sparse.csr_matrix:
     return m
 
 
+def _terms(word: str, letters: int) -> tuple[str, ...]:
+    """A word's terms: its stem's first `letters` letters (inflections and compounds' heads
+    meet: "energistasjoner", "energistasjonsprosjektet") and, when longer, the whole stem
+    (a rare compound that recurs whole, "transportåre", says more than its head)."""
+    stem = word
+    for suffix in INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[:-len(suffix)]
+            break
+    return (stem[:letters], stem) if len(stem) > letters else (stem,)
+
+
+def stem_counts(texts: Sequence[str], letters: int) -> sparse.csr_matrix:
+    """Term counts (see _terms): a row per normalised text, a column per term. Words with
+    digits and of one or two letters are left out."""
+    vocab: dict[str, int] = {}
+    known: dict[str, list[int]] = {}  # word → its terms' columns (words recur a lot)
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, text in enumerate(texts):
+        for w in text.split():
+            ts = known.get(w)
+            if ts is None:
+                ts = known[w] = ([vocab.setdefault(t, len(vocab)) for t in _terms(w, letters)]
+                                 if len(w) > 2 and w.isalpha() else [])
+            rows += [i] * len(ts)
+            cols += ts
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                          shape=(len(texts), len(vocab)))
+    m.sum_duplicates()
+    return m
+
+
+def tf_idf(counts: sparse.csr_matrix, corpus: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Counts weighted (1 + log count) × log(texts / texts with the term), the texts being
+    the rows of corpus (same columns): a word most texts use tells little, one only two
+    texts share tells much."""
+    df = np.bincount(corpus.indices, minlength=corpus.shape[1])
+    idf = np.log(corpus.shape[0] / np.maximum(df, 1)).astype(np.float32)
+    out = counts.copy()
+    out.data = (1.0 + np.log(out.data)).astype(np.float32)
+    return (out @ sparse.diags(idf)).tocsr()
+
+
 def informative(counts: sparse.csr_matrix, common: float) -> sparse.csr_matrix:
     """The counts less the n-grams found in more than `common` of the texts (and in more
     than 50): "og ", "ene" are in nearly every text, tell little and make every product
@@ -115,6 +161,17 @@ def row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, rows: np.ndarray, cols:
         r, c = rows[s:s + step], cols[s:s + step]
         out[s:s + step] = np.asarray(a[r].multiply(b[c]).sum(axis=1)).ravel()
     return out
+
+
+def wording(m: Measure) -> str:
+    """Normalised title and sub-items (what the measure says it does, without targets)."""
+    return normalise(" ".join((m.title, *m.children)))
+
+
+def whole_text(m: Measure) -> str:
+    """Normalised title, sub-items, targets and partners: everything the measure says."""
+    return normalise(" ".join((m.title, *m.children, *m.result_targets, *m.effect_targets,
+                               *m.partners)))
 
 
 def fields_text(m: Measure) -> str:
