@@ -347,6 +347,11 @@ def test_json_keeps_norwegian_letters(tmp_path):
     assert CliRunner().invoke(cli, args).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "fremmedarter" in text and "Klima, miljø og natur" in text and "\\u00f8" not in text
+    # a draft measure that only names its project is linked through its board form
+    links = [lk for p in json.loads(text)["proposals"] for lk in p["links"]]
+    carried = [lk for lk in links if lk["via"]]
+    assert carried and all(lk["via"]["version"] != lk["version"] for lk in carried)
+    assert all(lk["score"] > 0 and lk["evidence"] for lk in carried)
 
 
 def test_cli_trace_bad_file_is_one_line(tmp_path):

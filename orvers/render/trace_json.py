@@ -14,7 +14,9 @@ def trace_dict(t: Trace) -> dict:
         "proposals": [
             {"id": p.id, "text": p.text, "section": p.section, "status": p.status,
              "links": [{"version": x.version, "id": x.id, "score": x.score,
-                        "evidence": x.evidence, "overridden": x.overridden} for x in p.links]}
+                        "evidence": x.evidence, "overridden": x.overridden,
+                        "via": {"version": x.via[0], "id": x.via[1]} if x.via else None}
+                       for x in p.links]}
             for p in t.proposals],
         "summary": t.summary(),
         "areas": [{"section": s, "proposals": n, "adopted": a, "partial": part,
