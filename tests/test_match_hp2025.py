@@ -13,6 +13,9 @@ from orvers.evaluate import comparison_pairs, evaluate, read_gold
 from orvers.match import compare
 
 LABELS = Path(__file__).parent / "data" / "hp2025_to_utkast_labels.csv"
+# hp2025 → utkast labels composed with the dev gold utkast → styret (a link is high only
+# when both steps are), corrected where a split or merge makes the composition wrong
+LABELS_BOARD = Path(__file__).parent / "data" / "hp2025_to_styret_labels.csv"
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,8 @@ def to_draft(versions):
 
 
 def test_hand_labelled_links_found(to_draft):
-    """The hand-labelled set (tests/data, debatable rows low): the matcher without rare-word
-    evidence and with depth-bound sections scored F1 0.47 here."""
+    """The hand-labelled set (debatable rows low): the matcher without rare-word evidence and
+    with depth-bound sections scored F1 0.47 here."""
     score = evaluate(comparison_pairs(to_draft), read_gold(LABELS))
     assert score.f1 >= 0.72
     assert score.precision >= 0.7
@@ -56,15 +59,17 @@ def test_measures_kept_under_a_new_wording(to_draft):
 def test_new_and_dropped_measures_stay_unlinked(to_draft):
     pairs = set(comparison_pairs(to_draft))
     assert {("T31", None), ("T34", None), ("T35", None)} <= pairs  # Mjøsa, TeamOslo
-    assert {(None, "3.2.2"), (None, "3.2.4"), (None, "4.3.1")} <= pairs  # Geo4Water, …
+    assert {(None, "3.1.2"), (None, "3.2.2"), (None, "4.3.1")} <= pairs  # Geo4Water, ORBIFY
 
 
 def test_programme_to_board_recommendation(versions):
-    """Two steps at once, both with targets and partners: what the draft kept, the board
-    mostly kept too (4.4.1's SEADITO part is the board's 3.4.1)."""
+    """Two steps at once, both with targets and partners (the matcher without rare-word
+    evidence and with depth-bound sections scored F1 0.52 on the composed labels)."""
     c = compare(versions["hp2025"], versions["styret"])
+    score = evaluate(comparison_pairs(c), read_gold(LABELS_BOARD))
+    assert score.f1 >= 0.7
+    assert score.precision >= 0.7
     pairs = set(comparison_pairs(c))
-    assert {("T1", "1.1"), ("T2", "1.2"), ("T3", "1.3"), ("T14", "2.2.1"), ("T24", "3.2.1"),
-            ("T32", "3.4.1")} <= pairs
+    assert {("T1", "1.1"), ("T14", "2.2.1"), ("T24", "3.2.1"), ("T32", "3.4.1")} <= pairs
     smap = dict(c.section_map)
     assert (smap["S1"], smap["S3"], smap["S4"], smap["S5"]) == ("1", "3.2", "3.3", "3.4")

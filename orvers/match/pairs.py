@@ -110,24 +110,28 @@ def _positions(sections: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
 
 def priors(p: Pairs, old: list[Measure], new: list[Measure], section_map: dict[str, str],
            trust: dict[str, float]) -> None:
-    """Add the "section" (same section after section matching, times the trust in the old
-    section's mapping) and "position" (same place inside it) signals to the pairs."""
+    """Add the "section" (same section after section matching), "position" (same place
+    inside it) and "trust" (how far the old section's mapping is to be trusted) signals."""
     so = [x.section for x in old]
     sn = [x.section for x in new]
     codes: dict[str | None, int] = {}
     new_code = np.array([codes.setdefault(x, len(codes)) for x in sn], dtype=np.int64)
     old_code = np.array([codes.get(section_map.get(x or ""), -1) for x in so], dtype=np.int64)
-    weight = np.array([trust.get(x or "", 0.0) for x in so], dtype=np.float32)
-    same = (old_code[p.rows] == new_code[p.cols]) * weight[p.rows]
+    same = (old_code[p.rows] == new_code[p.cols]).astype(np.float32)
     po, zo = _positions(so)
     pn, zn = _positions(sn)
     p.signals["section"] = same
     p.signals["position"] = same * (1.0 - np.abs(po[p.rows] / zo[p.rows]
                                                  - pn[p.cols] / zn[p.cols]))
+    p.signals["trust"] = np.array([trust.get(x or "", 0.0) for x in so],
+                                  dtype=np.float32)[p.rows]
 
 
 def score(p: Pairs, content_score: np.ndarray, s: MatchSettings) -> np.ndarray:
-    """Content score blended with the section and position priors."""
-    w_prior = s.w_section + s.w_position
-    return ((1.0 - w_prior) * content_score + s.w_section * p.signals["section"]
-            + s.w_position * p.signals["position"]).astype(np.float32)
+    """Content score blended with the section and position priors, as far as the old
+    section's mapping is trusted (an unmapped or untrusted section leaves the content as is,
+    neither for nor against a pair)."""
+    t = p.signals["trust"]
+    prior = s.w_section * p.signals["section"] + s.w_position * p.signals["position"]
+    return ((1.0 - (s.w_section + s.w_position) * t) * content_score
+            + t * prior).astype(np.float32)

@@ -20,9 +20,11 @@ class MatchSettings:
         A name or compound few measures use links a measure reworded or laid out anew
         (a programme's label blocks against a draft's outline); words every measure uses
         add nothing, and a pair without rare words keeps its mean.
-    w_section: prior for measures in matched sections (same section after section matching),
-        times the share of the old section's first links that agree with the mapping (a
-        catch-all theme whose measures went to several new sections is a weak prior).
+    w_section: prior for measures in matched sections (same section after section matching).
+        w_section and w_position count times the trust in the old section's mapping: the
+        share of its first links that agree with it (one agreeing assumed). A catch-all
+        theme whose measures went to several new sections, or an unmapped section, leaves
+        the content score nearly as it is, neither for a pair nor against it.
     w_position: prior for the same position inside the matched section.
     ocr_letters: "unchanged" titles have the same content words in the same order, each
         differing run of words within OCR noise: at most one wrong letter per this many
