@@ -21,6 +21,14 @@ from .cache import load as cached_load
 from .errors import OrversError
 from .history import history, lineage
 from .model import Comparison, Programme
+from .render.compare_json import render_json
+from .render.compare_md import render_markdown
+from .render.extract import render_markdown as render_programme_md
+from .render.html import render_comparison, render_index, render_trace, status_names, texts
+from .render.trace_json import render_trace_json, trace_dict
+from .render.trace_md import render_trace_md
+from .render.xlsx import workbook
+from .trace import Trace
 
 
 def pairs(labels_stages: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -32,61 +40,16 @@ def pairs(labels_stages: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _programme_md(p: Programme, lang: str) -> str:
-    try:
-        from .render.extract import render_markdown
-        return render_markdown(p, lang)
-    except ImportError:
-        pass
-    lines = [f"# {p.title or p.label}", "", f"{p.label} · {p.date} · {p.layout} · "
-             f"{len(p.measures)} tiltak", ""]
-    titles = {s.id: s.title for s in p.sections}
-    current = object()
-    for m in p.measures:
-        if m.section != current:
-            current = m.section
-            lines += [f"## {m.section or ''} {titles.get(m.section, '')}".rstrip(), ""]
-        lines.append(f"### {m.id} {m.title}")
-        for name, items in (("Resultatmål", m.result_targets), ("Effektmål", m.effect_targets),
-                            ("Partnere", m.partners)):
-            if items:
-                lines += ["", f"**{name}:**", *[f"- {x}" for x in items]]
-        lines.append("")
-    return "\n".join(lines) + "\n"
-
-
 def _programme_json(p: Programme) -> str:
     from .serialize import programme_to_dict
 
     return json.dumps(programme_to_dict(p), ensure_ascii=False, indent=2) + "\n"
 
 
-def _comparison_md(c: Comparison, lang: str) -> str:
-    try:
-        from .render.compare_md import render_markdown
-        return render_markdown(c, lang)
-    except ImportError:  # the Markdown renderer has not landed: a plain list of links
-        lines = [f"# {c.old.label} → {c.new.label}", ""]
-        lines += [f"- {lk.old or '–'} → {lk.new or '–'}: {lk.kind}" for lk in c.links]
-        return "\n".join(lines) + "\n"
-
-
-def _trace_dict(source: Programme, targets: list[Programme], overrides) -> dict:
+def _trace(source: Programme, targets: list[Programme], overrides) -> Trace:
     from .trace import trace
 
-    result = trace(source, targets, overrides=overrides)
-    try:  # the trace's own JSON renderer, so the report writes what `orvers trace` writes
-        from .render.trace_json import render_trace_json
-        return json.loads(render_trace_json(result))
-    except ImportError:  # not landed yet: the contract's fields
-        return {"versions": [{"path": p, "label": lab} for p, lab in result.versions],
-                "proposals": [{"id": p.id, "text": p.text, "section": p.section,
-                               "status": p.status,
-                               "links": [{"version": lk.version, "id": lk.id,
-                                          "score": round(lk.score, 3), "evidence": lk.evidence,
-                                          "overridden": lk.overridden} for lk in p.links]}
-                              for p in result.proposals],
-                "summary": result.summary()}
+    return trace(source, targets, overrides=overrides)
 
 
 def _lineages(chain: list[Comparison]) -> dict[tuple[str, str], str]:
@@ -143,30 +106,27 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
         programmes: dict[str, Programme] = {}
         vrows: list[dict] = []
         for v in versions:
-            step(f"{v.label}: lese")
+            step(f"{v.label}: read")
             row = {"label": v.label, "stage": v.stage, "date": v.date, "title": v.title,
                    "measures": "–", "files": []}
             try:
                 p = cached_load(v.path, digests[v.label], label=v.label, cache_dir=cache_dir,
                                 date=v.date)
-            except (OrversError, ImportError) as exc:  # ImportError: a parser not built yet
+            except OrversError as exc:
                 problems.append(f"{v.label}: {exc}")
                 vrows.append(row)
                 continue
             programmes[v.label] = p
             row["measures"] = len(p.measures)
             row["files"] = [("JSON", write(f"versions/{v.label}.json", _programme_json(p))),
-                            ("Markdown", write(f"versions/{v.label}.md", _programme_md(p, lang)))]
+                            ("Markdown", write(f"versions/{v.label}.md",
+                                               render_programme_md(p, lang)))]
             vrows.append(row)
-
-        from .render.compare_json import render_json
-        from .render.html import render_comparison, render_index, render_trace, status_names, texts
-        from .render.xlsx import workbook
 
         t = texts(lang)
         comparisons: dict[tuple[str, str], Comparison] = {}
         for a, b in pair_labels:
-            step(f"{a} → {b}: sammenligne")
+            step(f"{a} → {b}: compare")
             if a in programmes and b in programmes and programmes[a].measures \
                     and programmes[b].measures:
                 comparisons[(a, b)] = memo(cache_dir, "compare", key(a, b), partial(
@@ -178,28 +138,26 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
         lineages = _lineages(chain) if chain else {}
         entries = []
         for (a, b), c in comparisons.items():
-            step(f"{a} → {b}: skrive")
+            step(f"{a} → {b}: write")
             stem = f"compare/{a}--{b}"
             s = c.summary()
             entries.append({"title": f"{a} → {b}", "summary": ", ".join(
                 f"{t['kinds'][k]} {n}" for k, n in s.items() if n), "files": [
                 ("HTML", write(f"{stem}.html", render_comparison(c, lang, lineages))),
-                ("Markdown", write(f"{stem}.md", _comparison_md(c, lang))),
+                ("Markdown", write(f"{stem}.md", render_markdown(c, lang))),
                 ("JSON", write(f"{stem}.json", render_json(c)))]})
         groups.append({"title": t["comparisons"], "entries": entries})
 
-        step("sporing")
+        step("trace")
         trace_data = None
         if workshop and workshop[0].label in programmes:
             src = workshop[0]
             later = [programmes[v.label] for v in versions[versions.index(src) + 1:]
                      if v.label in programmes and v.stage in corpus_mod.MEASURE_STAGES]
-            try:
-                trace_data = memo(cache_dir, "trace", key(src.label, *(p.label for p in later)),
-                                  partial(_trace_dict, programmes[src.label], later, overrides))
-            except ImportError:
-                problems.append("trace: orvers.trace is not available yet")
-            if trace_data:
+            traced = memo(cache_dir, "trace", key(src.label, *(p.label for p in later)),
+                          partial(_trace, programmes[src.label], later, overrides))
+            trace_data = trace_dict(traced)
+            if later:
                 labels = [x["label"] for x in trace_data["versions"]]
                 stem = "trace/" + "--".join(labels)
                 names = status_names(t, trace_data.get("summary", {}))
@@ -208,8 +166,8 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
                 groups.append({"title": t["traces"], "entries": [{
                     "title": " → ".join(labels), "summary": summary, "files": [
                         ("HTML", write(f"{stem}.html", render_trace(trace_data, lang))),
-                        ("JSON", write(f"{stem}.json", json.dumps(
-                            trace_data, ensure_ascii=False, indent=2) + "\n"))]}]})
+                        ("Markdown", write(f"{stem}.md", render_trace_md(traced, lang))),
+                        ("JSON", write(f"{stem}.json", render_trace_json(traced)))]}]})
 
         step("redline")
         red = [(a, b) for (a, b) in comparisons
@@ -227,19 +185,19 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             groups.append({"title": t["redlines"], "entries": [
                 {"title": f"{a} → {b}", "summary": "", "files": [("DOCX", rel)]}]})
 
-        step("regneark")
+        step("workbook")
         book = workbook(list(comparisons.values()), trace_data, vrows, lang)
         rel = write("orvers-report.xlsx", book)
         groups.append({"title": t["workbook"], "entries": [
             {"title": "XLSX", "summary": "", "files": [("XLSX", rel)]}]})
 
-        step("oversikt")
+        step("index")
         generated = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
         title = f"{t['report']} {_programme_name(root)}"
         index = out / write("index.html", render_index(title, vrows, groups, generated,
                                                        problems, lang))
         if progress:
-            bar.update(task, completed=total, description="ferdig")
+            bar.update(task, completed=total, description="done")
     return index
 
 

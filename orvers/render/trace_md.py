@@ -7,7 +7,7 @@ from .terms import STATUSES, status_name
 
 TEXT = {
     "nb": {"title": "Sporing av innspill", "summary": "Oppsummering", "areas": "Per område",
-           "area": "Område", "proposals": "Innspill", "rate": "Tatt inn (helt/delvis)",
+           "area": "Område", "proposals": "Innspill", "rate": "Videreført (helt/delvis)",
            "status": "Status", "text": "Innspill", "links": "Ble til",
            "origins": "Hvor tiltakene kom fra",
            "measure": "Tiltak", "from": "Fra innspill", "earlier": "Tidligere nummer",
