@@ -38,11 +38,8 @@ def load(path: str | Path, digest: str, label: str = "", layout: str | None = No
     from dataclasses import replace
 
     from .api import load as parse
+    from .serialize import programme_from_dict, programme_to_dict
 
-    try:
-        from .serialize import programme_from_dict, programme_to_dict
-    except ImportError:  # no serializer yet: parse every time
-        return replace(parse(path, layout=layout, label=label), date=date)
     entry = cache_path(cache_dir, digest, layout) if cache_dir else None
     if entry and entry.is_file():
         try:

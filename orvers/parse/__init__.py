@@ -41,10 +41,8 @@ def _parser(layout: str) -> Callable[[Document], Programme]:
 
 
 def _looks_like_table(doc: Document) -> bool:
-    try:
-        from .table import looks_like_table
-    except ImportError:
-        return False
+    from .table import looks_like_table
+
     return looks_like_table(doc)
 
 

@@ -10,13 +10,10 @@ Pairs = list[tuple[str, str]]  # (measure id in a version, measure id in the nex
 
 
 def successions(targets: Sequence[Programme], overrides: Sequence[Override] = ()
-                ) -> list[Pairs] | None:
-    """Per consecutive pair of targets, the measures `orvers compare` links (old, new);
-    None when the matcher is not available."""
-    try:
-        from ..match import compare
-    except ImportError:
-        return None
+                ) -> list[Pairs]:
+    """Per consecutive pair of targets, the measures `orvers compare` links (old, new)."""
+    from ..match import compare
+
     return [[(x.old, x.new) for x in compare(a, b, overrides=overrides).links if x.old and x.new]
             if a.measures and b.measures else [] for a, b in zip(targets, targets[1:],
                                                                   strict=False)]
