@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from orvers.api import load
 from orvers.evaluate import comparison_pairs, evaluate, read_gold
 from orvers.match import MatchSettings, compare
+from orvers.match.assign import assign
 from orvers.model import Measure, Override, Programme, Section
 
 GOLD = Path("/work/shared/gold/draft2026_to_board2026.csv")
@@ -239,7 +241,8 @@ def test_unrelated_programmes_give_added_and_removed_only():
                                           ("w_title", 0.8), ("w_title", 1.2),
                                           ("cover", 0.9), ("cover", 1.1),
                                           ("novel", 0.8), ("novel", 1.2),
-                                          ("cover_linked", 0.9), ("cover_linked", 1.1)])
+                                          ("cover_linked", 0.9), ("cover_linked", 1.1),
+                                          ("link_power", 0.5), ("link_power", 1.5)])
 def test_settings_are_robust(pair, field, factor):
     old, new, _ = pair
     settings = MatchSettings()
@@ -294,3 +297,33 @@ def test_a_shared_rare_name_links_a_reworded_measure_across_layouts():
     assert ("T9", "2.9") in pairs
     assert {("T5", None), ("T6", None)} <= pairs
 
+
+
+def test_one_clear_link_beats_two_marginal_ones():
+    """Old 0 scores 0.72 with new 0 and 0.60 with new 1; old 1 scores 0.60 with new 0 (all
+    above threshold 0.45). Summed margins prefer the two marginal links (0.30 > 0.27); the
+    assignment takes the clear one and leaves the others unlinked."""
+    rows, cols = np.array([0, 0, 1]), np.array([0, 1, 0])
+    score = np.array([0.72, 0.60, 0.60], dtype=np.float32)
+    power = MatchSettings().link_power
+    assert assign(rows, cols, score, (2, 2), 8, 0.45, power) == [(0, 0)]
+    assert assign(rows, cols, score, (2, 2), 8, 0.45, 1.0) == [(0, 1), (1, 0)]  # margins
+
+
+def test_a_clear_successor_is_not_traded_for_two_look_alikes():
+    """The working group for circular economy goes on as a network for circular economy
+    (clear successor); an unrelated new measure shares the old one's opening words, the old
+    conference shares a word with the successor. Not cross-wired: one reworded link, the
+    conference removed, the network for invasive species added."""
+    same = [("1.3", "1", TITLES[4]), ("1.4", "1", TITLES[5])]
+    old = programme("a", [
+        ("1.1", "1", "Etablere en arbeidsgruppe for sirkulær økonomi i kommunene"),
+        ("1.2", "1", "Arrangere en årlig konferanse om klimatilpasning, overvann og "
+                     "naturbaserte løsninger i Oslofjorden"), *same])
+    new = programme("b", [
+        ("1.1", "1", "Videreføre det regionale nettverket for sirkulær økonomi og ombruk, med "
+                     "konferanse om overvann"),
+        ("1.2", "1", "Etablere et nettverk for fremmede arter"), *same])
+    assert kinds_of(old, new) == {("1.1", "1.1", "reworded"), ("1.2", None, "removed"),
+                                  (None, "1.2", "added"), ("1.3", "1.3", "unchanged"),
+                                  ("1.4", "1.4", "unchanged")}

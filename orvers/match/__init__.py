@@ -55,7 +55,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     tb = [normalise(m.title) for m in mn]
     p = content_pairs(mo, mn, ta, tb, s, extra=forced_ij)
     cont = content(p, s)
-    first = assign(p.rows, p.cols, cont, shape, s.top_k, s.threshold)
+    first = assign(p.rows, p.cols, cont, shape, s.top_k, s.threshold, s.link_power)
     linked = [(mo[i].section, mn[j].section) for i, j in first]
     section_map = match_sections(old, new, linked)
     priors(p, mo, mn, section_map, section_trust(section_map, linked))
@@ -68,7 +68,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
         allowed &= ~np.isin(p.rows, [i for i, _ in forced_ij])
         allowed &= ~np.isin(p.cols, [j for _, j in forced_ij])
     pairs = set(assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, s.top_k,
-                       s.threshold)) | forced_ij
+                       s.threshold, s.link_power)) | forced_ij
     grams = ngram_counts(ta + tb, s.ngram)
     grams.data[:] = 1.0
     g_old, g_new = grams[:len(mo)], grams[len(mo):]

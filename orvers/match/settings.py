@@ -30,6 +30,10 @@ class MatchSettings:
         differing run of words within OCR noise: at most one wrong letter per this many
         letters (one is always allowed). Stop words do not count (OCR drops short words).
     threshold: an assigned pair scoring below this is not a link (added + removed instead).
+    link_power: the assignment maximises the sum over links of (margin above threshold, as a
+        share of 1 − threshold) to this power. 1 adds margins up, so two marginal links
+        outweigh one clearly better link competing with both; 2 makes a link with twice the
+        margin worth four marginal ones, so doubtful links give way to a clear one.
     ngram: length of the character n-grams.
     stem_letters: a word's stem for "idf" is its first this many letters once an
         inflectional ending is cut (a longer stem counts whole as well): inflections and
@@ -58,6 +62,7 @@ class MatchSettings:
     w_position: float = 0.05
     ocr_letters: int = 4
     threshold: float = 0.45
+    link_power: float = 2.0
     ngram: int = 3
     stem_letters: int = 7
     dense_pairs: int = 250_000
