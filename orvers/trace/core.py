@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Override, Programme
+from ..model import Comparison, Override, Programme
 from .lineage import Pairs, lineages, successions
 from .model import Origin, ProposalTrace, Trace, TraceLink, TraceSettings
 from .score import (
@@ -147,7 +147,7 @@ def _members(group: list[tuple[int, int]], k: int, own: np.ndarray, s: TraceSett
 
 
 def _trace_links(source: Programme, targets: Sequence[Programme], corpus: list[str],
-                 s: TraceSettings, overrides: Sequence[Override], pairs: list[Pairs] | None
+                 s: TraceSettings, overrides: Sequence[Override], pairs: list[Pairs]
                  ) -> tuple[list[list[list[TraceLink]]], list[list[bool]]]:
     """Per proposal and version, the measures that take it up (best first), and whether the
     proposal counts as adopted there (whole proposal or headline ≥ adopt_min)."""
@@ -216,13 +216,10 @@ def _status(per_version: list[list[TraceLink]], adopted: bool, names: list[str])
 
 
 def _origins(targets: Sequence[Programme], traced: list[ProposalTrace],
-             pairs: list[Pairs] | None) -> tuple[tuple[Origin, ...], tuple[str, ...]]:
+             pairs: list[Pairs]) -> tuple[Origin, ...]:
     last = targets[-1]
     earlier: dict[str, list[tuple[str, str]]] = {m.id: [] for m in last.measures}
-    notes: list[str] = []
-    if pairs is None:
-        notes.append("orvers.match not available: earlier measure numbers left out")
-    elif pairs:
+    if pairs:
         for old, new in pairs[-1]:
             if new in earlier:
                 earlier[new].append((targets[-2].label, old))
@@ -232,29 +229,26 @@ def _origins(targets: Sequence[Programme], traced: list[ProposalTrace],
                       if any(x.version == last.label and x.id == m.id for x in p.links))
         origins.append(Origin(m.id, m.title, props, tuple(earlier[m.id]),
                               new=not props and not earlier[m.id]))
-    return tuple(origins), tuple(notes)
+    return tuple(origins)
 
 
 def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettings = DEFAULT,
-          overrides: Sequence[Override] = ()) -> Trace:
+          overrides: Sequence[Override] = (),
+          comparisons: Mapping[tuple[str, str], Comparison] | None = None) -> Trace:
     """Follow every proposal of source through the targets (in order): status and links.
 
     Measures are scored one by one and as lineages (a measure with its forms in the other
     versions, by `orvers compare`), so a proposal taken up by a measure is also taken up by
-    that measure's earlier and later forms that still carry it."""
+    that measure's earlier and later forms that still carry it. `comparisons` (by old and new
+    label) are used instead of comparing those pairs of targets again."""
     if not targets:
         raise ValueError("trace needs at least one target version")
     labels = [t.label or f"v{k + 1}" for k, t in enumerate(targets)]
     names = stage_names(labels)
     corpus = [proposal_text(p) for p in source.measures]
     corpus += [measure_text(m) for t in targets for m in t.measures]
-    pairs = successions(targets, overrides)
-    if pairs is None:  # no lineages: each version on its own
-        each = [_trace_links(source, [t], corpus, settings, overrides, []) for t in targets]
-        links = [[row for e in each for row in e[0][i]] for i in range(len(source.measures))]
-        adopted = [[flag for e in each for flag in e[1][i]] for i in range(len(source.measures))]
-    else:
-        links, adopted = _trace_links(source, targets, corpus, settings, overrides, pairs)
+    pairs = successions(targets, overrides, comparisons)
+    links, adopted = _trace_links(source, targets, corpus, settings, overrides, pairs)
     sections = {s.id: s.title for s in source.sections}
     traced = []
     for i, p in enumerate(source.measures):
@@ -269,8 +263,8 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
         a[0] += 1
         a[1] += p.status == "adopted"
         a[2] += p.status == "partial"
-    origins, notes = _origins(targets, traced, pairs)
+    origins = _origins(targets, traced, pairs)
     versions = ((source.path, source.label),) + tuple(
         (t.path, lab) for t, lab in zip(targets, labels, strict=True))
     return Trace(versions, tuple(traced), origins,
-                 tuple((k, *v) for k, v in areas.items()), notes)
+                 tuple((k, *v) for k, v in areas.items()), ())

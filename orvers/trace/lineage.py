@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..model import Override, Programme
+from ..model import Comparison, Override, Programme
 
 Pairs = list[tuple[str, str]]  # (measure id in a version, measure id in the next version)
 
 
-def successions(targets: Sequence[Programme], overrides: Sequence[Override] = ()
+def successions(targets: Sequence[Programme], overrides: Sequence[Override] = (),
+                comparisons: Mapping[tuple[str, str], Comparison] | None = None
                 ) -> list[Pairs]:
-    """Per consecutive pair of targets, the measures `orvers compare` links (old, new)."""
+    """Per consecutive pair of targets, the measures `orvers compare` links (old, new); a pair
+    found in `comparisons` (by old and new label) is not compared again."""
     from ..match import compare
 
-    return [[(x.old, x.new) for x in compare(a, b, overrides=overrides).links if x.old and x.new]
-            if a.measures and b.measures else [] for a, b in zip(targets, targets[1:],
-                                                                  strict=False)]
+    out: list[Pairs] = []
+    for a, b in zip(targets, targets[1:], strict=False):
+        if not (a.measures and b.measures):
+            out.append([])
+            continue
+        found = (comparisons or {}).get((a.label, b.label))
+        links = (found or compare(a, b, overrides=overrides)).links
+        out.append([(x.old, x.new) for x in links if x.old and x.new])
+    return out
 
 
 def lineages(targets: Sequence[Programme], pairs: list[Pairs] | None
