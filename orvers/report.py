@@ -28,7 +28,7 @@ from .render.html import render_comparison, render_index, render_trace, status_n
 from .render.trace_json import render_trace_json, trace_dict
 from .render.trace_md import render_trace_md
 from .render.xlsx import workbook
-from .trace import Trace
+from .trace import trace
 
 
 def pairs(labels_stages: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -44,12 +44,6 @@ def _programme_json(p: Programme) -> str:
     from .serialize import programme_to_dict
 
     return json.dumps(programme_to_dict(p), ensure_ascii=False, indent=2) + "\n"
-
-
-def _trace(source: Programme, targets: list[Programme], overrides) -> Trace:
-    from .trace import trace
-
-    return trace(source, targets, overrides=overrides)
 
 
 def _lineages(chain: list[Comparison]) -> dict[tuple[str, str], str]:
@@ -154,10 +148,11 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             src = workshop[0]
             later = [programmes[v.label] for v in versions[versions.index(src) + 1:]
                      if v.label in programmes and v.stage in corpus_mod.MEASURE_STAGES]
-            traced = memo(cache_dir, "trace", key(src.label, *(p.label for p in later)),
-                          partial(_trace, programmes[src.label], later, overrides))
-            trace_data = trace_dict(traced)
-            if later:
+            if later:  # the consecutive comparisons above give the trace its lineages
+                traced = memo(cache_dir, "trace", key(src.label, *(p.label for p in later)),
+                              partial(trace, programmes[src.label], later, overrides=overrides,
+                                      comparisons=comparisons))
+                trace_data = trace_dict(traced)
                 labels = [x["label"] for x in trace_data["versions"]]
                 stem = "trace/" + "--".join(labels)
                 names = status_names(t, trace_data.get("summary", {}))
@@ -170,9 +165,9 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
                         ("JSON", write(f"{stem}.json", render_trace_json(traced)))]}]})
 
         step("redline")
+        stages = {x.label: x.stage for x in versions}
         red = [(a, b) for (a, b) in comparisons
-               if {x.label: x.stage for x in versions}[a] == "draft"
-               and {x.label: x.stage for x in versions}[b] in ("board", "adopted")]
+               if stages[a] == "draft" and stages[b] in ("board", "adopted")]
         titles = {v.label: v.title for v in versions if v.title}
         for a, b in red[:1]:
             c = comparisons[(a, b)]  # the cover names the versions by their titles in the corpus
