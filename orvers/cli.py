@@ -61,6 +61,13 @@ lang_option = click.option("--lang", type=click.Choice(["nb", "en"]), default="n
                            show_default=True, help="Language of the report.")
 
 
+def labels_option(names: str):
+    """The --corpus option of a command whose file arguments (NAMES) may be corpus labels."""
+    return click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+                        type=click.Path(file_okay=False),
+                        help=f"Corpus whose labels {names} may name.")
+
+
 @click.group(cls=OrversGroup)
 @click.version_option(__version__, prog_name="orvers")
 def cli() -> None:
@@ -79,16 +86,15 @@ def cli() -> None:
 @lang_option
 @click.option("--plain", is_flag=True,
               help="Whole-document word-level redline of any two DOCX files.")
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus whose labels OLD/NEW may name.")
+@labels_option("OLD/NEW")
 def redline(old: str, new: str, output: str, author: str, date_: str | None, lang: str,
             plain: bool, corpus_dir: str) -> None:
     """Write a Word redline (tracked changes) from OLD to NEW."""
     from .redline import parse_date, write_plain_redline, write_redline
 
     when = parse_date(date_)
-    old, new = _path_or_label(old, corpus_dir), _path_or_label(new, corpus_dir)
     if plain:
+        old, new = _path_or_label(old, corpus_dir), _path_or_label(new, corpus_dir)
         for name in (old, new):
             if Path(name).suffix.lower() != ".docx":
                 raise UserError(f"{name}: --plain compares Word files (.docx) only")
@@ -97,7 +103,8 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
         return
     from .match import compare
 
-    (a, overrides), (b, _) = _load_labelled(old, None), _load_labelled(new, None)
+    (a, overrides), (b, _) = (_load_labelled(old, None, corpus_dir),
+                              _load_labelled(new, None, corpus_dir))
     write_redline(compare(a, b, overrides=overrides), output, author=author, date=when,
                   lang=lang)
 
@@ -109,14 +116,13 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
 @click.option("--layout", type=LAYOUTS, help="Force a layout instead of detecting it.")
 @lang_option
 @output_option
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus whose labels FILE may name.")
+@labels_option("FILE")
 def extract(file: str, fmt: str, layout: str | None, lang: str, output: str | None,
             corpus_dir: str) -> None:
     """Extract the measures (tiltak) of FILE with targets and partners."""
     from .render.extract import render_extract
 
-    programme, _ = _load_labelled(_path_or_label(file, corpus_dir), layout)
+    programme, _ = _load_labelled(file, layout, corpus_dir)
     for warning in programme.warnings:
         click.echo(f"warning: {warning}", err=True)
     emit(render_extract(programme, fmt, lang), output)
@@ -257,14 +263,16 @@ def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool) ->
     click.echo(f"wrote {index}")
 
 
-def _load_labelled(path: str, layout: str | None):
-    """Load a programme; a file listed in its folder's corpus.toml gets its corpus label, title
-    and that corpus's link/unlink overrides, any other file its file name as label."""
+def _load_labelled(name: str, layout: str | None, corpus_dir: str):
+    """Load a programme from a path or a label of CORPUS_DIR; a file listed in its folder's
+    corpus.toml gets its corpus label, title and that corpus's link/unlink overrides, any other
+    file its file name as label."""
     from dataclasses import replace
 
     from .api import load
     from .corpus import load_overrides, versions
 
+    path = _path_or_label(name, corpus_dir)
     folder = Path(path).resolve().parent
     label, title, overrides = Path(path).stem, "", ()
     if (folder / "corpus.toml").is_file():
@@ -284,15 +292,14 @@ def _load_labelled(path: str, layout: str | None):
 @lang_option
 @click.option("--layout-old", type=LAYOUTS, help="Layout of OLD (detected unless given).")
 @click.option("--layout-new", type=LAYOUTS, help="Layout of NEW (detected unless given).")
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus whose labels OLD/NEW may name.")
+@labels_option("OLD/NEW")
 def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
             layout_old: str | None, layout_new: str | None, corpus_dir: str) -> None:
     """Match the measures of OLD and NEW and report every change."""
     from .match import compare as compare_programmes
 
-    a, overrides = _load_labelled(_path_or_label(old, corpus_dir), layout_old)
-    b, _ = _load_labelled(_path_or_label(new, corpus_dir), layout_new)
+    a, overrides = _load_labelled(old, layout_old, corpus_dir)
+    b, _ = _load_labelled(new, layout_new, corpus_dir)
     comparison = compare_programmes(a, b, overrides=overrides)
     if fmt == "json":
         from .render.compare_json import render_json
@@ -311,8 +318,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
               help="Gold CSV: old_id,new_id,relation,confidence.")
 @click.option("--links", "links_file", type=click.Path(dir_okay=False),
               help="Score this `compare --format json` output instead of comparing OLD and NEW.")
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus whose labels OLD/NEW may name.")
+@labels_option("OLD/NEW")
 def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None,
              corpus_dir: str) -> None:
     """Score links against a gold CSV: misses, then precision, recall and F1 (last line)."""
@@ -329,8 +335,8 @@ def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None
         raise UserError("give OLD and NEW, or --links COMPARE.json")
     from .match import compare as compare_programmes
 
-    (a, overrides), (b, _) = (_load_labelled(_path_or_label(old, corpus_dir), None),
-                              _load_labelled(_path_or_label(new, corpus_dir), None))
+    (a, overrides), (b, _) = (_load_labelled(old, None, corpus_dir),
+                              _load_labelled(new, None, corpus_dir))
     result = score_links(comparison_pairs(compare_programmes(a, b, overrides=overrides)), rows)
     click.echo(report(result, {m.id: m.title for m in a.measures},
                       {m.id: m.title for m in b.measures}), nl=False)
@@ -355,15 +361,14 @@ def _path_or_label(name: str, corpus_dir: str) -> str:
               show_default=True, help="Output format.")
 @output_option
 @lang_option
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus whose labels SOURCE/TARGET may name.")
+@labels_option("SOURCE/TARGET")
 def trace(source: str, targets: tuple[str, ...], fmt: str, output: str | None, lang: str,
           corpus_dir: str) -> None:
     """Follow the proposals of SOURCE (workshop notes) through TARGET versions, in order."""
     from .trace import trace as trace_proposals
 
-    src, overrides = _load_labelled(_path_or_label(source, corpus_dir), None)
-    versions = [_load_labelled(_path_or_label(t, corpus_dir), None)[0] for t in targets]
+    src, overrides = _load_labelled(source, None, corpus_dir)
+    versions = [_load_labelled(t, None, corpus_dir)[0] for t in targets]
     result = trace_proposals(src, versions, overrides=overrides)
     if fmt == "json":
         from .render.trace_json import render_trace_json
