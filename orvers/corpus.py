@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import tomllib
@@ -31,6 +32,16 @@ class Version:
     sha256: str
     title: str = ""
     path: Path = Path()
+
+
+def version_date(value: str) -> dt.datetime | None:
+    """A version's date (2025-12-18, 2025-12 or 2025) as a naive datetime, or None."""
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    return None
 
 
 def sha256(path: str | Path) -> str:

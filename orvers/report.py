@@ -210,18 +210,9 @@ def _redline(c: Comparison, lang: str) -> bytes:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "redline.docx"
-        write_redline(c, path, date=_version_date(c.new.date), lang=lang)
+        when = corpus_mod.version_date(c.new.date)
+        write_redline(c, path, date=when and when.replace(tzinfo=dt.UTC), lang=lang)
         return path.read_bytes()
-
-
-def _version_date(value: str) -> dt.datetime | None:
-    """The version's date as a fixed timestamp (so reruns write the same redline)."""
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return dt.datetime.strptime(value, fmt).replace(tzinfo=dt.UTC)
-        except ValueError:
-            continue
-    return None
 
 
 def _programme_name(root: Path) -> str:

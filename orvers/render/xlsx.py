@@ -12,6 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from ..corpus import version_date
 from ..model import Comparison
 from ..package import FIXED_TIME, stable_zip
 from .html import status_names, texts
@@ -58,19 +59,9 @@ def _save(wb: Workbook) -> bytes:
     return stable_zip(buffer.getvalue())
 
 
-def _date(value: str) -> dt.datetime | None:
-    """A version date (2025-12-18, 2025-12 or 2025) as a datetime, or None."""
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            return dt.datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-    return None
-
-
 def _newest(versions: list[dict]) -> dt.datetime:
     """The newest version's date, else 1980-01-01 (as the ZIP entries)."""
-    dates = [d for v in versions if (d := _date(str(v.get("date") or "")))]
+    dates = [d for v in versions if (d := version_date(str(v.get("date") or "")))]
     return max(dates, default=dt.datetime(*FIXED_TIME))
 
 
