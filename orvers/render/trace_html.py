@@ -5,15 +5,16 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..trace import Trace
-from .trace_md import TEXT, status_text
+from .terms import status_name
+from .trace_md import TEXT
 
 
 def render_trace_html(tr: Trace, lang: str = "nb") -> str:
     """The trace as a standalone HTML page."""
     env = Environment(loader=PackageLoader("orvers", "render/templates"),
                       autoescape=select_autoescape(["html", "j2"]))
-    summary = [(k, status_text(k, lang), n) for k, n in tr.summary().items()]
+    summary = [(k, status_name(k, lang), n) for k, n in tr.summary().items()]
     return env.get_template("trace.html.j2").render(
         tr=tr, t=TEXT[lang], lang=lang, summary=summary,
         labels=[label for _, label in tr.versions],
-        status=lambda s: status_text(s, lang))
+        status=lambda s: status_name(s, lang))

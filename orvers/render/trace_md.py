@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..trace import Trace
-from .terms import STATUSES, status_name
+from .terms import status_name
 
 TEXT = {
     "nb": {"title": "Sporing av innspill", "summary": "Oppsummering", "areas": "Per område",
@@ -11,21 +11,14 @@ TEXT = {
            "status": "Status", "text": "Innspill", "links": "Ble til",
            "origins": "Hvor tiltakene kom fra",
            "measure": "Tiltak", "from": "Fra innspill", "earlier": "Tidligere nummer",
-           "new": "nytt på dette trinnet", "none": "–", "notes": "Merknader",
-           "statuses": STATUSES["nb"]},
+           "new": "nytt på dette trinnet", "none": "–", "notes": "Merknader"},
     "en": {"title": "Trace of proposals", "summary": "Summary", "areas": "Per area",
            "area": "Area", "proposals": "Proposals", "rate": "Taken up (fully/partly)",
            "status": "Status", "text": "Proposal", "links": "Became",
            "origins": "Where the measures came from",
            "measure": "Measure", "from": "From proposals", "earlier": "Earlier number",
-           "new": "new at this stage", "none": "–", "notes": "Notes",
-           "statuses": STATUSES["en"]},
+           "new": "new at this stage", "none": "–", "notes": "Notes"},
 }
-
-
-def status_text(status: str, lang: str) -> str:
-    """A status in words of the report's language."""
-    return status_name(status, lang)
 
 
 def _cell(text: str) -> str:
@@ -37,7 +30,7 @@ def render_trace_md(tr: Trace, lang: str = "nb") -> str:
     t = TEXT[lang]
     labels = " → ".join(label for _, label in tr.versions)
     out = [f"# {t['title']}: {labels}", "", f"## {t['summary']}", ""]
-    out += [f"- {status_text(k, lang)}: {n}" for k, n in tr.summary().items()]
+    out += [f"- {status_name(k, lang)}: {n}" for k, n in tr.summary().items()]
     out += ["", f"## {t['areas']}", "", f"| {t['area']} | {t['proposals']} | {t['rate']} |",
             "|---|---:|---:|"]
     for section, n, adopted, partial in tr.areas:
@@ -48,7 +41,7 @@ def render_trace_md(tr: Trace, lang: str = "nb") -> str:
     for p in tr.proposals:
         links = "<br>".join(f"{x.version} {x.id} ({x.score:.2f}): «{_cell(x.evidence)}»"
                             for x in p.links) or t["none"]
-        out.append(f"| {p.id} | {status_text(p.status, lang)} | {_cell(p.text)} | {links} |")
+        out.append(f"| {p.id} | {status_name(p.status, lang)} | {_cell(p.text)} | {links} |")
     last = tr.versions[-1][1]
     out += ["", f"## {t['origins']} ({last})", "",
             f"| {t['measure']} | {t['from']} | {t['earlier']} |", "|---|---|---|"]
