@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 
 import fast_diff_match_patch as dmp
@@ -43,28 +44,27 @@ def word_diff(old: str, new: str, ocr_noise: bool = False) -> tuple[Op, ...]:
         return "".join(out)
 
     a, b = encode(old), encode(new)
-    ops: list[list[str]] = []
-    for op, chars in dmp.diff(a, b, timelimit=0, cleanup="Semantic", counts_only=False):
-        text = "".join(words[ord(c) - 0xF0000] for c in chars)
-        if ops and ops[-1][0] == op:
-            ops[-1][1] += text
-        else:
-            ops.append([op, text])
-    found = tuple((op, text) for op, text in ops if text)
+    found = _joined((op, "".join(words[ord(c) - 0xF0000] for c in chars))
+                    for op, chars in dmp.diff(a, b, timelimit=0, cleanup="Semantic",
+                                              counts_only=False))
     return _noise_as_equal(found) if ocr_noise else found
+
+
+def _joined(ops: Iterable[Op]) -> tuple[Op, ...]:
+    """Ops without empty texts, each run of one kind joined into one op."""
+    out: list[list[str]] = []
+    for op, text in ops:
+        if out and out[-1][0] == op:
+            out[-1][1] += text
+        elif text:
+            out.append([op, text])
+    return tuple((op, text) for op, text in out)
 
 
 def _noise_as_equal(ops: tuple[Op, ...]) -> tuple[Op, ...]:
     """Ops where each replaced stretch of as many new words as old ones, paired one to one,
     keeps as changes only the pairs that are not the same word up to OCR noise."""
-    out: list[list[str]] = []
-
-    def emit(op: str, text: str) -> None:
-        if out and out[-1][0] == op:
-            out[-1][1] += text
-        elif text:
-            out.append([op, text])
-
+    out: list[Op] = []
     i = 0
     while i < len(ops):
         (op, text), (op2, text2) = ops[i], ops[i + 1] if i + 1 < len(ops) else ("=", "")
@@ -75,20 +75,17 @@ def _noise_as_equal(ops: tuple[Op, ...]) -> tuple[Op, ...]:
             dels, adds = [], []
             for x, y in zip(a, b, strict=True):
                 if same_word(x, y):
-                    emit("-", "".join(dels))
-                    emit("+", "".join(adds))
-                    emit("=", y)
+                    out += [("-", "".join(dels)), ("+", "".join(adds)), ("=", y)]
                     dels, adds = [], []
                 else:
                     dels.append(x)
                     adds.append(y)
-            emit("-", "".join(dels))
-            emit("+", "".join(adds))
+            out += [("-", "".join(dels)), ("+", "".join(adds))]
             i += 2
         else:
-            emit(op, text)
+            out.append((op, text))
             i += 1
-    return tuple((op, text) for op, text in out)
+    return _joined(out)
 
 
 def same_word(old: str, new: str) -> bool:
