@@ -11,18 +11,19 @@ from ..text import collapse_space, join_lines
 from .table_cut import text_width
 from .table_rows import label_kind, strip_bullet
 
+# Words that join two parts of a text ("pa": OCR's "på"): a line ending on one goes on.
+_JOINING = "og|i|for|med|til|av|om|på|pa"
 # A partner line that ends (or the next one that starts) with one of these words is wrapped,
 # not a new partner: "Bente Bye og partnere i / Spania og Irland".
-_OPEN_END_RE = re.compile(r"(?:\b(?:og|i|for|med|til|av|om|på|pa|&)|-)$", re.IGNORECASE)
+_OPEN_END_RE = re.compile(rf"(?:\b(?:{_JOINING}|&)|-)$", re.IGNORECASE)
 PARTNER_MIN_EMS = 9.0  # a Partnere column prints lines at least this wide before it wraps
 _UNFINISHED_RE = re.compile(
-    r"\b(?:og|i|for|med|til|av|om|på|pa|&|å|de|den|det|et|en|som|fra|ved|mot|eller)$",
-    re.IGNORECASE)
-_OPEN_START_RE = re.compile(r"^(?:og|i|for|med|til|av|om|på|pa|&|-)\b")
+    rf"\b(?:{_JOINING}|&|å|de|den|det|et|en|som|fra|ved|mot|eller)$", re.IGNORECASE)
+_OPEN_START_RE = re.compile(rf"^(?:{_JOINING}|&|-)\b")
 _GLUED_RE = re.compile(r"^[a-zæøå]([A-ZÆØÅ][a-zæøå]{2,})\b")
 _EDGE_RE = re.compile(r"^[\s|\]\[]+|(?:\s+[.,:;·])*[\s|\[\]]*$")  # rules, trailing " . . ."
 # The narrow Partnere column breaks long words without a hyphen: "interesseorganisasjon / er".
-_SUFFIX_RE = re.compile(r"^(?!(?:og|i|for|med|til|av|om|på|pa)$)[a-zæøå]{1,3}$")
+_SUFFIX_RE = re.compile(rf"^(?!(?:{_JOINING})$)[a-zæøå]{{1,3}}$")
 
 
 @dataclass
