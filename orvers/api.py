@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .model import Programme
-from .ocr import build_lexicon, looks_ocr_damaged, needs_repair, repair_programme
+from .ocr import looks_ocr_damaged, needs_repair, repair_programme
+from .ocr_lexicon import build_lexicon
 from .parse import parse
 from .read import read
 

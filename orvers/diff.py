@@ -11,7 +11,7 @@ from importlib import resources
 import fast_diff_match_patch as dmp
 
 from .model import Changes, Measure, Op
-from .ocr import dictionary_words
+from .ocr_lexicon import dictionary_words
 from .ocr_nearest import budget, ocr_cost
 
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")

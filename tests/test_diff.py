@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from orvers.diff import changes, partner_key, side, word_diff
 from orvers.model import Measure
-from orvers.ocr import dictionary_words
+from orvers.ocr_lexicon import dictionary_words
 
 
 def test_word_diff_rebuilds_both_sides():

@@ -6,7 +6,8 @@ import pytest
 from conftest import corpus_file
 
 from orvers.api import load
-from orvers.ocr import build_lexicon, needs_repair, repair, repair_programme
+from orvers.ocr import needs_repair, repair, repair_programme
+from orvers.ocr_lexicon import build_lexicon
 
 CLEAN = ("utkast", "workshop", "hp2025", "strategi")
 
