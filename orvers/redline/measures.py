@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import PurePath
 
 import docx
 from docx.document import Document as DocxDocument
@@ -21,6 +20,7 @@ from ..model import Comparison, Link, Measure, Op, Programme
 from ..render.terms import KINDS
 from . import ooxml
 from .align import align
+from .cover import cover
 
 TEXTS = {
     "nb": {
@@ -270,67 +270,6 @@ def _heading_row(table, ops: tuple[Op, ...], rev: ooxml.Revisions, kind: str = "
         ooxml.mark_row(row, kind, rev)
 
 
-def _fixed_widths(table, column_widths: tuple[Length, ...]) -> None:
-    table.autofit = False
-    for column, width in zip(table.columns, column_widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-
-
-def _cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
-           texts: dict) -> None:
-    old, new = comparison.old, comparison.new
-    document.add_heading(f"{texts['title']}: {old.label} → {new.label}", level=1)
-    document.add_paragraph(texts["how"])
-    document.add_heading(texts["compared"], level=2)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    head = table.rows[0].cells
-    head[1].paragraphs[0].add_run(texts["old"]).bold = True
-    head[2].paragraphs[0].add_run(texts["new"]).bold = True
-    rows = [(texts["label"], old.label, new.label), (texts["doc_title"], old.title, new.title),
-            (texts["file"], PurePath(old.path).name, PurePath(new.path).name)]
-    if old.date or new.date:
-        rows.append((texts["date"], old.date, new.date))
-    for name, a, b in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
-    _fixed_widths(table, (Cm(3.0), Cm(7.2), Cm(7.2)))
-    when = (f"{rev.date:%Y-%m-%d}" if rev.date.time() == dt.time()  # a version's date, no hour
-            else f"{rev.date:%Y-%m-%d %H:%M} UTC")
-    made = document.add_paragraph(f"{texts['made']}: {when}, {rev.author}")
-    made.paragraph_format.space_before = Pt(6)
-    document.add_heading(texts["counts"], level=2)
-    summary = comparison.summary()
-    counts = document.add_table(rows=0, cols=2)
-    counts.style = "Table Grid"
-    for kind, n in summary.items():
-        cells = counts.add_row().cells
-        cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
-    _fixed_widths(counts, (Cm(4.0), Cm(1.5)))
-    lists = {"added": [], "removed": [], "split": {}, "merged": {}}
-    for link in comparison.links:
-        if link.kind == "added":
-            lists["added"].append(f"{link.new} {new.measure(link.new).title}")
-        elif link.kind == "removed":
-            lists["removed"].append(f"{link.old} {old.measure(link.old).title}")
-        elif link.kind == "split":
-            lists["split"].setdefault(link.old, []).append(link.new)
-        elif link.kind == "merged":
-            lists["merged"][link.new] = [lk.old for lk in comparison.links
-                                         if lk.new == link.new and lk.old is not None]
-    lines = {
-        "added": lists["added"], "removed": lists["removed"],
-        "split": [f"{o} {texts['into']} {', '.join(ns)}" for o, ns in lists["split"].items()],
-        "merged": [f"{', '.join(os)} {texts['from']} {n}" for n, os in lists["merged"].items()],
-    }
-    for key in ("added", "removed", "split", "merged"):
-        document.add_heading(texts[key], level=2)
-        for line in lines[key] or [texts["none"]]:
-            document.add_paragraph(line, style="List Bullet" if lines[key] else None)
-
-
 def _text_width(chars: int, em: float = EM_SHARE) -> int:
     """EMUs that CHARS letters take at FONT_SIZE (em: mean letter width in em), with padding."""
     return int(chars * em * FONT_SIZE + CELL_PADDING)
@@ -388,7 +327,7 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
     old, new = comparison.old, comparison.new
     ooxml.set_properties(document, rev, f"{texts['title']}: {old.label} → {new.label}",
                          texts["language"])
-    _cover(document, comparison, rev, texts)
+    cover(document, comparison, rev, texts)
     sections = _section_map(comparison)
     rows = plan_rows(comparison, texts, sections)
     column_widths = widths(rows, _table_section(document, texts, comparison))

@@ -1,0 +1,76 @@
+"""The redline's cover page: what was compared, when, and the changes in numbers and lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePath
+
+from docx.document import Document as DocxDocument
+from docx.shared import Cm, Length, Pt
+
+from ..model import Comparison
+from . import ooxml
+
+
+def fixed_widths(table, column_widths: tuple[Length, ...]) -> None:
+    """Give a table fixed column widths (Word would otherwise fit them to the text)."""
+    table.autofit = False
+    for column, width in zip(table.columns, column_widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
+          texts: dict) -> None:
+    """The cover page: the versions compared, the date of the changes, links per kind, and
+    the measures added, removed, split and merged."""
+    old, new = comparison.old, comparison.new
+    document.add_heading(f"{texts['title']}: {old.label} → {new.label}", level=1)
+    document.add_paragraph(texts["how"])
+    document.add_heading(texts["compared"], level=2)
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    head = table.rows[0].cells
+    head[1].paragraphs[0].add_run(texts["old"]).bold = True
+    head[2].paragraphs[0].add_run(texts["new"]).bold = True
+    rows = [(texts["label"], old.label, new.label), (texts["doc_title"], old.title, new.title),
+            (texts["file"], PurePath(old.path).name, PurePath(new.path).name)]
+    if old.date or new.date:
+        rows.append((texts["date"], old.date, new.date))
+    for name, a, b in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
+    fixed_widths(table, (Cm(3.0), Cm(7.2), Cm(7.2)))
+    when = (f"{rev.date:%Y-%m-%d}" if rev.date.time() == dt.time()  # a version's date, no hour
+            else f"{rev.date:%Y-%m-%d %H:%M} UTC")
+    made = document.add_paragraph(f"{texts['made']}: {when}, {rev.author}")
+    made.paragraph_format.space_before = Pt(6)
+    document.add_heading(texts["counts"], level=2)
+    summary = comparison.summary()
+    counts = document.add_table(rows=0, cols=2)
+    counts.style = "Table Grid"
+    for kind, n in summary.items():
+        cells = counts.add_row().cells
+        cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
+    fixed_widths(counts, (Cm(4.0), Cm(1.5)))
+    lists = {"added": [], "removed": [], "split": {}, "merged": {}}
+    for link in comparison.links:
+        if link.kind == "added":
+            lists["added"].append(f"{link.new} {new.measure(link.new).title}")
+        elif link.kind == "removed":
+            lists["removed"].append(f"{link.old} {old.measure(link.old).title}")
+        elif link.kind == "split":
+            lists["split"].setdefault(link.old, []).append(link.new)
+        elif link.kind == "merged":
+            lists["merged"][link.new] = [lk.old for lk in comparison.links
+                                         if lk.new == link.new and lk.old is not None]
+    lines = {
+        "added": lists["added"], "removed": lists["removed"],
+        "split": [f"{o} {texts['into']} {', '.join(ns)}" for o, ns in lists["split"].items()],
+        "merged": [f"{', '.join(os)} {texts['from']} {n}" for n, os in lists["merged"].items()],
+    }
+    for key in ("added", "removed", "split", "merged"):
+        document.add_heading(texts[key], level=2)
+        for line in lines[key] or [texts["none"]]:
+            document.add_paragraph(line, style="List Bullet" if lines[key] else None)
