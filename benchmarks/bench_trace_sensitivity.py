@@ -18,6 +18,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from test_trace import _labels, _versions, _workshop, evaluate  # noqa: E402
 
+from orvers.match import compare  # noqa: E402
 from orvers.trace import trace  # noqa: E402
 from orvers.trace.core import DEFAULT  # noqa: E402
 
@@ -25,10 +26,9 @@ THRESHOLDS = ("link_min", "margin", "weak_min", "weak_margin", "clause_min", "cl
               "rel_min", "adopt_min", "min_mass")
 
 
-def measure(settings) -> str:
+def measure(settings, comparisons: dict, rows: list[dict[str, str]]) -> str:
     """One row: P/R/accuracy on high rows and on all rows, and the status counts."""
-    result = trace(_workshop(), list(_versions()), settings)
-    rows = _labels()
+    result = trace(_workshop(), list(_versions()), settings, comparisons=comparisons)
     high = evaluate(result, rows)
     every = evaluate(result, [{**r, "confidence": "high"} for r in rows])
     counts = result.summary()
@@ -42,13 +42,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="0.8,0.9,1.1,1.2")
     scales = [float(x) for x in parser.parse_args().scales.split(",")]
+    draft, board = _versions()  # no threshold here changes the matcher: compare them once
+    comparisons = {(draft.label, board.label): compare(draft, board)}
+    rows = _labels()
     print("threshold        value  | high P  R     acc   | all P   R     acc   | ad pa dd db")
-    print(f"{'(defaults)':16} {'':6} | {measure(DEFAULT)}")
+    print(f"{'(defaults)':16} {'':6} | {measure(DEFAULT, comparisons, rows)}")
     for name in THRESHOLDS:
         for scale in scales:
             value = round(getattr(DEFAULT, name) * scale, 3)
             settings = dataclasses.replace(DEFAULT, **{name: value})
-            print(f"{name:16} {value:<6} | {measure(settings)}", flush=True)
+            print(f"{name:16} {value:<6} | {measure(settings, comparisons, rows)}", flush=True)
 
 
 if __name__ == "__main__":
