@@ -57,10 +57,10 @@ class _Scores:
                        self.owner)
 
 
-def _scores(source: Programme, columns: list[str], corpus: list[str], s: TraceSettings
-            ) -> tuple[_Scores, Containment]:
-    """Scores of every proposal against every column text, and the containment behind them."""
-    props = [proposal_text(p) for p in source.measures]
+def _scores(source: Programme, props: list[str], columns: list[str], corpus: list[str],
+            s: TraceSettings) -> tuple[_Scores, Containment]:
+    """Scores of every proposal (props: their texts) against every column text, and the
+    containment behind them."""
     parts = [proposal_clauses(p) for p in source.measures]
     heads = [headline(p) for p in source.measures]
     n = len(props)
@@ -146,19 +146,19 @@ def _members(group: list[tuple[int, int]], k: int, own: np.ndarray, s: TraceSett
     return [j for j in cols if own[j] >= s.rel_min * best]
 
 
-def _trace_links(source: Programme, targets: Sequence[Programme], corpus: list[str],
-                 s: TraceSettings, overrides: Sequence[Override], pairs: list[Pairs]
+def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettings,
+                 overrides: Sequence[Override], pairs: list[Pairs]
                  ) -> tuple[list[list[list[TraceLink]]], list[list[bool]]]:
     """Per proposal and version, the measures that take it up (best first), and whether the
     proposal counts as adopted there (whole proposal or headline ≥ adopt_min)."""
     groups = lineages(targets, pairs)
     offset = np.cumsum([0] + [len(t.measures) for t in targets])
     texts = [measure_text(m) for t in targets for m in t.measures]
-    lineage_texts = [" ".join(texts[offset[k] + j] for k, j in g) for g in groups]
-    sc, c = _scores(source, texts + lineage_texts, corpus, s)
-    n_meas = len(texts)
-    chosen = _chosen(sc.columns(n_meas), _areas(source, targets, s, groups), s)
     props = [proposal_text(p) for p in source.measures]
+    lineage_texts = [" ".join(texts[offset[k] + j] for k, j in g) for g in groups]
+    # IDF over every version's measures and the proposals
+    sc, c = _scores(source, props, texts + lineage_texts, props + texts, s)
+    chosen = _chosen(sc.columns(len(texts)), _areas(source, targets, s, groups), s)
     own_rank = sc.rank()
     lineage_of = {(k, j): g for g, group in enumerate(groups) for k, j in group}
 
@@ -245,10 +245,8 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
         raise ValueError("trace needs at least one target version")
     labels = [t.label or f"v{k + 1}" for k, t in enumerate(targets)]
     names = stage_names(labels)
-    corpus = [proposal_text(p) for p in source.measures]
-    corpus += [measure_text(m) for t in targets for m in t.measures]
     pairs = successions(targets, overrides, comparisons)
-    links, adopted = _trace_links(source, targets, corpus, settings, overrides, pairs)
+    links, adopted = _trace_links(source, targets, settings, overrides, pairs)
     sections = {s.id: s.title for s in source.sections}
     traced = []
     for i, p in enumerate(source.measures):
