@@ -6,19 +6,10 @@ import datetime as dt
 from pathlib import PurePath
 
 from docx.document import Document as DocxDocument
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Pt
 
 from ..model import Comparison
 from . import ooxml
-
-
-def fixed_widths(table, column_widths: tuple[Length, ...]) -> None:
-    """Give a table fixed column widths (Word would otherwise fit them to the text)."""
-    table.autofit = False
-    for column, width in zip(table.columns, column_widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
 
 
 def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
@@ -41,7 +32,7 @@ def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     for name, a, b in rows:
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = name, a or "", b or ""
-    fixed_widths(table, (Cm(3.0), Cm(7.2), Cm(7.2)))
+    ooxml.fixed_widths(table, (Cm(3.0), Cm(7.2), Cm(7.2)))
     when = (f"{rev.date:%Y-%m-%d}" if rev.date.time() == dt.time()  # a version's date, no hour
             else f"{rev.date:%Y-%m-%d %H:%M} UTC")
     made = document.add_paragraph(f"{texts['made']}: {when}, {rev.author}")
@@ -53,7 +44,7 @@ def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     for kind, n in summary.items():
         cells = counts.add_row().cells
         cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
-    fixed_widths(counts, (Cm(4.0), Cm(1.5)))
+    ooxml.fixed_widths(counts, (Cm(4.0), Cm(1.5)))
     lists = {"added": [], "removed": [], "split": {}, "merged": {}}
     for link in comparison.links:
         if link.kind == "added":

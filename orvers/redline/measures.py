@@ -333,7 +333,6 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
     column_widths = widths(rows, _table_section(document, texts, comparison))
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    table.autofit = False
     for cell, text in zip(table.rows[0].cells, texts["header"], strict=True):
         ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [(("=", text),)], rev,
                                bold=True)
@@ -358,13 +357,5 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                     ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title))
                     _heading_row(table, ops, rev)
         _add_row(document, table, row, rev, texts)
-    for column, width in zip(table.columns, column_widths, strict=True):
-        column.width = width
-    for r in table.rows:
-        cells = r.cells
-        if len({id(c._tc) for c in cells}) == len(column_widths):
-            for cell, width in zip(cells, column_widths, strict=True):
-                cell.width = width
-        else:
-            cells[0].width = Length(sum(column_widths))
+    ooxml.fixed_widths(table, column_widths)
     return document

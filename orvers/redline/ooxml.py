@@ -18,6 +18,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Length
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -218,6 +219,21 @@ def mark_row(row: _Row, kind: str, rev: Revisions) -> None:
 def set_repeat_header(row: _Row) -> None:
     """Repeat this row at the top of every page."""
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def fixed_widths(table, widths: Sequence[Length]) -> None:
+    """Give a table fixed column widths (Word would otherwise fit them to the text); a row
+    whose cells are merged into one spans them all."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        cells = row.cells
+        if len({id(c._tc) for c in cells}) == len(widths):
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
+        else:
+            cells[0].width = Length(sum(widths))
 
 
 def shade_cell(cell, fill: str) -> None:
