@@ -16,6 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_redline import cells, edited, measure_rows
 
+from orvers.api import load
+from orvers.match import compare
 from orvers.model import Comparison, Link, Measure, Programme
 from orvers.redline import ooxml, write_redline
 
@@ -23,31 +25,17 @@ DATE = dt.datetime(2025, 12, 18, tzinfo=dt.UTC)
 
 
 def _load(label: str) -> Programme:
-    try:
-        from orvers.api import load
-    except ImportError:
-        pytest.skip("orvers.api.load not written yet")
     return load(corpus_file(label), label=label)
 
 
 @pytest.fixture(scope="module")
 def board() -> Programme:
     """The board recommendation's measures, through the table parser."""
-    try:
-        from orvers.api import load
-    except ImportError:
-        from orvers.parse.table import parse_table
-        from orvers.read import read
-        return parse_table(read(corpus_file("styret")))
     return load(corpus_file("styret"), label="styret")
 
 
 @pytest.fixture(scope="module")
 def comparison() -> Comparison:
-    try:
-        from orvers.match import compare
-    except ImportError:
-        pytest.skip("orvers.match.compare not written yet")
     return compare(_load("utkast"), _load("styret"))
 
 

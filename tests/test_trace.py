@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from conftest import corpus_file
 
 from orvers.api import load
 from orvers.cli import cli
-from orvers.model import Measure, Override, Programme, Section, Source
+from orvers.model import Measure, Override, Programme, Section
 from orvers.text import fold
 from orvers.trace import Trace, trace
 from orvers.trace.core import DEFAULT
@@ -22,39 +21,9 @@ from orvers.trace.lineage import lineages
 from orvers.trace.score import containment, proposal_clauses, word_similarity, word_weights
 
 LABELS = Path(__file__).parent / "data" / "trace_labels.csv"
-_BULLET = re.compile(r"^\s*(\*|o\s)\s*")
-
-
-def _notes(path: Path) -> Programme:
-    """Proposals from the raw notes (each `*` / `o` bullet and its lines), for when the
-    bullet-notes parser is not in the tree: the labels are keyed by text, not by W-id."""
-    items: list[tuple[str, list[str], int]] = []
-    sections: list[Section] = []
-    section = ""
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        text = line.strip()
-        if not text:
-            continue
-        if _BULLET.match(line):
-            items.append((section, [_BULLET.sub("", line).strip()], n))
-        elif text.endswith(":") and len(text) < 45 and not line.startswith(" ") and \
-                not re.match(r"(Resultatmål|Reslutatmål|Effektmål|Mål)\b", text):
-            section = text.rstrip(": ")
-            sections.append(Section(section, section))
-        elif items:
-            items[-1][1].append(text)
-    measures = tuple(Measure(f"W{k}", " ".join(t), sec or None, source=Source(1, n, n),
-                             id_source="assigned") for k, (sec, t, n) in enumerate(items, 1))
-    return Programme(str(path), "txt", "bullet-notes", "workshop", tuple(sections), measures,
-                     label="workshop")
-
-
 @cache
 def _workshop() -> Programme:
-    try:
-        return load(corpus_file("workshop"), layout="bullet-notes", label="workshop")
-    except ImportError:
-        return _notes(corpus_file("workshop"))
+    return load(corpus_file("workshop"), layout="bullet-notes", label="workshop")
 
 
 @cache

@@ -348,20 +348,6 @@ def has_revisions(document: DocxDocument) -> bool:
                for tag in _REVISION_TAGS + _PROPERTY_CHANGE_TAGS)
 
 
-def revision_ids(document: DocxDocument) -> list[str]:
-    """Every w:id of revisions and comment marks in the body, and of comments (with repeats)."""
-    tags = _REVISION_TAGS + ("w:commentRangeStart",)
-    ids = [el.get(qn("w:id")) for tag in tags for el in document.element.body.iter(qn(tag))]
-    ids += [str(c.comment_id) for c in document.comments]
-    return ids
-
-
-def revision_authors_dates(document: DocxDocument) -> set[tuple[str | None, str | None]]:
-    """The (author, date) pairs found on tracked changes in the body."""
-    return {(el.get(qn("w:author")), el.get(qn("w:date")))
-            for tag in ("w:ins", "w:del") for el in document.element.body.iter(qn(tag))}
-
-
 def _scope(document: DocxDocument, last_table: bool, column: int | None) -> list:
     body = document.element.body
     tables = body.findall(qn("w:tbl"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -109,6 +108,3 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
     return _save(wb)
 
 
-def write_workbook(path: str | Path, *args, **kwargs) -> None:
-    """Write the workbook to PATH."""
-    Path(path).write_bytes(workbook(*args, **kwargs))
