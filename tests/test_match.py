@@ -327,3 +327,40 @@ def test_a_clear_successor_is_not_traded_for_two_look_alikes():
     assert kinds_of(old, new) == {("1.1", "1.1", "reworded"), ("1.2", None, "removed"),
                                   (None, "1.2", "added"), ("1.3", "1.3", "unchanged"),
                                   ("1.4", "1.4", "unchanged")}
+
+
+def _label_blocks(label: str, items: list[tuple[str, str, tuple[str, ...]]]) -> Programme:
+    """A label-block programme whose measures may carry sub-items."""
+    return Programme(f"{label}.txt", "txt", "label-blocks", label, label=label,
+                     sections=(Section("S1", "Tema"),),
+                     measures=tuple(Measure(i, t, "S1", children=ch) for i, t, ch in items))
+
+
+PROJECT = ("T1", "Klimasats-prosjektet Solkraft på tak fase II, bl.a:", (
+    "Gjøre veilederen kjent og spre den til kommunene",
+    "Kartlegge og identifisere takflater egnet for solcelleanlegg",
+    "Se synergier mellom solkraftprosjektet og lokale energilagre i næringsparkene"))
+PROJECT_SPLIT = programme("b", [
+    ("2.1", "2", "Videreføre prosjektet Solkraft på tak og gjøre veilederen kjent i kommunene"),
+    ("2.2", "2", "Utforske synergier mellom solkraftprosjektet og energilagre i næringsparkene "
+                 "og havnene"),
+    *[(f"2.{k}", "2", t) for k, t in enumerate(TITLES[1:5], 3)]])
+
+
+def test_a_sub_item_split_off_is_a_part_of_its_project():
+    """A label block's title only names a project ("…, bl.a:"), its sub-items say what is
+    done; the next version continues the project and makes a sub-item a measure of its own:
+    both are parts of the split, found in the title and sub-items (the title alone covers
+    little of the sub-item's measure, which was "added")."""
+    old = _label_blocks("a", [PROJECT, *[(f"T{k}", t, ()) for k, t in enumerate(TITLES[1:5], 2)]])
+    assert {("T1", "2.1", "split"), ("T1", "2.2", "split")} <= kinds_of(old, PROJECT_SPLIT)
+
+
+def test_a_split_off_sub_item_is_not_left_to_a_look_alike():
+    """The one-to-one assignment first gives the sub-item's measure to a gone measure sharing
+    a few of its words (webinars on the business parks): the project covers it far more, so
+    it is the project's part and the look-alike is removed."""
+    old = _label_blocks("a", [PROJECT, *[(f"T{k}", t, ()) for k, t in enumerate(TITLES[1:5], 2)],
+                              ("T6", "Webinarer om næringsparkene og havnene i regionen", ())])
+    kinds = kinds_of(old, PROJECT_SPLIT)
+    assert {("T1", "2.1", "split"), ("T1", "2.2", "split"), ("T6", None, "removed")} <= kinds

@@ -31,10 +31,11 @@ def to_draft(versions):
 
 def test_hand_labelled_links_found(to_draft):
     """The hand-labelled set (debatable rows low): the matcher without rare-word evidence and
-    with depth-bound sections scored F1 0.47 here."""
+    with depth-bound sections scored F1 0.47 here, with split parts found in titles only
+    0.77."""
     score = evaluate(comparison_pairs(to_draft), read_gold(LABELS))
-    assert score.f1 >= 0.72
-    assert score.precision >= 0.7
+    assert score.f1 >= 0.78
+    assert score.precision >= 0.75
 
 
 def test_flat_themes_map_onto_the_outline(to_draft):
@@ -64,12 +65,27 @@ def test_new_and_dropped_measures_stay_unlinked(to_draft):
 
 def test_programme_to_board_recommendation(versions):
     """Two steps at once, both with targets and partners (the matcher without rare-word
-    evidence and with depth-bound sections scored F1 0.52 on the composed labels)."""
+    evidence and with depth-bound sections scored F1 0.52 on the composed labels, with split
+    parts found in titles only 0.78)."""
     c = compare(versions["hp2025"], versions["styret"])
     score = evaluate(comparison_pairs(c), read_gold(LABELS_BOARD))
-    assert score.f1 >= 0.7
-    assert score.precision >= 0.7
+    assert score.f1 >= 0.78
+    assert score.precision >= 0.75
     pairs = set(comparison_pairs(c))
     assert {("T1", "1.1"), ("T14", "2.2.1"), ("T24", "3.2.1"), ("T32", "3.4.1")} <= pairs
     smap = dict(c.section_map)
     assert (smap["S1"], smap["S3"], smap["S4"], smap["S5"]) == ("1", "3.2", "3.3", "3.4")
+
+
+def test_project_split_by_its_sub_items(versions, to_draft):
+    """T24's title names a project ("Energistasjoner fase II, bl.a:"); its sub-item on
+    synergies with goods and logistics became a measure of its own (draft 4.2.2, board
+    3.2.2), first given one-to-one to T25 (webinars on goods) that shares a few words. A
+    project's sub-items are its text; T13's webinar sub-items (sustainable land use, shared
+    knowledge) do not make the board's new measure on housing (2.4.2) a part of it."""
+    kinds = {(lk.old, lk.new, lk.kind) for lk in to_draft.links}
+    assert {("T24", "4.2.1", "split"), ("T24", "4.2.2", "split")} <= kinds
+    board = {(lk.old, lk.new, lk.kind) for lk in compare(versions["hp2025"],
+                                                         versions["styret"]).links}
+    assert {("T24", "3.2.1", "split"), ("T24", "3.2.2", "split"),
+            (None, "2.4.2", "added")} <= board

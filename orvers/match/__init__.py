@@ -14,7 +14,7 @@ from .parts import find_parts
 from .same import same_words
 from .sections import match_sections, section_trust
 from .settings import MatchSettings
-from .signals import ngram_counts, normalise
+from .signals import ngram_counts, normalise, wording
 
 __all__ = ["MatchSettings", "compare"]
 
@@ -69,7 +69,9 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
         allowed &= ~np.isin(p.cols, [j for _, j in forced_ij])
     pairs = set(assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, s.top_k,
                        s.threshold, s.link_power)) | forced_ij
-    grams = ngram_counts(ta + tb, s.ngram)
+    # a part is found in its whole's own text: title and sub-items (a label block's title
+    # may only name a project, its sub-items say what is done)
+    grams = ngram_counts([wording(m) for m in mo + mn], s.ngram)
     grams.data[:] = 1.0
     g_old, g_new = grams[:len(mo)], grams[len(mo):]
     splits = find_parts(p, sc, allowed, pairs, forced_ij, g_old, g_new, s, split=True)

@@ -12,12 +12,16 @@ from .signals import part_shares
 
 
 def choose(part: np.ndarray, whole: np.ndarray, cover: np.ndarray, novel: np.ndarray,
-           score: np.ndarray, linked: np.ndarray, s: MatchSettings) -> np.ndarray:
-    """Indexes of the candidate (part, whole) pairs to keep: cover (cover_linked for a part
-    linked one-to-one), novel and score pass their thresholds, and each part takes the whole
-    it brings most new text to (then the best scoring)."""
-    min_cover = np.where(linked, s.cover_linked, s.cover)
-    ok = np.flatnonzero((cover >= min_cover) & (novel >= s.novel) & (score >= s.part_min))
+           score: np.ndarray, own_cover: np.ndarray, s: MatchSettings) -> np.ndarray:
+    """Indexes of the candidate (part, whole) pairs to keep: cover, novel and score pass
+    their thresholds, and each part takes the whole it brings most new text to (then the
+    best scoring). own_cover: how much of a part linked one-to-one its own partner covers
+    (NaN when unlinked); such a part needs cover_linked, or cover_ratio times own_cover."""
+    linked = ~np.isnan(own_cover)
+    enough = np.where(linked, (cover >= s.cover_linked)
+                      | (cover >= np.maximum(s.cover, s.cover_ratio * own_cover)),
+                      cover >= s.cover)
+    ok = np.flatnonzero(enough & (novel >= s.novel) & (score >= s.part_min))
     order = ok[np.lexsort((-score[ok], -novel[ok], part[ok]))]
     p = part[order]
     first = np.ones(len(p), dtype=bool)
@@ -55,10 +59,11 @@ def find_parts(p: Pairs, sc: np.ndarray, allowed: np.ndarray, pairs: set[tuple[i
     measures, parts of a new one), as (old, new) pairs; removes from `pairs` the one-to-one
     links of measures that turn out to be parts.
 
-    A part is a candidate pair's measure whose title n-grams (g_old, g_new: binary, same
-    columns) its linked whole covers (cover), bringing what the whole's own match lacks
-    (novel). It may be unlinked, or linked to a partner it scores lower with than with its
-    whole: the one-to-one assignment gave the whole to its other part. `fixed` links stay.
+    A part is a candidate pair's measure whose n-grams (g_old, g_new: binary, same columns,
+    of each measure's title and sub-items) its linked whole covers (cover), bringing what the
+    whole's own match lacks (novel). It may be unlinked, or linked to a partner it scores
+    lower with than with its whole and that covers much less of it: the one-to-one
+    assignment gave the whole to its other part. `fixed` links stay.
     """
     whole, part = (p.rows, p.cols) if split else (p.cols, p.rows)
     g_whole, g_part = (g_old, g_new) if split else (g_new, g_old)
@@ -76,7 +81,13 @@ def find_parts(p: Pairs, sc: np.ndarray, allowed: np.ndarray, pairs: set[tuple[i
     sel = np.flatnonzero(allowed & (match_of_whole[whole] >= 0) & (sc > own[part]))
     ws, qs = whole[sel], part[sel]
     cover, novel = part_shares(g_part, g_whole, g_part, qs, ws, match_of_whole[ws])
-    pick = choose(qs, ws, cover, novel, sc[sel], match_of_part[qs] >= 0, s)
+    partner = match_of_part[qs]
+    linked = partner >= 0
+    own_cover = np.full(len(qs), np.nan, dtype=np.float32)
+    if linked.any():  # how much of a linked part its own partner covers
+        own_cover[linked] = part_shares(g_part, g_whole, g_whole, qs[linked], partner[linked],
+                                        partner[linked])[0]
+    pick = choose(qs, ws, cover, novel, sc[sel], own_cover, s)
     ws_l, qs_l = ws[pick].tolist(), qs[pick].tolist()
     left = {w: _grams(g_whole, w) - _grams(g_part, match_of_whole[w]) for w in set(ws_l)}
     keep = distinct(ws_l, novel[pick].tolist(), [_grams(g_part, q) for q in qs_l], left,

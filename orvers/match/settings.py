@@ -43,14 +43,20 @@ class MatchSettings:
     common: n-grams found in more than this share of all texts (and in more than 50) are
         left out of the n-gram cosine: they tell little and cost much.
     top_k: candidates kept per measure before assignment (sparse assignment).
-    cover: share of a measure's title n-grams another measure must contain for a split or
-        merge part.
+    cover: share of a measure's n-grams (title and sub-items: a label block's title may only
+        name a project whose sub-items the next version splits off) another measure must
+        contain for a split or merge part.
     cover_linked: the same share for a measure the one-to-one assignment linked elsewhere:
-        it becomes a part only when its whole contains it nearly entirely (a split-off piece).
-    novel: share of a part's title n-grams found in the measure it belongs to but not in that
+        it becomes a part when its whole contains it nearly entirely (a split-off piece) ...
+    cover_ratio: ... or when its whole contains at least cover of it and this many times as
+        much as the partner it was linked to (that link was a weak stand-in: a sub-item of
+        a project split off and was first given to a measure sharing a few of its words).
+    novel: share of a part's n-grams found in the measure it belongs to but not in that
         measure's own match: a part brings what the one-to-one link leaves unexplained (a
         near-copy of the matched measure is a sibling, not a part).
-    part_min: least pair score for a split/merge part.
+    part_min: least pair score for a split/merge part. Above threshold: a part shares only
+        some of its whole's words, and with sub-items counted a few general words they share
+        ("kunnskap", "bærekraftig") would otherwise be enough.
     """
 
     w_title: float = 0.25
@@ -70,5 +76,6 @@ class MatchSettings:
     top_k: int = 8
     cover: float = 0.45
     cover_linked: float = 0.8
+    cover_ratio: float = 2.0
     novel: float = 0.15
-    part_min: float = 0.45
+    part_min: float = 0.5
