@@ -216,9 +216,9 @@ def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
                          "lineage": lineage(steps), "steps": [asdict(s) for s in steps]},
                         ensure_ascii=False, indent=2) + "\n", output)
     else:
-        from .render.terms import KINDS
+        from .render.terms import KINDS, OVERRIDDEN
 
-        emit(to_text(steps, KINDS[lang], "manuell" if lang == "nb" else "manual"), output)
+        emit(to_text(steps, KINDS[lang], OVERRIDDEN[lang]), output)
 
 
 def _override(action: str, old: str, new: str, note: str, corpus_dir: str) -> None:

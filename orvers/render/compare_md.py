@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Comparison, Link, Op
-from .terms import KINDS
+from .terms import KINDS, OVERRIDDEN
 
 TEXT = {
     "nb": {"title": "Sammenligning", "summary": "Oppsummering", "kind": "Type",
@@ -14,7 +14,7 @@ TEXT = {
            "targets_added": "nye resultatmål", "targets_removed": "resultatmål fjernet",
            "section_map": "Innsatsområder (gammel → ny)",
            "kinds": KINDS["nb"],
-           "moved": "flyttet", "overridden": "manuelt"},
+           "moved": "flyttet", "overridden": OVERRIDDEN["nb"]},
     "en": {"title": "Comparison", "summary": "Summary", "kind": "Kind",
            "old": "Old no.", "new": "New no.", "score": "Score", "change": "Change",
            "sections": "Sections", "other": "No section",
@@ -23,7 +23,7 @@ TEXT = {
            "targets_added": "result targets added", "targets_removed": "result targets removed",
            "section_map": "Sections (old → new)",
            "kinds": KINDS["en"],
-           "moved": "moved", "overridden": "manual"},
+           "moved": "moved", "overridden": OVERRIDDEN["en"]},
 }
 
 

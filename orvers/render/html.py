@@ -9,11 +9,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..diff import word_diff
 from ..model import Comparison, Op
-from .terms import KINDS, STATUSES, status_name
+from .terms import KINDS, OVERRIDDEN, STATUSES, status_name
 
 TEXTS = {
     "nb": {"lang": "nb", "back": "← Oversikt", "kind": "Endring", "section": "Innsatsområde",
-           "all": "alle", "old_text": "Før", "new_text": "Etter", "override": "manuell kobling",
+           "all": "alle", "old_text": "Før", "new_text": "Etter", "override": OVERRIDDEN["nb"],
            "kinds": KINDS["nb"],
            "status": "Status", "proposal": "Forslag", "text": "Tekst",
            "statuses": STATUSES["nb"],
@@ -28,7 +28,7 @@ TEXTS = {
                       "workshop": "workshop", "draft": "utkast", "board": "styreinnstilling",
                       "adopted": "vedtatt"}},
     "en": {"lang": "en", "back": "← Overview", "kind": "Change", "section": "Section",
-           "all": "all", "old_text": "Before", "new_text": "After", "override": "manual link",
+           "all": "all", "old_text": "Before", "new_text": "After", "override": OVERRIDDEN["en"],
            "kinds": KINDS["en"],
            "status": "Status", "proposal": "Proposal", "text": "Text",
            "statuses": STATUSES["en"],

@@ -14,6 +14,7 @@ STATUSES = {
     "en": {"adopted": "adopted", "partial": "partly adopted",
            "dropped_at_draft": "dropped in the draft", "dropped_at_board": "dropped by the board"},
 }
+OVERRIDDEN = {"nb": "manuell kobling", "en": "manual link"}  # a link set by `orvers link`
 _DROPPED_AT = {"nb": "falt ut i", "en": "dropped at"}
 
 
