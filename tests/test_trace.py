@@ -328,3 +328,20 @@ def test_cli_trace_bad_file_is_one_line(tmp_path):
                                       str(corpus_file("utkast"))])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_two_targets_outside_a_corpus_drop_at_draft_or_board(tmp_path):
+    import shutil
+
+    files = []
+    for label in ("workshop", "utkast", "styret"):
+        files.append(tmp_path / f"{label}-copy.txt")  # no corpus.toml: labels are file names
+        shutil.copy(corpus_file(label), files[-1])
+    out = tmp_path / "t.json"
+    result = CliRunner().invoke(cli, ["trace", *map(str, files), "--format", "json",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    statuses = {p["status"] for p in data["proposals"]}
+    assert statuses <= {"adopted", "partial", "dropped_at_draft", "dropped_at_board"}
+    assert {"dropped_at_draft", "dropped_at_board"} <= statuses

@@ -22,14 +22,12 @@ from .score import (
 )
 
 DEFAULT = TraceSettings()
-_STAGES = {"utkast": "draft", "draft": "draft", "styret": "board", "board": "board"}
 
 
 def stage_names(labels: Sequence[str]) -> list[str]:
-    """Names used in dropped_at_<name>: draft/board for utkast/styret, else the label."""
-    if len(labels) == 2 and [_STAGES.get(x) for x in labels] == ["draft", "board"]:
-        return ["draft", "board"]
-    return list(labels)
+    """Names used in dropped_at_<name>: two targets are the draft and the board, whatever their
+    labels (CONTRACTS.md); one or more than two are named by their labels."""
+    return ["draft", "board"] if len(labels) == 2 else list(labels)
 
 
 @dataclass(frozen=True)
