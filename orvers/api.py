@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .model import Programme
-from .ocr import looks_ocr_damaged, needs_repair, repair_programme
+from .ocr import looks_ocr_damaged, needs_repair, reads_norwegian, repair_programme
 from .ocr_lexicon import build_lexicon
 from .parse import parse
 from .read import read
@@ -31,12 +31,20 @@ def load(path: str | Path, layout: str | None = None, label: str = "",
     return replace(programme, label=label) if label else programme
 
 
+_SIBLINGS = 20  # without a manifest, at most this many text files beside the document
+
+
 def _corpus_texts(path: Path) -> tuple[str, ...]:
-    """Texts of the other versions in the corpus the file belongs to (corpus.toml beside it)."""
-    manifest = path.resolve().parent / "corpus.toml"
-    if not manifest.exists():
-        return ()
-    versions = tomllib.loads(manifest.read_text(encoding="utf-8")).get("version", [])
-    files = [manifest.parent / v["file"] for v in versions if "file" in v]
-    return tuple(f.read_text(encoding="utf-8", errors="replace") for f in files
-                 if f.suffix == ".txt" and f.exists() and f.resolve() != path.resolve())
+    """Texts of the other versions in the corpus the file belongs to: those corpus.toml lists,
+    or, without a manifest, the text files beside it that read as clean Norwegian (æ/ø/å in
+    their words, unlike an OCR layer)."""
+    folder = path.resolve().parent
+    manifest = folder / "corpus.toml"
+    if manifest.exists():
+        versions = tomllib.loads(manifest.read_text(encoding="utf-8")).get("version", [])
+        files = [folder / v["file"] for v in versions if "file" in v]
+    else:
+        files = sorted(folder.glob("*.txt"))[:_SIBLINGS]
+    texts = (f.read_text(encoding="utf-8", errors="replace") for f in files
+             if f.suffix == ".txt" and f.is_file() and f.resolve() != path.resolve())
+    return tuple(t for t in texts if manifest.exists() or reads_norwegian(t))

@@ -172,3 +172,22 @@ def test_load_repairs_the_board_and_says_so():
     board = load(corpus_file("styret"))
     assert "påvirkningsarbeid" in board.measure("1.1").title
     assert any("OCR text layer" in w for w in board.warnings)
+
+
+def test_without_a_manifest_the_clean_files_beside_the_document_are_its_corpus(tmp_path):
+    import shutil
+
+    from orvers.ocr import reads_norwegian
+
+    for label in ("strategi", "hp2025", "workshop", "utkast", "styret"):
+        shutil.copy(corpus_file(label), tmp_path / corpus_file(label).name)
+    board = tmp_path / corpus_file("styret").name
+    assert not reads_norwegian(board.read_text(encoding="utf-8"))  # the OCR layer is no source
+    assert reads_norwegian(corpus_file("utkast").read_text(encoding="utf-8"))
+    loose, listed = load(board), load(corpus_file("styret"))
+    assert [(m.title, m.partners) for m in loose.measures] == \
+        [(m.title, m.partners) for m in listed.measures]
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(board, alone / board.name)
+    assert load(alone / board.name).measure("1.5").title != listed.measure("1.5").title
