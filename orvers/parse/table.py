@@ -10,6 +10,7 @@ from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space
 from .common import document_title
 from .table_cells import read_cells
+from .table_cut import word_pairs
 from .table_lines import read_run, split_document
 from .table_measure import Columns
 from .table_rows import CHAPTER_RE, NUMBER_RE, header_kind
@@ -60,12 +61,13 @@ def _read_lines(
     columns: list[Columns] = []
     carried: list[Block] = []
     notes = list(outline.notes)
+    pairs = word_pairs(b.text for b in blocks)
     for run in outline.runs:
         text = [b.line for b in carried if b.text.strip()]
         if text:
             notes.append(f"measure {run.id}: lines {text[0]}-{text[-1]}, printed among the "
                          f"cells of {columns[-1].id}, were read as part of {run.id}")
-        cols, carried = read_run(run, carried)
+        cols, carried = read_run(run, carried, pairs)
         columns.append(cols)
     return outline.sections, columns, notes
 

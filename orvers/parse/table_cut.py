@@ -8,10 +8,17 @@ line above. Widths are printed widths (a column wraps at a width, not at a count
 letters: "samarbeid med" is as wide as "kollektivreiser pa"), estimated with the advance
 widths of a common sans-serif face. A column's width is at least that of the widest line it
 has shown so far in this measure, and at most the widest any such column prints.
+
+Where the widths leave two cuts about equally likely, the words decide: a cut is better
+when the word pairs it makes across the columns' joins ("i | samarbeid", "deres | arbeid")
+are printed elsewhere in the document, and worse when the pair it parts ("samarbeid med")
+is.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # Advance widths of Helvetica/Arial in thousandths of an em; other characters count as 556.
@@ -26,11 +33,36 @@ _WIDTH = {ch: w / 1000 for w, chars in _GROUPS.items() for ch in chars}
 TITLE_EMS = (7.5, 11.6)
 MIDDLE_EMS = (14.0, 20.5)
 _BROKEN = -5.0  # a cut that breaks a hard rule: too wide, or a sentence going on after its end
+_PAIR = 0.5  # a word pair printed elsewhere, made or parted by a cut
+_PUNCT = ".,:;!?()[]|\"'«»"
+
+Pairs = Mapping[tuple[str, str], int]
 
 
 def text_width(text: str) -> float:
     """The printed width of text in ems of a sans-serif face."""
     return sum(_WIDTH.get(ch, 0.556) for ch in text)
+
+
+def word_pairs(lines: Iterable[str]) -> Counter[tuple[str, str]]:
+    """How often each two words stand next to each other on a line (casefolded)."""
+    out: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        words = _words(line)
+        out.update(zip(words, words[1:], strict=False))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (w.strip(_PUNCT).casefold() for w in text.split()) if w]
+
+
+def _join(left: str, right: str) -> tuple[str, str] | None:
+    """The word pair where left's text runs on into right's (none after a full stop)."""
+    a, b = _words(left), _words(right)
+    if not a or not b or left.rstrip().endswith("."):
+        return None
+    return a[-1], b[0]
 
 
 @dataclass(frozen=True)
@@ -103,20 +135,39 @@ def after(cut: Cut, cols: Progress) -> Progress:
     return Progress(title, (*cols.middle, cut.middle), open_line)
 
 
+def attested(cut: Cut, cols: Progress, pairs: Pairs) -> float:
+    """How much the word pairs printed elsewhere (pairs) favour a cut: the pairs it makes
+    where each piece goes on its column count for it, the pair it parts against it."""
+    made = [
+        _join(cols.title[-1], cut.title) if cut.title and cols.title else None,
+        _join(cols.open_line, cut.middle) if cut.middle and cols.open_line else None,
+    ]
+    parted = _join(cut.title, cut.middle) if cut.title and cut.middle else None
+    return _PAIR * (sum(pairs.get(p, 0) > 0 for p in made if p)
+                    - (parted is not None and pairs.get(parted, 0) > 0))
+
+
 def best_cut(text: str, cols: Progress, ahead: str | None, allow_empty_title: bool,
-             usual: Cut | None = None, then_middle: str = "") -> Cut:
+             usual: Cut | None = None, then_middle: str = "", pairs: Pairs | None = None) -> Cut:
     """The best cut of text, judged with the next line (ahead) read after it.
 
     usual is the cut the width rule alone would make; it wins ties. then_middle is a target
-    line the same line prints after the text (a new bullet item).
+    line the same line prints after the text (a new bullet item). pairs: how often word pairs
+    stand side by side in the document's lines (those of text and ahead do not count).
     """
+    elsewhere: Pairs = {}
+    if pairs:
+        elsewhere = Counter(pairs)
+        elsewhere.subtract(word_pairs([text, ahead or ""]))
+
     def total(cut: Cut) -> float:
-        s = score(cut, cols) + (0.25 if cut == usual else 0.0)
+        s = score(cut, cols) + attested(cut, cols, elsewhere) + (0.25 if cut == usual else 0.0)
         if ahead:
             nxt = after(cut, cols)
             if then_middle:
                 nxt = after(Cut("", then_middle), nxt)
-            s += max(score(c, nxt) for c in cuts(ahead, allow_empty_title=True))
+            s += max(score(c, nxt) + attested(c, nxt, elsewhere)
+                     for c in cuts(ahead, allow_empty_title=True))
         return s
 
     return max(cuts(text, allow_empty_title), key=total)
@@ -141,3 +192,21 @@ def overflow(text: str, last: bool) -> tuple[str, str]:
         if ends and len(words) - ends[-1] <= 2 and words[ends[-1]][:1].isupper():
             k = ends[-1]
     return " ".join(words[:k]), " ".join(words[k:])
+
+
+def name_tail(text: str, name: str, pairs: Pairs) -> tuple[str, str]:
+    """A target piece and the last words of a line that go on the name beside it: where the
+    document prints those words after the name's last word elsewhere, and never after the
+    word before them ("profileringsaktiviteten | nettverk" after "internasjonale")."""
+    elsewhere = Counter(pairs)
+    elsewhere.subtract(word_pairs([text]))
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[k:])
+        if text_width(tail) > TITLE_EMS[1]:
+            break
+        made, parted = _join(name, tail), _join(words[k - 1], tail)
+        if made and elsewhere[made] > 0 and not (parted and elsewhere[parted] > 0):
+            return " ".join(words[:k]), tail
+    return text, ""
+

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Section
+from .table_cut import Pairs
 from .table_measure import Columns
 from .table_reader import ColumnReader
 from .table_rows import (
@@ -168,25 +169,27 @@ def split_document(blocks: tuple[Block, ...]) -> Outline:
     return walker.out
 
 
-def read_run(run: Run, carried: list[Block]) -> tuple[Columns, list[Block]]:
-    """The columns of one measure, and the displaced lines that belong to the next one."""
+def read_run(run: Run, carried: list[Block],
+             pairs: Pairs | None = None) -> tuple[Columns, list[Block]]:
+    """The columns of one measure, and the displaced lines that belong to the next one;
+    pairs: the document's word pairs (see table_cut.word_pairs)."""
     number = run.number
     cols = Columns(run.id, run.section, number.page, number.line, number.line)
-    probe = ColumnReader(copy.deepcopy(cols))
+    probe = ColumnReader(copy.deepcopy(cols), pairs)
     cut = probe.feed(run.lines, detect_displaced=True)
     own, displaced = (run.lines, []) if cut is None else (run.lines[:cut], run.lines[cut:])
-    ColumnReader(cols).feed(own, detect_displaced=False)
+    ColumnReader(cols, pairs).feed(own, detect_displaced=False)
     if displaced:
         # rows spanning the columns after the displaced text are the rest of this measure's
         # row: the page printed [this row's top][next row's bottom][this row's bottom][next top]
         k = _trailing_rows(displaced, ColumnReader(cols).title_open(), _target_open(cols))
         tail, displaced = displaced[k:], displaced[:k]
-        reader = ColumnReader(cols)
+        reader = ColumnReader(cols, pairs)
         reader.mixed = reader.tail = True
         reader.feed(tail, detect_displaced=False)
     extra = carried + run.orphans
     if extra:
-        reader = ColumnReader(cols)  # text from elsewhere on the page: continue each column
+        reader = ColumnReader(cols, pairs)  # text from elsewhere on the page: each column goes on
         cols.kind = "result"
         reader.feed(extra, detect_displaced=False)
     return cols, displaced

@@ -9,7 +9,17 @@ widths; where a line stands alone, glyphs, widths and what came before decide it
 from __future__ import annotations
 
 from ..model import Block
-from .table_cut import Cut, Progress, best_cut, fits_after, overflow
+from .table_cut import (
+    MIDDLE_EMS,
+    Cut,
+    Pairs,
+    Progress,
+    best_cut,
+    fits_after,
+    name_tail,
+    overflow,
+    text_width,
+)
 from .table_measure import Columns, clean, starts_open
 from .table_rows import (
     NARROW,
@@ -28,8 +38,9 @@ SHORT_ITEM = 20  # a target's first line is longer: the middle column is ~40 cha
 class ColumnReader:
     """Deals the lines of one measure to its three columns, line by line."""
 
-    def __init__(self, cols: Columns) -> None:
+    def __init__(self, cols: Columns, pairs: Pairs | None = None) -> None:
         self.cols = cols
+        self.pairs = pairs  # word pairs of the document's lines, to judge a cut by its words
         self.col = 0
         self.mixed = False  # the last line spanned columns: content decides the next column
         self.tail = False  # the lines are the bottom of the row: unfinished columns end here
@@ -154,8 +165,23 @@ class ColumnReader:
             self.put(2, seg, True)  # in a list of names: the next name, its bullet lost
         elif self.title_open() and len(seg) <= NARROW:
             self.split(seg, wide)
+        elif self.title_open() and text_width(clean(seg)) > MIDDLE_EMS[1]:
+            # too wide for the target column alone: the title's words come first
+            self.split(seg, True)
         else:
-            self.put(1, seg, False)
+            self.target_and_name(seg)
+
+    def target_and_name(self, seg: str) -> None:
+        """A line of the target column, its last words perhaps going on the name the line
+        above left open in the Partnere column (see table_cut.name_tail)."""
+        partners = self.cols.partners
+        body, tail = seg, ""
+        if self.col == 2 and partners and self.pairs and not partners[-1].lines[-1].endswith(","):
+            body, tail = name_tail(clean(seg), partners[-1].lines[-1], self.pairs)
+        self.put(1, body, False)
+        if tail:
+            self.cols.add_partner(tail, False)
+            self.col = 2
 
     def single_in_sequence(self, seg: str, bullet: bool, width: int) -> None:
         """Columns read one after the other: title, targets, partners."""
@@ -227,7 +253,7 @@ class ColumnReader:
         cut = usual
         if allow_empty or usual.middle:
             cut = best_cut(clean(seg), self.progress(), self.ahead(), allow_empty, usual,
-                           then_middle)
+                           then_middle, self.pairs)
         self.put_cut(cut)
 
     @staticmethod
