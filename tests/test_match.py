@@ -12,6 +12,7 @@ from orvers.api import load
 from orvers.evaluate import comparison_pairs, evaluate, read_gold
 from orvers.match import MatchSettings, compare
 from orvers.match.assign import assign
+from orvers.match.signals import ngram_counts, ngram_idf, row_dots, unit_rows
 from orvers.model import Measure, Override, Programme, Section
 
 GOLD = Path("/work/shared/gold/draft2026_to_board2026.csv")
@@ -242,7 +243,8 @@ def test_unrelated_programmes_give_added_and_removed_only():
                                           ("cover", 0.9), ("cover", 1.1),
                                           ("novel", 0.8), ("novel", 1.2),
                                           ("cover_linked", 0.9), ("cover_linked", 1.1),
-                                          ("link_power", 0.5), ("link_power", 1.5)])
+                                          ("link_power", 0.5), ("link_power", 1.5),
+                                          ("ngram_idf", 0.0), ("ngram_idf", 2.0)])
 def test_settings_are_robust(pair, field, factor):
     old, new, _ = pair
     settings = MatchSettings()
@@ -297,6 +299,21 @@ def test_a_shared_rare_name_links_a_reworded_measure_across_layouts():
     assert ("T9", "2.9") in pairs
     assert {("T5", None), ("T6", None)} <= pairs
 
+
+
+def test_idf_weighted_ngrams_favour_a_rare_shared_word_over_a_set_phrase():
+    """Texts that share only a set phrase many texts use score less against each other, once
+    n-grams are weighted by rarity, than texts that share a subject word few use."""
+    filler = [f"etablere arbeidsgruppe osloregionen tema {w}" for w in
+              ("vann", "jord", "luft", "skog", "bygg", "mat", "fjord", "buss")]
+    texts = ["etablere arbeidsgruppe osloregionen sirkulaer okonomi",
+             "etablere arbeidsgruppe osloregionen ryddedag",
+             "videreføre tverrfaglig gruppe sirkulaer okonomi", *filler]
+    counts = ngram_counts(texts, 3)
+    for weighted, phrase_wins in ((counts, True), (ngram_idf(counts, 1.0), False)):
+        u = unit_rows(weighted)
+        phrase, subject = row_dots(u, u, np.array([0, 0]), np.array([1, 2]))
+        assert (phrase > subject) == phrase_wins
 
 
 def test_one_clear_link_beats_two_marginal_ones():

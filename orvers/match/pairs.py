@@ -16,6 +16,7 @@ from .signals import (
     informative,
     matrix,
     ngram_counts,
+    ngram_idf,
     on_pairs,
     row_dots,
     stem_counts,
@@ -54,8 +55,8 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
     normalised titles."""
     n, m = len(old), len(new)
     measures = old + new
-    grams = unit_rows(informative(ngram_counts([whole_text(x) for x in measures], s.ngram),
-                                  s.common))
+    grams = informative(ngram_counts([whole_text(x) for x in measures], s.ngram), s.common)
+    grams = unit_rows(ngram_idf(grams, s.ngram_idf) if s.ngram_idf else grams)
     ua, ub = grams[:n], grams[n:]
     every = n * m <= s.dense_pairs
     r, c = every_pair(n, m) if every else nearest(ua, ub, s.top_k)

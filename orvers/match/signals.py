@@ -133,6 +133,17 @@ def tf_idf(counts: sparse.csr_matrix, corpus: sparse.csr_matrix) -> sparse.csr_m
     return (out @ sparse.diags(idf)).tocsr()
 
 
+def ngram_idf(counts: sparse.csr_matrix, power: float) -> sparse.csr_matrix:
+    """Counts weighted (1 + log count) × (log((texts + 1) / (texts with the n-gram + 1)) + 1),
+    the texts being the rows: an n-gram of a set phrase many measures share weighs less than
+    one of a subject word few measures use."""
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = ((np.log((counts.shape[0] + 1) / (df + 1.0)) + 1.0) ** power).astype(np.float32)
+    out = counts.copy()
+    out.data = (1.0 + np.log(out.data)).astype(np.float32)
+    return (out @ sparse.diags(idf)).tocsr()
+
+
 def informative(counts: sparse.csr_matrix, common: float) -> sparse.csr_matrix:
     """The counts less the n-grams found in more than `common` of the texts (and in more
     than 50): "og ", "ene" are in nearly every text, tell little and make every product
