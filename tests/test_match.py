@@ -316,6 +316,30 @@ def test_idf_weighted_ngrams_favour_a_rare_shared_word_over_a_set_phrase():
         assert (phrase > subject) == phrase_wins
 
 
+def test_title_idf_weighs_a_subject_over_a_set_phrase():
+    """token_sort counts a set phrase many titles open with as much as the subject; the
+    rarity-weighted title cosine does not, and its boost narrows the gap in the score."""
+    from orvers.match.pairs import content, content_pairs
+    from orvers.match.signals import normalise
+
+    opener = "Etablere en arbeidsgruppe i Osloregionen for"
+    old = [Measure("T1", f"{opener} sirkulær økonomi", "S1")]
+    new = [Measure("1", f"{opener} en felles ryddedag", "1"),
+           Measure("2", "Videreføre samarbeid om sirkulær økonomi", "1")] + [
+        Measure(str(k), f"{opener} {w}", "1") for k, w in
+        enumerate(("vannkvalitet", "jordvern", "luftkvalitet", "skogbruk", "byggeskikk"), 3)]
+    ta, tb = [normalise(m.title) for m in old], [normalise(m.title) for m in new]
+    scores = {}
+    for w in (0.0, 0.3):
+        s = dataclasses.replace(MatchSettings(), w_title_idf=w)
+        p = content_pairs(old, new, ta, tb, s)
+        scores[w] = content(p, s)[:2]
+    sig = p.signals
+    assert sig["title"][0] > sig["title"][1]  # the set phrase wins on token_sort
+    assert sig["title_idf"][1] > sig["title_idf"][0]
+    assert scores[0.3][1] - scores[0.3][0] > scores[0.0][1] - scores[0.0][0]
+
+
 def test_one_clear_link_beats_two_marginal_ones():
     """Old 0 scores 0.72 with new 0 and 0.60 with new 1; old 1 scores 0.60 with new 0 (all
     above threshold 0.45). Summed margins prefer the two marginal links (0.30 > 0.27); the

@@ -73,6 +73,14 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
                         s.stem_letters)
     words = unit_rows(tf_idf(stems[:n + m], stems[n + m:]))
     sig["idf"] = row_dots(words[:n], words[n:], r, c, every)
+    if s.w_title_idf:
+        # the titles alone as word stems weighted by their rarity among both versions'
+        # titles: a set phrase most titles open with weighs nothing, a subject word much
+        heads = stem_counts(ta + tb, s.stem_letters)
+        heads = unit_rows(tf_idf(heads, heads))
+        sig["title_idf"] = row_dots(heads[:n], heads[n:], r, c, every)
+    else:
+        sig["title_idf"] = np.zeros(len(r), dtype=np.float32)
     fa = [fields_text(x) for x in old]
     fb = [fields_text(x) for x in new]
     both = (np.array([bool(t) for t in fa], dtype=bool)[r]
@@ -95,7 +103,8 @@ def content(p: Pairs, s: MatchSettings) -> np.ndarray:
     num = s.w_title * sig["title"] + s.w_set * sig["title_set"] + s.w_ngram * sig["ngram"]
     num += np.where(has_f, s.w_fields * sig["fields"], 0.0).astype(np.float32)
     mean = num / ((s.w_title + s.w_set + s.w_ngram) + s.w_fields * has_f).astype(np.float32)
-    return (mean + s.w_idf * sig["idf"] * (1.0 - mean)).astype(np.float32)
+    mean = mean + s.w_idf * sig["idf"] * (1.0 - mean)
+    return (mean + s.w_title_idf * sig["title_idf"] * (1.0 - mean)).astype(np.float32)
 
 
 def _positions(sections: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
