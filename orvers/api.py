@@ -40,11 +40,12 @@ def _corpus_texts(path: Path) -> tuple[str, ...]:
     their words, unlike an OCR layer)."""
     folder = path.resolve().parent
     manifest = folder / "corpus.toml"
-    if manifest.exists():
+    listed = manifest.exists()
+    if listed:
         versions = tomllib.loads(manifest.read_text(encoding="utf-8")).get("version", [])
         files = [folder / v["file"] for v in versions if "file" in v]
     else:
         files = sorted(folder.glob("*.txt"))[:_SIBLINGS]
     texts = (f.read_text(encoding="utf-8", errors="replace") for f in files
              if f.suffix == ".txt" and f.is_file() and f.resolve() != path.resolve())
-    return tuple(t for t in texts if manifest.exists() or reads_norwegian(t))
+    return tuple(t for t in texts if listed or reads_norwegian(t))

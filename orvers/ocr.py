@@ -220,21 +220,22 @@ def unattested_share(texts: list[str], lexicon: Lexicon) -> tuple[float, float]:
     return len(unknown) / len(words), len(fixable) / len(words)
 
 
-def _nordic_share(text: str) -> float:
+def _nordic_share(text: str) -> float | None:
+    """Share of the text's words with æ/ø/å (None: no words)."""
     words = re.findall(r"[^\W\d_]{2,}", text)
-    return sum(bool(_NORDIC_RE.search(w)) for w in words) / len(words) if words else 0.0
+    return sum(bool(_NORDIC_RE.search(w)) for w in words) / len(words) if words else None
 
 
 def looks_ocr_damaged(programme: Programme, share: float = 0.02) -> bool:
     """Cheap pre-check: Norwegian prose has æ/ø/å in over 10 % of its words, an OCR layer
     without a Norwegian model in almost none."""
-    text = " ".join(m.text for m in programme.measures)
-    return bool(text.strip()) and _nordic_share(text) < share
+    found = _nordic_share(" ".join(m.text for m in programme.measures))
+    return found is not None and found < share
 
 
 def reads_norwegian(text: str, share: float = 0.05) -> bool:
     """Whether a text reads as clean Norwegian (æ/ø/å in at least SHARE of its words)."""
-    return _nordic_share(text) >= share
+    return (_nordic_share(text) or 0.0) >= share
 
 
 def needs_repair(programme: Programme, lexicon: Lexicon, threshold: float = 0.01) -> bool:
