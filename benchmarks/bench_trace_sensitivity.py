@@ -26,13 +26,13 @@ THRESHOLDS = ("link_min", "margin", "weak_min", "weak_margin", "clause_min", "cl
               "rel_min", "adopt_min", "min_mass")
 
 
-def measure(settings, comparisons: dict, rows: list[dict[str, str]]) -> str:
+def measure(settings, comparisons: dict, rows: list) -> str:
     """One row: P/R/accuracy on high rows and on all rows, and the status counts."""
     result = trace(_workshop(), list(_versions()), settings, comparisons=comparisons)
     high = evaluate(result, rows)
-    every = evaluate(result, [{**r, "confidence": "high"} for r in rows])
+    every = evaluate(result, rows, every=True)
     counts = result.summary()
-    cells = [f"{x['precision']:.3f} {x['recall']:.3f} {x['status_accuracy']:.3f}"
+    cells = [f"{x.precision:.3f} {x.recall:.3f} {x.status_accuracy:.3f}"
              for x in (high, every)]
     return " | ".join(cells + [" ".join(f"{counts.get(k, 0):2d}" for k in (
         "adopted", "partial", "dropped_at_draft", "dropped_at_board"))])

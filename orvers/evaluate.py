@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Comparison
+from .text import fold
+from .trace.model import Trace
 
 Pair = tuple[str | None, str | None]
 
@@ -122,3 +124,97 @@ def report(score: Score, titles_old: dict[str, str] | None = None,
                  f"{len(score.ignored)} ignored (low-confidence gold)")
     lines.append(f"precision={score.precision:.3f} recall={score.recall:.3f} f1={score.f1:.3f}")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    """One labelled proposal: the start of its text, the measures that take it up per labelled
+    version (draft, board) and its status; `statuses` per target set (see trace_gold)."""
+
+    prefix: str
+    links: dict[str, tuple[str, ...]]
+    status: str
+    draft_status: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class TraceScore:
+    """Link precision/recall/F1 and status accuracy of a trace on labelled proposals."""
+
+    precision: float
+    recall: float
+    f1: float
+    status_accuracy: float
+    proposals: int
+    misses: tuple[str, ...]  # "W5 status partial, labelled adopted", "W5 → styret:1.4 missed"
+
+
+def read_trace_labels(path: str | Path) -> list[TraceRow]:
+    """Rows of a trace label CSV: prefix, draft, board (ids joined by ';'), status,
+    draft_status, confidence."""
+    p = Path(path)
+    try:
+        with p.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{p}: cannot read trace labels ({exc})") from exc
+    if not rows or not {"prefix", "draft", "board", "status"} <= set(rows[0]):
+        raise InputError(f"{p}: not a trace label CSV (expected columns prefix,draft,board,"
+                         "status,draft_status,confidence)")
+    return [TraceRow(r["prefix"], {col: tuple(x for x in r[col].split(";") if x)
+                                   for col in ("draft", "board")},
+                     r["status"], r.get("draft_status") or "",
+                     (r.get("confidence") or "high").strip().lower()) for r in rows]
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def trace_gold(row: TraceRow, columns: tuple[str, ...]) -> str:
+    """The labelled status for a trace through the labelled versions `columns` (("draft",
+    "board"), ("draft",) or ("board",)): with both, the status as labelled; with one, adopted
+    or partial as labelled for that version, else "dropped"."""
+    if columns == ("draft", "board"):
+        return row.status
+    col = columns[0]
+    if not row.links[col]:
+        return "dropped"
+    return row.draft_status if col == "draft" else row.status
+
+
+def evaluate_trace(result: Trace, rows: list[TraceRow], columns: dict[str, str],
+                   every: bool = False) -> TraceScore:
+    """Score a trace against labelled proposals. columns: target version label → label column
+    ("utkast" → "draft"). Low rows are left out unless every. With one target every dropped
+    status counts as "dropped"."""
+    by_key = {_key(p.text): p for p in result.proposals}
+    cols = tuple(c for c in ("draft", "board") if c in columns.values())
+    gold: set[tuple[str, str, str]] = set()
+    pred: set[tuple[str, str, str]] = set()
+    right = total = 0
+    misses: list[str] = []
+    for row in rows:
+        if row.confidence == "low" and not every:
+            continue
+        hits = [p for k, p in by_key.items() if k.startswith(_key(row.prefix))]
+        if len(hits) != 1:
+            raise InputError(f"trace label {row.prefix!r}: {len(hits)} proposals start so")
+        p = hits[0]
+        for version, col in columns.items():
+            gold |= {(p.id, version, i) for i in row.links[col]}
+        pred |= {(p.id, x.version, x.id) for x in p.links if x.version in columns}
+        want = trace_gold(row, cols)
+        got = "dropped" if len(cols) == 1 and p.status.startswith("dropped") else p.status
+        right += got == want
+        total += 1
+        if got != want:
+            misses.append(f"{p.id} status {got}, labelled {want}")
+    misses += [f"{a} → {v}:{i} missed" for a, v, i in sorted(gold - pred)]
+    misses += [f"{a} → {v}:{i} wrong" for a, v, i in sorted(pred - gold)]
+    hit = len(gold & pred)
+    precision = hit / len(pred) if pred else 1.0
+    recall = hit / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return TraceScore(precision, recall, f1, right / max(total, 1), total, tuple(misses))

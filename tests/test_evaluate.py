@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +61,17 @@ def test_bad_gold(tmp_path):
     p.write_text("a,b\n1,2\n")
     with pytest.raises(InputError):
         read_gold(p)
+
+
+def test_trace_labels_give_a_status_per_target_set():
+    """The clean-up day was in the draft and dropped by the board: adopted in a trace to the
+    draft alone, dropped in one to the board alone, dropped_at_board through both."""
+    from orvers.evaluate import read_trace_labels, trace_gold
+
+    rows = read_trace_labels(Path(__file__).parent / "data" / "trace_labels.csv")
+    day = next(r for r in rows if "ryddedag" in r.prefix)
+    assert day.links == {"draft": ("3.2.4",), "board": ()}
+    assert trace_gold(day, ("draft", "board")) == "dropped_at_board"
+    assert trace_gold(day, ("draft",)) == "adopted"
+    assert trace_gold(day, ("board",)) == "dropped"
+    assert {trace_gold(r, ("draft",)) for r in rows} == {"adopted", "partial", "dropped"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from functools import cache
 from pathlib import Path
@@ -13,6 +12,7 @@ from conftest import corpus_file
 
 from orvers.api import load
 from orvers.cli import cli
+from orvers.evaluate import TraceRow, TraceScore, evaluate_trace, read_trace_labels
 from orvers.model import Measure, Override, Programme, Section
 from orvers.text import fold
 from orvers.trace import Trace, trace
@@ -47,44 +47,31 @@ def _find(result: Trace, prefix: str):
     return hits[0]
 
 
-def _labels() -> list[dict[str, str]]:
-    with LABELS.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+def _labels() -> list[TraceRow]:
+    return read_trace_labels(LABELS)
 
 
-def evaluate(result: Trace, rows: list[dict[str, str]]) -> dict[str, float]:
-    """Link precision/recall and status accuracy on the labelled proposals (low rows left out)."""
-    gold, pred = set(), set()
-    right = total = 0
-    for row in rows:
-        if row["confidence"] == "low":
-            continue
-        p = _find(result, row["prefix"])
-        for version, col in (("utkast", "draft"), ("styret", "board")):
-            gold |= {(row["prefix"], version, i) for i in row[col].split(";") if i}
-        pred |= {(row["prefix"], x.version, x.id) for x in p.links}
-        right += p.status == row["status"]
-        total += 1
-    hit = len(gold & pred)
-    return {"precision": hit / max(len(pred), 1), "recall": hit / max(len(gold), 1),
-            "status_accuracy": right / total, "proposals": total}
+def evaluate(result: Trace, rows: list[TraceRow], every: bool = False) -> TraceScore:
+    """Link precision/recall and status accuracy on the labelled proposals (low rows left
+    out unless every)."""
+    return evaluate_trace(result, rows, {"utkast": "draft", "styret": "board"}, every)
 
 
 def test_labels_cover_both_kinds_and_name_one_proposal_each():
     rows = _labels()
     assert len(rows) >= 55
-    assert sum(1 for r in rows if r["draft"] or r["board"]) >= 8
-    assert sum(1 for r in rows if not (r["draft"] or r["board"])) >= 8
+    assert sum(1 for r in rows if r.links["draft"] or r.links["board"]) >= 8
+    assert sum(1 for r in rows if not (r.links["draft"] or r.links["board"])) >= 8
     for row in rows:
-        _find(_trace(), row["prefix"])
+        _find(_trace(), row.prefix)
 
 
 def test_link_precision_recall_and_status_accuracy_on_labelled_set():
     scores = evaluate(_trace(), _labels())
     print(scores)
-    assert scores["precision"] >= 0.95
-    assert scores["recall"] >= 0.65
-    assert scores["status_accuracy"] >= 0.85
+    assert scores.precision >= 0.95
+    assert scores.recall >= 0.65
+    assert scores.status_accuracy >= 0.85
 
 
 def test_clean_up_day_was_in_the_draft_and_dropped_by_the_board():

@@ -1,0 +1,180 @@
+"""Accuracy on the hand-labelled sets: per pair and per trace set, each signal switched off in
+turn (ablation), and scores on data the settings were not chosen on.
+
+Compare pairs (tests/data): utkast → styret (the dev gold), hp2025 → utkast, hp2025 → styret.
+Trace sets (tests/data/trace_labels.csv): workshop → utkast → styret, workshop → utkast,
+workshop → styret. Prints
+- per pair link P/R/F1 with all signals and with each one off;
+- leave-one-pair-out: threshold × w_idf chosen on the other pairs, scored on the held-out one;
+- per trace set link P/R/F1 and status accuracy (high rows, and all rows), each trace signal off;
+- trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third.
+Run: nice -n 10 .venv/bin/python benchmarks/bench_accuracy.py [--no-lopo]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]
+
+from orvers.api import load  # noqa: E402
+from orvers.corpus import versions  # noqa: E402
+from orvers.evaluate import (  # noqa: E402
+    comparison_pairs,
+    evaluate,
+    evaluate_trace,
+    read_gold,
+    read_trace_labels,
+)
+from orvers.match import MatchSettings, compare  # noqa: E402
+from orvers.model import Comparison  # noqa: E402
+from orvers.trace import trace  # noqa: E402
+from orvers.trace.model import TraceSettings  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+CORPUS = ROOT / "corpus"
+PAIRS = (("utkast", "styret", DATA / "draft2026_to_board2026.csv"),
+         ("hp2025", "utkast", DATA / "hp2025_to_utkast_labels.csv"),
+         ("hp2025", "styret", DATA / "hp2025_to_styret_labels.csv"))
+COLUMNS = {"utkast": "draft", "styret": "board"}
+TRACE_SETS = (("utkast", "styret"), ("utkast",), ("styret",))
+# each signal off: the settings that remove it
+MATCH_ABLATIONS = {
+    "title token_sort": {"w_title": 0.0},
+    "title token_set": {"w_set": 0.0},
+    "char n-grams": {"w_ngram": 0.0},
+    "targets+partners": {"w_fields": 0.0},
+    "rare words (idf)": {"w_idf": 0.0},
+    "rare title words": {"w_title_idf": 0.0},
+    "section priors": {"w_section": 0.0, "w_position": 0.0},
+}
+NEVER = 9.0  # a containment share no link reaches
+TRACE_ABLATIONS = {
+    "clauses": {"clause_min": NEVER},
+    "own-area weak links": {"weak_min": NEVER},
+}
+
+
+def _load() -> dict:
+    return {v.label: load(v.path, label=v.label,
+                          layout="bullet-notes" if v.stage == "workshop" else None)
+            for v in versions(CORPUS) if v.label in ("hp2025", "utkast", "styret", "workshop")}
+
+
+def compare_scores(versions: dict, settings: MatchSettings) -> list:
+    """Link scores of every labelled pair under settings."""
+    return [evaluate(comparison_pairs(compare(versions[a], versions[b], settings)),
+                     read_gold(gold)) for a, b, gold in PAIRS]
+
+
+def _row(name: str, scores: list) -> str:
+    return f"{name:22} " + " | ".join(f"{s.precision:.2f} {s.recall:.2f} {s.f1:.2f}"
+                                      for s in scores)
+
+
+def lopo(versions: dict) -> None:
+    """Leave one pair out: the grid setting best on the other pairs (mean F1; ties: nearest
+    the defaults), scored on the held-out pair."""
+    base = MatchSettings()
+    grid = [dataclasses.replace(base, threshold=t, w_idf=w)
+            for t, w in itertools.product((0.40, 0.42, 0.44, 0.45, 0.46, 0.48, 0.50),
+                                          (0.3, 0.5, 0.7))]
+    table = [compare_scores(versions, s) for s in grid]
+    print("\nleave-one-pair-out (threshold × w_idf chosen on the other pairs)")
+    print(f"{'held out':22} {'chosen':18} P    R    F1   (defaults F1)")
+    default = compare_scores(versions, base)
+    for k, (a, b, _) in enumerate(PAIRS):
+        def fit(g: int, k: int = k) -> tuple[float, float]:
+            s = grid[g]
+            mean = sum(table[g][x].f1 for x in range(len(PAIRS)) if x != k) / (len(PAIRS) - 1)
+            return mean, -abs(s.threshold - base.threshold) - abs(s.w_idf - base.w_idf)
+        g = max(range(len(grid)), key=fit)
+        held = table[g][k]
+        print(f"{a + ' → ' + b:22} t={grid[g].threshold:.2f} idf={grid[g].w_idf:.1f}   "
+              f"{held.precision:.2f} {held.recall:.2f} {held.f1:.2f} ({default[k].f1:.2f})")
+
+
+def trace_scores(versions: dict, settings: TraceSettings, lineage: bool = True,
+                 every: bool = False, rows=None) -> list:
+    """Trace scores of every trace set (high rows; every: all rows)."""
+    rows = rows if rows is not None else read_trace_labels(DATA / "trace_labels.csv")
+    out = []
+    for labels in TRACE_SETS:
+        targets = [versions[x] for x in labels]
+        comparisons = None if lineage else {
+            (a.label, b.label): Comparison(a, b, ())
+            for a, b in zip(targets, targets[1:], strict=False)}
+        result = trace(versions["workshop"], targets, settings, comparisons=comparisons)
+        out.append(evaluate_trace(result, rows, {x: COLUMNS[x] for x in labels}, every))
+    return out
+
+
+def _trace_row(name: str, high: list, every: list) -> str:
+    cells = [f"{s.precision:.2f} {s.recall:.2f} {s.f1:.2f} {s.status_accuracy:.2f}"
+             for s in high + every]
+    return f"{name:22} " + " | ".join(cells)
+
+
+def trace_folds(versions: dict) -> None:
+    """3-fold over labelled proposals: link_min × adopt_min best on two folds (mean of link F1
+    and status accuracy over the trace sets, all rows), scored on the third."""
+    rows = read_trace_labels(DATA / "trace_labels.csv")
+    base = TraceSettings()
+    grid = [dataclasses.replace(base, link_min=a, adopt_min=b)
+            for a, b in itertools.product((0.25, 0.3, 0.35, 0.4), (0.4, 0.45, 0.5, 0.55))]
+    folds = [rows[k::3] for k in range(3)]
+    print("\ntrace 3-fold over proposals (link_min × adopt_min chosen on two folds; all rows)")
+    print(f"{'held-out fold':22} {'chosen':22} " + " | ".join(
+        f"{' → '.join(('workshop',) + x):30}" for x in TRACE_SETS))
+    for k in range(3):
+        train = [r for f in range(3) if f != k for r in folds[f]]
+
+        def fit(s: TraceSettings, data: list = train) -> float:
+            got = trace_scores(versions, s, every=True, rows=data)
+            return sum(x.f1 + x.status_accuracy for x in got)
+
+        best = max(grid, key=fit)
+        held = trace_scores(versions, best, every=True, rows=folds[k])
+        print(f"fold {k + 1} ({len(folds[k])} rows)       link {best.link_min:.2f} "
+              f"adopt {best.adopt_min:.2f}  " + " | ".join(
+                  f"P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f} acc "
+                  f"{s.status_accuracy:.2f}" for s in held))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-lopo", action="store_true", help="skip the held-out runs")
+    args = parser.parse_args()
+    versions = _load()
+    print("compare pairs: P R F1 per pair")
+    print(f"{'signals':22} " + " | ".join(f"{a} → {b}".ljust(14) for a, b, _ in PAIRS))
+    base = MatchSettings()
+    print(_row("all", compare_scores(versions, base)), flush=True)
+    for name, change in MATCH_ABLATIONS.items():
+        print(_row("− " + name, compare_scores(versions, dataclasses.replace(base, **change))),
+              flush=True)
+    if not args.no_lopo:
+        lopo(versions)
+    print("\ntrace sets: link P R F1, status accuracy; high rows, then all rows")
+    print(f"{'signals':22} " + " | ".join(
+        f"{' → '.join(('workshop',) + x):22}" for x in TRACE_SETS * 2))
+    tbase = TraceSettings()
+
+    def both(s: TraceSettings, lineage: bool = True) -> tuple[list, list]:
+        return (trace_scores(versions, s, lineage), trace_scores(versions, s, lineage, True))
+
+    print(_trace_row("all", *both(tbase)), flush=True)
+    print(_trace_row("− lineages", *both(tbase, lineage=False)), flush=True)
+    for name, change in TRACE_ABLATIONS.items():
+        print(_trace_row("− " + name, *both(dataclasses.replace(tbase, **change))), flush=True)
+    if not args.no_lopo:
+        trace_folds(versions)
+
+
+if __name__ == "__main__":
+    main()
