@@ -8,7 +8,9 @@ workshop → styret. Prints
 - leave-one-pair-out: threshold × w_idf chosen on the other pairs, scored on the held-out one;
 - per trace set link P/R/F1 and status accuracy (high rows, and all rows), each trace signal off;
 - trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third.
-Run: nice -n 10 .venv/bin/python benchmarks/bench_accuracy.py [--no-lopo]
+- with --calibrate: held-out Brier scores of the calibrated confidences, then writes
+  orvers/data/calibration.json (the isotonic maps fitted on all labelled data).
+Run: nice -n 10 .venv/bin/python benchmarks/bench_accuracy.py [--no-lopo | --calibrate]
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import itertools
+import json
 import sys
 from pathlib import Path
 
@@ -23,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 from orvers.api import load  # noqa: E402
+from orvers.calibration import DATA as DATA_OUT  # noqa: E402
+from orvers.calibration import confidence, fit  # noqa: E402
 from orvers.corpus import versions  # noqa: E402
 from orvers.evaluate import (  # noqa: E402
     comparison_pairs,
@@ -146,11 +151,95 @@ def trace_folds(versions: dict) -> None:
                   f"{s.status_accuracy:.2f}" for s in held))
 
 
+def compare_decisions(versions: dict) -> list[list[tuple[str, float, bool]]]:
+    """Per labelled pair, each link's (kind: link | unlinked, margin, right?), low rows out."""
+    out = []
+    for a, b, path in PAIRS:
+        gold = read_gold(path)
+        high = {(g.old, g.new) for g in gold if g.confidence != "low"}
+        low_ids = {x for g in gold if g.confidence == "low" for x in (g.old, g.new) if x}
+        low_ids -= {x for pair in high for x in pair if x}
+        rows = []
+        for lk in compare(versions[a], versions[b]).links:
+            if lk.old in low_ids or lk.new in low_ids or lk.margin is None:
+                continue
+            kind = "link" if lk.old and lk.new else "unlinked"
+            rows.append((kind, lk.margin, (lk.old, lk.new) in high))
+        out.append(rows)
+    return out
+
+
+def trace_decisions(versions: dict) -> list[list[tuple[str, float, bool]]]:
+    """Per labelled proposal (high rows; all trace sets), its links' and its status's
+    (kind, margin, right?)."""
+    from orvers.evaluate import labelled, trace_gold
+
+    rows = read_trace_labels(DATA / "trace_labels.csv")
+    per: dict[str, list[tuple[str, float, bool]]] = {r.prefix: [] for r in rows}
+    for labels in TRACE_SETS:
+        result = trace(versions["workshop"], [versions[x] for x in labels])
+        cols = tuple(COLUMNS[x] for x in labels)
+        for row, p in labelled(result, rows):
+            if row.confidence == "low":
+                continue
+            gold = {(v, i) for v in labels for i in row.links[COLUMNS[v]]}
+            per[row.prefix] += [("trace_link", x.score, (x.version, x.id) in gold)
+                                for x in p.links]
+            kind = "trace_dropped" if p.status.startswith("dropped") else "trace_taken"
+            got = "dropped" if len(cols) == 1 and kind == "trace_dropped" else p.status
+            per[row.prefix].append((kind, p.margin, got == trace_gold(row, cols)))
+    return list(per.values())
+
+
+def _fit_all(groups: list[list[tuple[str, float, bool]]]) -> dict:
+    kinds = sorted({k for g in groups for k, _, _ in g})
+    return {k: fit([m for g in groups for kk, m, _ in g if kk == k],
+                   [r for g in groups for kk, _, r in g if kk == k]) for k in kinds}
+
+
+def calibrate(versions: dict, write: bool) -> None:
+    """Held-out calibration (fit on the other pairs / folds, Brier score on the held-out one,
+    against the base rate of the training data), then the map fitted on all data."""
+    print("\ncalibration: Brier score on held-out data (lower is better), calibrated vs "
+          "base rate")
+    compare_groups = compare_decisions(versions)
+    trace_groups = trace_decisions(versions)
+    for name, groups, folds in (("compare (leave one pair out)", compare_groups,
+                                 [[k] for k in range(len(compare_groups))]),
+                                ("trace (3 folds of proposals)", trace_groups,
+                                 [list(range(k, len(trace_groups), 3)) for k in range(3)])):
+        by_kind: dict[str, list[float]] = {}
+        for held in folds:
+            train = [g for k, g in enumerate(groups) if k not in held]
+            maps = _fit_all(train)
+            for k in held:
+                for kind, m, right in groups[k]:
+                    pool = [r for g in train for kk, _, r in g if kk == kind]
+                    base = sum(pool) / max(len(pool), 1)
+                    got = confidence(kind, m, maps)
+                    by_kind.setdefault(kind, [0.0, 0.0, 0])
+                    by_kind[kind][0] += (got - right) ** 2
+                    by_kind[kind][1] += (base - right) ** 2
+                    by_kind[kind][2] += 1
+        for kind, (brier, base, n) in by_kind.items():
+            print(f"  {name:30} {kind:14} n={n:3d}  calibrated {brier / n:.3f}  "
+                  f"base rate {base / n:.3f}")
+    if write:
+        maps = _fit_all(compare_groups) | _fit_all(trace_groups)
+        DATA_OUT.write_text(json.dumps(maps, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {DATA_OUT.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lopo", action="store_true", help="skip the held-out runs")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="only the calibration: held-out Brier scores, then write the maps")
     args = parser.parse_args()
     versions = _load()
+    if args.calibrate:
+        calibrate(versions, write=True)
+        return
     print("compare pairs: P R F1 per pair")
     print(f"{'signals':22} " + " | ".join(f"{a} → {b}".ljust(14) for a, b, _ in PAIRS))
     base = MatchSettings()

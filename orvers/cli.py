@@ -263,6 +263,19 @@ def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool) ->
     click.echo(f"wrote {index}")
 
 
+@cli.command()
+@click.argument("corpus_dir", default="corpus", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
+              show_default=True, help="Output format.")
+@output_option
+@lang_option
+def review(corpus_dir: str, fmt: str, output: str | None, lang: str) -> None:
+    """The doubtful links and statuses of the corpus, each with the command that settles it."""
+    from .review import corpus_review, render_review
+
+    emit(render_review(corpus_review(corpus_dir), fmt, lang), output)
+
+
 def _load_labelled(name: str, layout: str | None, corpus_dir: str):
     """Load a programme from a path or a label of CORPUS_DIR; a file listed in its folder's
     corpus.toml gets its corpus label, title and that corpus's link/unlink overrides, any other

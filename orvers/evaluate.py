@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import InputError
 from .model import Comparison
 from .text import fold
-from .trace.model import Trace
+from .trace.model import ProposalTrace, Trace
 
 Pair = tuple[str | None, str | None]
 
@@ -184,24 +184,31 @@ def trace_gold(row: TraceRow, columns: tuple[str, ...]) -> str:
     return row.draft_status if col == "draft" else row.status
 
 
+def labelled(result: Trace, rows: list[TraceRow]) -> list[tuple[TraceRow, ProposalTrace]]:
+    """Each labelled row with the one proposal whose text starts with its prefix."""
+    by_key = {_key(p.text): p for p in result.proposals}
+    out = []
+    for row in rows:
+        hits = [p for k, p in by_key.items() if k.startswith(_key(row.prefix))]
+        if len(hits) != 1:
+            raise InputError(f"trace label {row.prefix!r}: {len(hits)} proposals start so")
+        out.append((row, hits[0]))
+    return out
+
+
 def evaluate_trace(result: Trace, rows: list[TraceRow], columns: dict[str, str],
                    every: bool = False) -> TraceScore:
     """Score a trace against labelled proposals. columns: target version label → label column
     ("utkast" → "draft"). Low rows are left out unless every. With one target every dropped
     status counts as "dropped"."""
-    by_key = {_key(p.text): p for p in result.proposals}
     cols = tuple(c for c in ("draft", "board") if c in columns.values())
     gold: set[tuple[str, str, str]] = set()
     pred: set[tuple[str, str, str]] = set()
     right = total = 0
     misses: list[str] = []
-    for row in rows:
+    for row, p in labelled(result, rows):
         if row.confidence == "low" and not every:
             continue
-        hits = [p for k, p in by_key.items() if k.startswith(_key(row.prefix))]
-        if len(hits) != 1:
-            raise InputError(f"trace label {row.prefix!r}: {len(hits)} proposals start so")
-        p = hits[0]
         for version, col in columns.items():
             gold |= {(p.id, version, i) for i in row.links[col]}
         pred |= {(p.id, x.version, x.id) for x in p.links if x.version in columns}

@@ -163,6 +163,19 @@ class Link:
     shared: tuple[str, ...] = ()  # phrases both sides share (explanation)
     changes: Changes = field(default_factory=Changes)
     overridden: bool = False  # set by a user's link/unlink override
+    margin: float | None = None  # how far the decision was from going the other way
+    confidence: float | None = None  # calibrated probability that the link is right
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A doubtful link or status: what was decided, how sure, the best alternative and the
+    command (`orvers link …`/`orvers unlink …`) that would settle it for the alternative."""
+
+    what: str
+    confidence: float
+    alternative: str
+    command: str
 
 
 @dataclass(frozen=True)
@@ -173,6 +186,7 @@ class Comparison:
     new: Programme
     links: tuple[Link, ...]
     section_map: tuple[tuple[str, str], ...] = ()  # (old section id, new section id)
+    review: tuple[ReviewItem, ...] = ()  # doubtful links, most doubtful first
 
     def summary(self) -> dict[str, int]:
         """Count of links per kind, every kind present."""

@@ -9,6 +9,7 @@ import numpy as np
 from ..diff import changes
 from ..model import Changes, Comparison, Link, Override, Programme
 from .assign import assign
+from .confidence import decisions, with_confidence
 from .pairs import Pairs, content, content_pairs, priors, score
 from .parts import find_parts
 from .same import same_words
@@ -106,7 +107,9 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     result = Comparison(old=old, new=new, links=tuple(links),
                         section_map=tuple(sorted(section_map.items())))
     assert_complete(result)
-    return result
+    found = decisions(list(result.links), p.rows[allowed], p.cols[allowed], sc[allowed],
+                      [m.id for m in mo], [m.id for m in mn], s.threshold)
+    return with_confidence(result, found)
 
 
 def assert_complete(c: Comparison) -> None:

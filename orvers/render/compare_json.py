@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Changes, Comparison, Link
+from ..model import Changes, Comparison, Link, ReviewItem
 
 
 def changes_to_dict(c: Changes) -> dict:
@@ -24,13 +24,20 @@ def changes_to_dict(c: Changes) -> dict:
 
 def link_to_dict(link: Link) -> dict:
     """One link as JSON-ready data."""
-    d: dict = {"old": link.old, "new": link.new, "kind": link.kind, "score": link.score}
+    d: dict = {"old": link.old, "new": link.new, "kind": link.kind, "score": link.score,
+               "confidence": link.confidence, "margin": link.margin}
     if link.old is not None and link.new is not None:
         d |= {"renumbered": link.renumbered, "moved": link.moved,
               "changes": changes_to_dict(link.changes),
               "signals": dict(link.signals), "shared": list(link.shared),
               "overridden": link.overridden}
     return d
+
+
+def review_to_list(items: tuple[ReviewItem, ...]) -> list[dict]:
+    """The review queue as JSON-ready data (CONTRACTS.md "Added fields")."""
+    return [{"what": r.what, "confidence": r.confidence, "alternative": r.alternative,
+             "command": r.command} for r in items]
 
 
 def comparison_to_dict(c: Comparison) -> dict:
@@ -40,6 +47,7 @@ def comparison_to_dict(c: Comparison) -> dict:
         "new": {"path": c.new.path, "label": c.new.label},
         "links": [link_to_dict(lk) for lk in c.links],
         "summary": c.summary(),
+        "review": review_to_list(c.review),
         "section_map": [{"old": a, "new": b} for a, b in c.section_map],
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Comparison, Link, Op
+from .review_md import review_markdown
 from .terms import KINDS, OVERRIDDEN
 
 TEXT = {
@@ -76,7 +77,8 @@ def render_markdown(c: Comparison, lang: str = "nb") -> str:
     t = TEXT[lang]
     old_name = c.old.label or c.old.path
     new_name = c.new.label or c.new.path
-    lines = [f"# {t['title']}: {old_name} → {new_name}", "", f"## {t['summary']}", ""]
+    lines = [f"# {t['title']}: {old_name} → {new_name}", "", *review_markdown(c.review, lang),
+             f"## {t['summary']}", ""]
     lines += [f"- {t['kinds'][k]}: {n}" for k, n in c.summary().items()]
     if c.section_map:
         lines += ["", f"## {t['section_map']}", ""]

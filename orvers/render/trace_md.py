@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..trace import Trace
+from .review_md import review_markdown
 from .terms import status_name
 
 TEXT = {
@@ -29,7 +30,8 @@ def render_trace_md(tr: Trace, lang: str = "nb") -> str:
     """The trace as a Markdown report."""
     t = TEXT[lang]
     labels = " → ".join(label for _, label in tr.versions)
-    out = [f"# {t['title']}: {labels}", "", f"## {t['summary']}", ""]
+    out = [f"# {t['title']}: {labels}", "", *review_markdown(tr.review, lang),
+           f"## {t['summary']}", ""]
     out += [f"- {status_name(k, lang)}: {n}" for k, n in tr.summary().items()]
     out += ["", f"## {t['areas']}", "", f"| {t['area']} | {t['proposals']} | {t['rate']} |",
             "|---|---:|---:|"]

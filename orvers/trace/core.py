@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import Comparison, Override, Programme
+from .confidence import with_confidence
 from .lineage import Pairs, lineages, successions
 from .model import Origin, ProposalTrace, Trace, TraceLink, TraceSettings
 from .score import (
@@ -146,9 +147,12 @@ def _members(group: list[tuple[int, int]], k: int, own: np.ndarray, s: TraceSett
 
 def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettings,
                  overrides: Sequence[Override], pairs: list[Pairs]
-                 ) -> tuple[list[list[list[TraceLink]]], list[list[bool]]]:
-    """Per proposal and version, the measures that take it up (best first), and whether the
-    proposal counts as adopted there (whole proposal or headline ≥ adopt_min)."""
+                 ) -> tuple[list[list[list[TraceLink]]], list[tuple[str, ...]],
+                            list[tuple[str, float] | None]]:
+    """Per proposal and version, the measures that take it up (best first); per proposal its
+    path (per version present | partial | absent: a measure carries at least adopt_min of the
+    proposal or its headline, some link, none) and the measure of the last version that
+    carries most of it without a link, with that score (the alternative to review)."""
     groups = lineages(targets, pairs)
     offset = np.cumsum([0] + [len(t.measures) for t in targets])
     texts = [measure_text(m) for t in targets for m in t.measures]
@@ -158,6 +162,8 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
     sc, c = _scores(source, props, texts + lineage_texts, props + texts, s)
     chosen = _chosen(sc.columns(len(texts)), _areas(source, targets, s, groups), s)
     own_rank = sc.rank()
+    # what a link's score says: the share of the proposal, or of its headline, carried
+    carried = np.maximum(sc.score, sc.headline)
     lineage_of = {(k, j): g for g, group in enumerate(groups) for k, j in group}
 
     def carrier(i: int, k: int, j: int) -> tuple[int, int]:
@@ -169,10 +175,12 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
         return (kk, jj) if sc.shared[i, offset[kk] + jj] > 0 else (k, j)
 
     out: list[list[list[TraceLink]]] = []
-    adopted: list[list[bool]] = []
+    paths: list[tuple[str, ...]] = []
+    nearest: list[tuple[str, float] | None] = []
+    last = carried[:, offset[-2]:offset[-1]]
     for i, p in enumerate(source.measures):
         rows: list[list[TraceLink]] = []
-        flags: list[bool] = []
+        path: list[str] = []
         for k, t in enumerate(targets):
             own = own_rank[i, offset[k]:offset[k + 1]]
             picked = {j for g in np.flatnonzero(chosen[i]) for j in _members(groups[g], k, own, s)}
@@ -183,7 +191,7 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
                          and o.old_label == source.label and o.new_label == t.label}
             ids = [m.id for m in t.measures]
             picked += [ids.index(x) for x in forced if x in ids and ids.index(x) not in picked]
-            row, adopt = [], False
+            row = []
             for j in picked:
                 m = t.measures[j]
                 if m.id in forbidden:
@@ -192,23 +200,31 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
                 col = offset[kk] + jj
                 via = None if (kk, jj) == (k, j) else (targets[kk].label,
                                                        targets[kk].measures[jj].id)
-                row.append(TraceLink(t.label, m.id, round(float(sc.score[i, col]), 3),
+                row.append(TraceLink(t.label, m.id, round(float(carried[i, col]), 3),
                                      evidence(props[i], texts[col], c.vocab, c.best[col],
                                               c.cover[col]),
                                      overridden=m.id in forced, via=via))
-                adopt |= max(sc.score[i, col], sc.headline[i, col]) >= s.adopt_min
             rows.append(row)
-            flags.append(adopt)
+            top = max((x.score for x in row), default=None)
+            path.append("absent" if top is None else
+                        "present" if top >= s.adopt_min else "partial")
         out.append(rows)
-        adopted.append(flags)
-    return out, adopted
+        paths.append(tuple(path))
+        taken = {x.id for x in rows[-1]}
+        free = [j for j in np.argsort(-last[i], kind="stable").tolist()
+                if targets[-1].measures[j].id not in taken]
+        nearest.append((targets[-1].measures[free[0]].id, round(float(last[i, free[0]]), 3))
+                       if free else None)
+    return out, paths, nearest
 
 
-def _status(per_version: list[list[TraceLink]], adopted: bool, names: list[str]) -> str:
-    if per_version[-1]:
-        return "adopted" if adopted else "partial"
-    k = len(per_version)
-    while k > 0 and not per_version[k - 1]:
+def _status(path: tuple[str, ...], names: list[str]) -> str:
+    """adopted or partial as the last version carries the proposal, else dropped at the
+    version after the last that carried it (the first when none did)."""
+    if path[-1] != "absent":
+        return "adopted" if path[-1] == "present" else "partial"
+    k = len(path)
+    while k > 0 and path[k - 1] == "absent":
         k -= 1
     return f"dropped_at_{names[k]}"
 
@@ -244,14 +260,13 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
     labels = [t.label or f"v{k + 1}" for k, t in enumerate(targets)]
     names = stage_names(labels)
     pairs = successions(targets, overrides, comparisons)
-    links, adopted = _trace_links(source, targets, settings, overrides, pairs)
+    links, paths, nearest = _trace_links(source, targets, settings, overrides, pairs)
     sections = {s.id: s.title for s in source.sections}
     traced = []
     for i, p in enumerate(source.measures):
         traced.append(ProposalTrace(
             p.id, p.title, sections.get(p.section or "", p.section or ""),
-            _status(links[i], adopted[i][-1], names),
-            tuple(x for row in links[i] for x in row)))
+            _status(paths[i], names), tuple(x for row in links[i] for x in row), paths[i]))
     assert len(traced) == len(source.measures), "every proposal must have a status"
     areas: dict[str, list[int]] = {}
     for p in traced:
@@ -262,5 +277,6 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
     origins = _origins(targets, traced, pairs)
     versions = ((source.path, source.label),) + tuple(
         (t.path, lab) for t, lab in zip(targets, labels, strict=True))
-    return Trace(versions, tuple(traced), origins,
-                 tuple((k, *v) for k, v in areas.items()), ())
+    result = Trace(versions, tuple(traced), origins,
+                   tuple((k, *v) for k, v in areas.items()), ())
+    return with_confidence(result, source.label or "source", nearest, settings)

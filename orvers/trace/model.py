@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import ReviewItem
+
 
 @dataclass(frozen=True)
 class TraceSettings:
@@ -22,7 +24,8 @@ class TraceSettings:
     rel_min: inside a lineage, the measures of a version that carry the proposal within rel_min
       of the best of them.
     adopt_min: a proposal counts as adopted when a measure of the last version covers this share
-      of it or of its headline (first clause), else as partial.
+      of it or of its headline (first clause), else as partial; a link's score is that share,
+      so the status follows from the scores shown.
     min_words: at least this many distinct content words must be shared; min_mass: their
       IDF mass must reach this many times a unique word's weight (generic words never link);
       max_links: links kept per proposal and version (best first).
@@ -64,6 +67,7 @@ class TraceLink:
     evidence: str
     overridden: bool = False
     via: tuple[str, str] | None = None
+    confidence: float | None = None  # calibrated probability that the link is right
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,9 @@ class ProposalTrace:
     section: str
     status: str
     links: tuple[TraceLink, ...]
+    path: tuple[str, ...] = ()  # per target version: present | partial | absent
+    margin: float | None = None  # how far the status was from another one
+    confidence: float | None = None  # calibrated probability that the status is right
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,7 @@ class Trace:
     origins: tuple[Origin, ...]
     areas: tuple[tuple[str, int, int, int], ...]  # (section, proposals, adopted, partial)
     notes: tuple[str, ...] = ()
+    review: tuple[ReviewItem, ...] = ()  # doubtful statuses, most doubtful first
 
     def summary(self) -> dict[str, int]:
         """Count of proposals per status, in a stable order."""

@@ -1,0 +1,34 @@
+"""The review queue as Markdown: doubtful links and statuses, each with the command that
+would settle it for its alternative."""
+
+from __future__ import annotations
+
+from ..model import ReviewItem
+
+TEXT = {
+    "nb": {"title": "Til gjennomgang", "what": "Avgjort", "confidence": "Sikkerhet",
+           "alternative": "Alternativ", "command": "Kommando",
+           "none": "Ingen usikre koblinger."},
+    "en": {"title": "To review", "what": "Decided", "confidence": "Confidence",
+           "alternative": "Alternative", "command": "Command",
+           "none": "No doubtful links."},
+}
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def review_markdown(items: tuple[ReviewItem, ...], lang: str = "nb", of: str = ""
+                    ) -> list[str]:
+    """Lines of a Markdown section listing the queue, most doubtful first (`of`: what it is
+    the queue of, added to the heading)."""
+    t = TEXT[lang]
+    lines = [f"## {t['title']}" + (f": {of}" if of else ""), ""]
+    if not items:
+        return lines + [t["none"], ""]
+    lines += [f"| {t['what']} | {t['confidence']} | {t['alternative']} | {t['command']} |",
+              "|---|---:|---|---|"]
+    lines += [f"| {_cell(r.what)} | {r.confidence:.2f} | {_cell(r.alternative)} | "
+              f"`{r.command}` |" for r in items]
+    return lines + [""]

@@ -1,0 +1,59 @@
+"""How sure each trace link and status is, and the doubtful statuses to review.
+
+Margins (calibrated by orvers/calibration.py on the labelled proposals):
+- a link: its score (the share of the proposal or its headline the measure carries);
+- a status taken up (adopted, partial): how far the best last-version link lies from
+  adopt_min, the line between the two;
+- a dropped status: minus the best share any last-version measure carries (a proposal no
+  measure comes near is surely dropped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..calibration import confidence
+from ..model import ReviewItem
+from .model import Trace, TraceLink, TraceSettings
+
+REVIEW_BELOW = 0.75  # a status less sure than this goes to the review queue
+
+
+def status_margin(links: tuple[TraceLink, ...], last: str, status: str,
+                  nearest: tuple[str, float] | None, s: TraceSettings) -> tuple[str, float]:
+    """The calibration kind of a status and its margin."""
+    if status.startswith("dropped"):
+        return "trace_dropped", -(nearest[1] if nearest else 0.0)
+    top = max(x.score for x in links if x.version == last)
+    return "trace_taken", abs(top - s.adopt_min)
+
+
+def with_confidence(t: Trace, source: str, nearest: list[tuple[str, float] | None],
+                    s: TraceSettings, maps: dict | None = None) -> Trace:
+    """The trace with calibrated confidences on links and statuses, and its review queue."""
+    last = t.versions[-1][1]
+    proposals, review = [], []
+    for p, near in zip(t.proposals, nearest, strict=True):
+        links = tuple(replace(x, confidence=1.0 if x.overridden else
+                              confidence("trace_link", x.score, maps)) for x in p.links)
+        kind, margin = status_margin(links, last, p.status, near, s)
+        sure = any(x.overridden for x in links if x.version == last)
+        conf = 1.0 if sure else confidence(kind, margin, maps)
+        proposals.append(replace(p, links=links, margin=round(margin, 4), confidence=conf))
+        if sure or conf >= REVIEW_BELOW:
+            continue
+        what = f"{source}:{p.id} {p.status}"
+        weakest = min((x for x in links if x.version == last), key=lambda x: x.score,
+                      default=None)
+        if near and (p.status.startswith("dropped") or weakest is None
+                     or near[1] > weakest.score):
+            alternative = f"{last}:{near[0]} ({near[1]:.2f})"
+            command = f"orvers link {source}:{p.id} {last}:{near[0]}"
+        elif weakest is not None:
+            alternative = f"without {last}:{weakest.id}"
+            command = f"orvers unlink {source}:{p.id} {last}:{weakest.id}"
+        else:
+            continue
+        review.append(ReviewItem(what, conf, alternative, command))
+    review.sort(key=lambda r: (r.confidence, r.what))
+    return replace(t, proposals=tuple(proposals), review=tuple(review))

@@ -1,0 +1,85 @@
+"""Calibrated confidence, the review queue and `orvers review`: a suggested command applied
+changes the comparison, the trace and the redline alike."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS
+from test_redline import cells, measure_rows
+
+from orvers.api import load
+from orvers.calibration import confidence, fit
+from orvers.cli import cli
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    root = tmp_path / "corpus"
+    shutil.copytree(CORPUS, root, ignore=shutil.ignore_patterns(".orvers-cache"))
+    return root
+
+
+def test_isotonic_map_rises_with_the_margin_and_never_claims_certainty():
+    maps = {"link": fit([-0.1, 0.0, 0.05, 0.1, 0.2, 0.3], [0, 0, 1, 0, 1, 1])}
+    got = [confidence("link", x, maps) for x in (-0.2, 0.0, 0.1, 0.4)]
+    assert got == sorted(got)
+    assert 0.0 < got[0] < 0.5 < got[-1] < 1.0
+
+
+def test_every_link_and_status_carries_a_confidence_and_a_path(corpus, tmp_path):
+    data = json.loads(_run("compare", "utkast", "styret", "--format", "json",
+                           "--corpus", str(corpus)))
+    assert all(0.0 <= lk["confidence"] <= 1.0 for lk in data["links"])
+    confidences = [r["confidence"] for r in data["review"]]
+    assert confidences == sorted(confidences)
+    t = json.loads(_run("trace", "workshop", "utkast", "styret", "--format", "json",
+                        "--corpus", str(corpus)))
+    for p in t["proposals"]:
+        assert 0.0 <= p["confidence"] <= 1.0
+        assert len(p["path"]) == 2
+        if p["status"] == "adopted":
+            assert p["path"][-1] == "present"
+            assert max(x["score"] for x in p["links"] if x["version"] == "styret") >= 0.5
+        if p["status"] == "partial":  # the status follows from the scores shown
+            assert max(x["score"] for x in p["links"] if x["version"] == "styret") < 0.5
+
+
+def test_a_suggested_command_changes_comparison_trace_and_redline_alike(corpus, tmp_path):
+    queues = json.loads(_run("review", str(corpus), "--format", "json"))["review"]
+    queue = next(q["items"] for q in queues if q["what"] == "utkast → styret")
+    item = next(x for x in queue if x["command"].startswith("orvers link"))
+    _, _, old_ref, new_ref = item["command"].split()
+    old_id, new_id = old_ref.split(":")[1], new_ref.split(":")[1]
+    draft = load(corpus / "2025-10_utkast-handlingsprogram-2026.txt")
+    before = tmp_path / "before.docx"
+    _run("redline", "utkast", "styret", "-o", str(before), "--corpus", str(corpus))
+
+    _run("link", old_ref, new_ref, "--corpus", str(corpus))
+
+    data = json.loads(_run("compare", "utkast", "styret", "--format", "json",
+                           "--corpus", str(corpus)))
+    forced = [lk for lk in data["links"] if (lk["old"], lk["new"]) == (old_id, new_id)]
+    assert forced and forced[0]["overridden"] and forced[0]["confidence"] == 1.0
+    assert item["command"] not in {r["command"] for r in data["review"]}
+    t = json.loads(_run("trace", "workshop", "utkast", "styret", "--format", "json",
+                        "--corpus", str(corpus)))
+    origin = next(o for o in t["origins"] if o["id"] == new_id)
+    assert {"version": "utkast", "id": old_id} in origin["earlier"]
+    after = tmp_path / "after.docx"
+    _run("redline", "utkast", "styret", "-o", str(after), "--corpus", str(corpus))
+    removed = cells(draft.measure(old_id))
+    assert removed in measure_rows(before, "reject")  # a deleted row of its own before
+    assert removed not in measure_rows(after, "reject")
+    title = draft.measure(old_id).title
+    assert any(title in row[1] for row in measure_rows(after, "reject"))
