@@ -15,6 +15,7 @@ from ..corpus import version_date
 from ..model import Comparison
 from ..package import FIXED_TIME, stable_zip
 from .html import status_names, texts
+from .xlsx_cells import text_row
 
 FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged": "E6DCFF",
          "added": "CDECCD", "removed": "FBD3D3", "adopted": "CDECCD", "partial": "FFF0C2",
@@ -24,7 +25,7 @@ FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
            widths: list[int], names: dict[str, str] | None = None) -> None:
     ws = wb.create_sheet(title[:31])
-    ws.append(header)
+    ws.append(text_row(ws, header))
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9D9E0")
@@ -32,7 +33,7 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
         key = str(row[kind_col]).split("_")[0]  # colour by the code, show the display name
         row = [*row[:kind_col], (names or {}).get(row[kind_col], row[kind_col]),
                *row[kind_col + 1:]]
-        ws.append(row)
+        ws.append(text_row(ws, row))
         if key in FILLS:
             ws.cell(ws.max_row, kind_col + 1).fill = PatternFill("solid", fgColor=FILLS[key])
     ws.freeze_panes = "A2"
