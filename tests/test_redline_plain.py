@@ -67,8 +67,10 @@ def test_only_changed_words_are_marked(tmp_path):
     write_plain_redline(old, new, path, date=DATE)
     with zipfile.ZipFile(path) as z:
         body = z.read("word/document.xml").decode("utf-8")
-    inserted = re.findall(r'<w:ins [^>]*><w:r><w:t xml:space="preserve">([^<]*)</w:t>', body)
-    deleted = re.findall(r'<w:del [^>]*><w:r><w:delText xml:space="preserve">([^<]*)<', body)
+    inserted = re.findall(r'<w:ins [^>]*><w:r[^>]*>(?:<w:rPr>.*?</w:rPr>)?<w:t[^>]*>([^<]*)</w:t>',
+                          body)
+    deleted = re.findall(r'<w:del [^>]*><w:r[^>]*>(?:<w:rPr>.*?</w:rPr>)?<w:delText[^>]*>([^<]*)<',
+                         body)
     assert "det reviderte " in inserted and "styremøtet " in inserted
     assert "Dette avsnittet er fjernet i ny versjon." in deleted and "styremøte " in deleted
     assert '<w:t xml:space="preserve">budsjettet for 2026.</w:t>' in body  # kept, not marked

@@ -45,8 +45,9 @@ def write_redline(comparison: Comparison, path: str | Path, author: str = "orver
 
 def write_plain_redline(old_docx: str | Path, new_docx: str | Path, path: str | Path,
                         author: str = "orvers", date: dt.datetime | None = None) -> list[str]:
-    """Write a whole-document word-level redline of two DOCX files; returns warnings."""
-    from .plain import build
+    """Write the in-place redline of two DOCX files (the new one with the old one's differences
+    tracked in it); returns warnings."""
+    from .inplace import build
 
     document, warnings = build(old_docx, new_docx, author=author, date=date)
     _save(document, path)

@@ -9,7 +9,6 @@ the document (comments included), inserted/deleted rows with every cell run wrap
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -105,7 +104,7 @@ def write_ops(paragraph: Paragraph, ops: Sequence[Op], rev: Revisions, bold: boo
             p.append(wrap)
 
 
-def _mark_paragraph(paragraph_element: etree._Element, status: str | None, rev: Revisions) -> None:
+def mark_paragraph(paragraph_element: etree._Element, status: str | None, rev: Revisions) -> None:
     """Mark a paragraph's mark (its ¶) as inserted ("+") or deleted ("-")."""
     if status is None:
         return
@@ -168,27 +167,19 @@ def plan_paragraphs(paras: Sequence[Sequence[Op]]
 
 def write_paragraphs(first: Paragraph | None, add: Callable[[], Paragraph],
                      paras: Sequence[Sequence[Op]], rev: Revisions,
-                     bold: bool = False, styles: Sequence[str] = (),
-                     sources: Sequence[Paragraph | None] = ()) -> list[Paragraph]:
+                     bold: bool = False, styles: Sequence[str] = ()) -> list[Paragraph]:
     """Fill a container with tracked paragraphs (see plan_paragraphs); reuse `first` if given.
 
-    `styles` gives each paragraph of `paras` a style id; `sources` a paragraph (possibly of
-    another document) whose properties it takes, and whose runs (with their formatting, links,
-    fields) it takes as they are when its text is unchanged.
+    `styles` gives each paragraph of `paras` a style id.
     """
     items, status, origin = plan_paragraphs(paras)
     out = []
     for i, (ops, mark) in enumerate(zip(items, status, strict=True)):
         paragraph = first if (i == 0 and first is not None) else add()
-        source = sources[origin[i]] if sources else None
-        if source is not None:
-            _copy_paragraph(paragraph, source, runs=all(op == "=" for op, _ in ops))
-            if all(op == "=" for op, _ in ops):
-                ops = ()
-        elif styles:
+        if styles:
             set_paragraph_style_id(paragraph, styles[origin[i]])
         write_ops(paragraph, ops, rev, bold)
-        _mark_paragraph(paragraph._p, mark, rev)
+        mark_paragraph(paragraph._p, mark, rev)
         out.append(paragraph)
     return out
 
@@ -213,7 +204,7 @@ def mark_row(row: _Row, kind: str, rev: Revisions) -> None:
         if rpr is not None:
             for old in rpr.findall(qn("w:ins")) + rpr.findall(qn("w:del")):
                 rpr.remove(old)
-        _mark_paragraph(p, kind, rev)
+        mark_paragraph(p, kind, rev)
 
 
 def set_repeat_header(row: _Row) -> None:
@@ -316,16 +307,6 @@ def add_comment(document: DocxDocument, paragraph: Paragraph, text: str, rev: Re
     anchor.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(cid)}))
 
 
-def _copy_paragraph(paragraph: Paragraph, source: Paragraph, runs: bool) -> None:
-    """Give a paragraph a copy of the source's properties, and of its content if `runs`."""
-    p = paragraph._p
-    for child in list(p):
-        p.remove(child)
-    for child in source._p:
-        if runs or child.tag == qn("w:pPr"):
-            p.append(copy.deepcopy(child))
-
-
 def set_paragraph_style_id(paragraph: Paragraph, style_id: str) -> None:
     """Set a paragraph's style by id (for styles copied from another document)."""
     if style_id:
@@ -333,18 +314,17 @@ def set_paragraph_style_id(paragraph: Paragraph, style_id: str) -> None:
                                                             attrs={qn("w:val"): style_id}))
 
 
-def paragraph_style_id(paragraph: Paragraph) -> str:
-    """The style id of a paragraph, or ""."""
-    return paragraph._p.style or ""
-
-
 # --- reading / resolving ---------------------------------------------------------------------
 
 
 def has_revisions(document: DocxDocument) -> bool:
     """Whether the document body carries tracked changes."""
-    body = document.element.body
-    return any(next(body.iter(qn(tag)), None) is not None
+    return has_tracked_changes(document.element.body)
+
+
+def has_tracked_changes(root: etree._Element) -> bool:
+    """Whether an element (body, header, footer) carries tracked changes."""
+    return any(next(root.iter(qn(tag)), None) is not None
                for tag in _REVISION_TAGS + _PROPERTY_CHANGE_TAGS)
 
 
@@ -398,12 +378,34 @@ def _mark_of(p: etree._Element, tag: str) -> bool:
 
 
 def resolve(document: DocxDocument, mode: str) -> None:
-    """Accept ("accept") or reject ("reject") every tracked change in the body, in place.
+    """Accept ("accept") or reject ("reject") every tracked change in the body, in place."""
+    resolve_element(document.element.body, mode)
+
+
+def _restore_properties(root: etree._Element) -> None:
+    """Rejecting a formatting change: the properties it recorded come back (¶ mark and section
+    break of a paragraph stay)."""
+    for tag, kept in (("w:rPrChange", ()), ("w:pPrChange", ("w:rPr", "w:sectPr"))):
+        for change in list(root.iter(qn(tag))):
+            props = change.getparent()
+            before = change[0] if len(change) else None
+            keep = [c for c in props if c.tag in {qn(k) for k in kept}]
+            for child in list(props):
+                props.remove(child)
+            for child in (list(before) if before is not None else []):
+                props.append(child)
+            for child in keep:
+                props.append(child)
+
+
+def resolve_element(body: etree._Element, mode: str) -> None:
+    """Accept or reject every tracked change under an element (a body, header or footer).
 
     A paragraph whose ¶ is removed merges into the next paragraph, unless a table or the container
     end follows (Word cannot merge there either).
     """
-    body = document.element.body
+    if mode == "reject":
+        _restore_properties(body)
     drop, keep = (("w:del", "w:moveFrom"), ("w:ins", "w:moveTo"))
     if mode == "reject":
         drop, keep = keep, drop
@@ -439,71 +441,11 @@ def resolve(document: DocxDocument, mode: str) -> None:
             el.getparent().remove(el)
     for el in list(body.iter(qn("w:delText"))):
         el.tag = qn("w:t")
+    for el in list(body.iter(qn("w:delInstrText"))):
+        el.tag = qn("w:instrText")
     for tag in _PROPERTY_CHANGE_TAGS + _MOVE_RANGE_TAGS:
         for el in list(body.iter(qn(tag))):
             el.getparent().remove(el)
-
-
-def append_block(document: DocxDocument, element: etree._Element) -> etree._Element:
-    """Append (a copy of) a paragraph or table element to the body, before its sectPr."""
-    element = copy.deepcopy(element)
-    sect = document.element.body.find(qn("w:sectPr"))
-    if sect is not None:
-        sect.addprevious(element)
-    else:
-        document.element.body.append(element)
-    return element
-
-
-def new_body_paragraph(document: DocxDocument) -> Paragraph:
-    """An empty paragraph appended to the body."""
-    element = append_block(document, OxmlElement("w:p"))
-    return Paragraph(element, document._body)
-
-
-def clear_rows(table) -> None:
-    """Remove every row of a table (its grid and properties stay)."""
-    for tr in list(table._tbl.iterchildren(qn("w:tr"))):
-        table._tbl.remove(tr)
-
-
-def append_row(table, row: _Row, text_only: bool = False) -> _Row:
-    """Append a copy of a row to a table.
-
-    text_only (for a row of another document): keep the row's and cells' properties and the
-    text of each paragraph, drop everything that points into the other package (images, links,
-    comments, footnotes).
-    """
-    tr = copy.deepcopy(row._tr)
-    if text_only:
-        for tc in tr.iter(qn("w:tc")):
-            texts = ["".join(t.text or "" for t in p.iter(qn("w:t")))
-                     for p in tc.iterchildren(qn("w:p"))]
-            for child in list(tc):
-                if child.tag != qn("w:tcPr"):
-                    tc.remove(child)
-            for text in texts or [""]:
-                p = OxmlElement("w:p")
-                if text:
-                    p.append(_run(text, False, False))
-                tc.append(p)
-    table._tbl.append(tr)
-    return _Row(tr, table)
-
-
-def clear_cell(cell) -> None:
-    """Remove every paragraph and table from a cell (fill it again before saving)."""
-    for child in list(cell._tc):
-        if child.tag != qn("w:tcPr"):
-            cell._tc.remove(child)
-
-
-def clear_body(document: DocxDocument) -> None:
-    """Remove every paragraph and table from the body, keeping its section properties."""
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
 
 
 def strip_comments(document: DocxDocument) -> None:

@@ -1,0 +1,52 @@
+"""In-place redline of two DOCX files: the new file is the canvas, the old one's differences are
+tracked inside it (body, tables, headers and footers), everything else is left as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+
+from ...errors import InputError
+from .. import ooxml
+from . import markup, parts
+from .engine import Context, redline_story
+
+
+def open_input(path: str | Path, warnings: list[str]) -> DocxDocument:
+    """Open a DOCX; tracked changes already in it (body, headers, footers) are accepted first,
+    with a warning."""
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"cannot read {path} as a Word document (.docx): {exc}") from exc
+    stories = [document.element.body, *(part.element for part in parts.stories(document).values())]
+    if any(ooxml.has_tracked_changes(story) for story in stories):
+        for story in stories:
+            ooxml.resolve_element(story, "accept")
+        warnings.append(f"{path} already had tracked changes; they were accepted before comparing")
+    return document
+
+
+def build(old_path: str | Path, new_path: str | Path, author: str = "orvers",
+          date: dt.datetime | None = None) -> tuple[DocxDocument, list[str]]:
+    """The in-place redline of two DOCX files (the new one, with tracked changes), and warnings."""
+    warnings: list[str] = []
+    old, new = open_input(old_path, warnings), open_input(new_path, warnings)
+    if parts.drop_protection(new):
+        warnings.append(f"{new_path} was protected against editing; the redline is not, so that "
+                        "its changes can be accepted or rejected")
+    rev = ooxml.Revisions(new, author, date, also=(old,))
+    redline_story(old.element.body, new.element.body,
+                  Context(rev, markup.Porter(old.part, new.part)))
+    old_stories = parts.stories(old)
+    done = set()
+    for key, part in parts.stories(new).items():
+        if key in old_stories and id(part) not in done:
+            done.add(id(part))
+            redline_story(old_stories[key].element, part.element,
+                          Context(rev, markup.Porter(old_stories[key], part)))
+    return new, warnings

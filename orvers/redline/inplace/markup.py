@@ -1,0 +1,431 @@
+"""The OOXML of in-place redlining: a story's blocks, a paragraph's runs cut into pieces, and the
+tracked-change marks put on them (w:ins, w:del, w:rPrChange, w:pPrChange, row and ¶ marks).
+
+The engine (`engine.py`) aligns and diffs; it sees paragraphs as pieces of text and never a tag.
+A piece is one visible thing of a run: a stretch of text, a tab or break (one character), or an
+object (drawing, picture, footnote reference: one U+FFFC character). Runs holding nothing visible
+(field characters, field codes, rendered page breaks) stay where they are, untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from lxml import etree
+
+from .. import ooxml
+
+OBJECT = "\ufffc"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+_MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+_P, _TBL, _SDT, _R, _T = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:r"), qn("w:t")
+_RPR, _PPR = qn("w:rPr"), qn("w:pPr")
+_FLD_CHAR, _FLD_SIMPLE = qn("w:fldChar"), qn("w:fldSimple")
+# run-level containers whose runs belong to the paragraph's text
+_INLINE_CONTAINERS = {qn(t) for t in ("w:hyperlink", "w:smartTag", "w:fldSimple", "w:customXml",
+                                      "w:sdtContent", "w:sdt", "w:dir", "w:bdo", "w:ins",
+                                      "w:moveTo")}
+_CHARS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+          qn("w:noBreakHyphen"): "\u2011", qn("w:softHyphen"): "\u00ad"}
+_OBJECTS = {qn(t) for t in ("w:drawing", "w:pict", "w:object", "w:sym", "w:footnoteReference",
+                            "w:endnoteReference")} | {_MC_ALTERNATE}
+_NOTE_REFS = {qn("w:footnoteReference"), qn("w:endnoteReference")}
+_PROPERTY_SKIP = {qn(t) for t in ("w:rPrChange", "w:pPrChange", "w:ins", "w:del", "w:moveFrom",
+                                  "w:moveTo", "w:rPr", "w:sectPr")}
+_COMMENT_MARKS = {qn(t) for t in ("w:commentRangeStart", "w:commentRangeEnd")}
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+def blocks(container: etree._Element) -> list[etree._Element]:
+    """The paragraphs, tables and block content controls of a body, cell, header or footer."""
+    return [c for c in container if c.tag in (_P, _TBL, _SDT)]
+
+
+def kind(block: etree._Element) -> str:
+    """"p", "tbl" or "sdt"."""
+    return {_P: "p", _TBL: "tbl", _SDT: "sdt"}[block.tag]
+
+
+def sdt_content(sdt: etree._Element) -> etree._Element | None:
+    """The content of a block content control."""
+    return sdt.find(qn("w:sdtContent"))
+
+
+def paragraphs_in(block: etree._Element) -> list[etree._Element]:
+    """Every paragraph in a block (itself, or those of a content control)."""
+    return list(block.iter(_P))
+
+
+def rows(table: etree._Element) -> list[etree._Element]:
+    """A table's rows."""
+    return table.findall(qn("w:tr"))
+
+
+def cells(row: etree._Element) -> list[etree._Element]:
+    """A row's cells (merged cells count once)."""
+    return row.findall(qn("w:tc"))
+
+
+def text(block: etree._Element) -> str:
+    """A block's visible text with objects as U+FFFC; rows and cells separated (for aligning)."""
+    if block.tag == _P:
+        return "".join(piece.text for piece in pieces(block))
+    if block.tag == _TBL:
+        return "\n".join(" | ".join(text_of_cell(tc) for tc in cells(tr)) for tr in rows(block))
+    content = sdt_content(block)
+    return "\n".join(text(b) for b in blocks(content)) if content is not None else ""
+
+
+def text_of_cell(tc: etree._Element) -> str:
+    """A cell's text, paragraphs on lines."""
+    return "\n".join(text(b) for b in blocks(tc))
+
+
+def insert_after(anchor: etree._Element | None, container: etree._Element,
+                 element: etree._Element) -> None:
+    """Put `element` after `anchor`, or first among the blocks of `container` (after its
+    properties) when there is no anchor."""
+    if anchor is not None:
+        anchor.addnext(element)
+        return
+    first = next(iter(blocks(container)), None)
+    if first is not None:
+        first.addprevious(element)
+        return
+    tail = container.find(qn("w:sectPr"))
+    if tail is not None:
+        tail.addprevious(element)
+    else:
+        container.append(element)
+
+
+# --- pieces ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Piece:
+    """One visible thing of a run: its run, text (one char for a tab/break/object), and the
+    content element (w:t, w:tab, w:drawing, …)."""
+
+    run: etree._Element
+    content: etree._Element
+    text: str
+
+
+def _runs(parent: etree._Element, fields: bool = True) -> Iterator[etree._Element]:
+    """The runs of a paragraph (or run container); with `fields` False, not those of simple
+    fields."""
+    for child in parent:
+        if child.tag == _R:
+            yield child
+        elif child.tag in _INLINE_CONTAINERS and (fields or child.tag != _FLD_SIMPLE):
+            yield from _runs(child, fields)
+
+
+def pieces(p: etree._Element) -> list[Piece]:
+    """The visible pieces of a paragraph in reading order (runs in links and content controls
+    included). A field's result (a page number, a date) is the application's to compute: it is
+    left out, and the field stays as it is."""
+    out = []
+    depth = 0  # nesting of complex fields (w:fldChar begin … end) at this point
+    for run in _runs(p, fields=False):
+        for child in run:
+            if child.tag == _FLD_CHAR:
+                kind = child.get(qn("w:fldCharType"))
+                depth += 1 if kind == "begin" else -1 if kind == "end" and depth else 0
+            elif depth:
+                continue
+            elif child.tag == _T:
+                if child.text:
+                    out.append(Piece(run, child, child.text))
+            elif child.tag in _CHARS:
+                out.append(Piece(run, child, _CHARS[child.tag]))
+            elif child.tag in _OBJECTS:
+                out.append(Piece(run, child, OBJECT))
+    return out
+
+
+def normalise(p: etree._Element) -> None:
+    """Give every visible piece of a paragraph its own run (same properties), so pieces can be
+    marked one by one; what the paragraph shows does not change."""
+    for run in list(_runs(p)):
+        contents = [c for c in run if c.tag != _RPR]
+        if len(contents) <= 1:
+            continue
+        rpr = run.find(_RPR)
+        for child in reversed(contents[1:]):
+            single = OxmlElement("w:r", attrs=dict(run.attrib))
+            if rpr is not None:
+                single.append(copy.deepcopy(rpr))
+            single.append(child)
+            run.addnext(single)
+
+
+def split(piece: Piece, at: int) -> tuple[Piece, Piece]:
+    """Cut a text piece (alone in its run) in two at character `at`."""
+    right_run = copy.deepcopy(piece.run)
+    piece.run.addnext(right_run)
+    right_t = right_run.find(_T)
+    piece.content.text, right_t.text = piece.text[:at], piece.text[at:]
+    for t in (piece.content, right_t):
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return (Piece(piece.run, piece.content, piece.text[:at]),
+            Piece(right_run, right_t, piece.text[at:]))
+
+
+# --- marks -----------------------------------------------------------------------------------
+
+
+def mark_inserted(piece: Piece, rev: ooxml.Revisions) -> None:
+    """Wrap a piece's run in w:ins (where it stands: in a link or content control too)."""
+    wrap = rev.element("w:ins")
+    piece.run.addprevious(wrap)
+    wrap.append(piece.run)
+
+
+def outer(piece: Piece) -> etree._Element:
+    """The piece's run, or the w:ins wrapping it."""
+    parent = piece.run.getparent()
+    return parent if parent.tag == qn("w:ins") else piece.run
+
+
+def deleted_runs(old: list[Piece], start: int, end: int, porter: Porter,
+                 rev: ooxml.Revisions) -> etree._Element | None:
+    """A w:del holding characters start:end of the old pieces, each with its old run properties
+    (objects carried over when their parts can be; note references and comments left out)."""
+    wrap = rev.element("w:del")
+    at = 0
+    for piece in old:
+        base, at = at, at + len(piece.text)
+        lo, hi = max(start, base), min(end, at)
+        if lo >= hi:
+            continue
+        run = OxmlElement("w:r")
+        rpr = piece.run.find(_RPR)
+        if rpr is not None:
+            run.append(_properties_copy(rpr))
+        if piece.content.tag == _T:
+            deleted = OxmlElement("w:delText")
+            deleted.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            deleted.text = piece.text[lo - base:hi - base]
+            run.append(deleted)
+        elif piece.content.tag in _NOTE_REFS:
+            continue
+        else:
+            content = porter.port(piece.content)
+            if content is None:
+                continue
+            run.append(content)
+        wrap.append(run)
+    return wrap if len(wrap) else None
+
+
+def _properties_copy(props: etree._Element) -> etree._Element:
+    out = copy.deepcopy(props)
+    for child in list(out):
+        if child.tag in (qn("w:rPrChange"), qn("w:pPrChange"), qn("w:ins"), qn("w:del")):
+            out.remove(child)
+    return out
+
+
+def properties_key(props: etree._Element | None) -> tuple:
+    """Run or paragraph properties as a comparable value (revision marks, the ¶ mark's run
+    properties and section breaks left out; order of children and namespace prefixes ignored)."""
+    if props is None:
+        return ()
+    return tuple(sorted(_canonical(c) for c in props
+                        if isinstance(c.tag, str) and c.tag not in _PROPERTY_SKIP))
+
+
+def _canonical(element: etree._Element) -> tuple:
+    return (element.tag, tuple(sorted(element.attrib.items())), (element.text or "").strip(),
+            tuple(_canonical(c) for c in element if isinstance(c.tag, str)))
+
+
+def run_properties(piece: Piece) -> etree._Element | None:
+    """A piece's run properties."""
+    return piece.run.find(_RPR)
+
+
+def paragraph_properties(p: etree._Element) -> etree._Element | None:
+    """A paragraph's properties."""
+    return p.find(_PPR)
+
+
+def track_run_properties(piece: Piece, old: etree._Element | None,
+                         rev: ooxml.Revisions) -> None:
+    """Record the old run properties of a kept piece (w:rPrChange)."""
+    rpr = piece.run.find(_RPR)
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        piece.run.insert(0, rpr)
+    change = rev.element("w:rPrChange")
+    change.append(_properties_copy(old) if old is not None else OxmlElement("w:rPr"))
+    for child in change[0]:
+        if child.tag == qn("w:rPrChange"):
+            change[0].remove(child)
+    rpr.append(change)
+
+
+def set_paragraph_properties(p: etree._Element, now: etree._Element | None,
+                             before: etree._Element | None, rev: ooxml.Revisions) -> None:
+    """Give a paragraph the properties `now` (its ¶ mark and section break kept) and, when
+    `before` differs, a w:pPrChange recording `before`."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    if properties_key(ppr) != properties_key(now):
+        keep = [c for c in ppr if c.tag in (_RPR, qn("w:sectPr"))]
+        for child in list(ppr):
+            ppr.remove(child)
+        for child in (now if now is not None else ()):
+            if child.tag not in _PROPERTY_SKIP:
+                ppr.append(copy.deepcopy(child))
+        for child in keep:
+            ppr.append(child)
+    for change in ppr.findall(qn("w:pPrChange")):
+        ppr.remove(change)
+    if properties_key(now) != properties_key(before):
+        change = rev.element("w:pPrChange")
+        base = OxmlElement("w:pPr")
+        for child in (before if before is not None else ()):
+            if child.tag not in _PROPERTY_SKIP:
+                base.append(copy.deepcopy(child))
+        change.append(base)
+        ppr.append(change)
+
+
+def mark_paragraph(p: etree._Element, status: str | None, rev: ooxml.Revisions) -> None:
+    """Mark a paragraph's ¶ inserted ("+"), deleted ("-") or leave it (None)."""
+    ooxml.mark_paragraph(p, status, rev)
+
+
+def mark_all(block: etree._Element, status: str, rev: ooxml.Revisions) -> None:
+    """Mark every run of a paragraph inserted or deleted (deleted text in w:delText)."""
+    tag = "w:ins" if status == "+" else "w:del"
+    wrapped = (qn("w:ins"), qn("w:del"))
+    for run in [r for r in _runs(block) if r.getparent().tag not in wrapped]:
+        wrap = rev.element(tag)
+        run.addprevious(wrap)
+        wrap.append(run)
+        if status == "-":
+            _as_deleted(run)
+
+
+def _as_deleted(element: etree._Element) -> None:
+    for t in element.iter(_T):
+        t.tag = qn("w:delText")
+    for t in element.iter(qn("w:instrText")):
+        t.tag = qn("w:delInstrText")
+
+
+def mark_row(tr: etree._Element, status: str, rev: ooxml.Revisions) -> None:
+    """Mark a whole row inserted or deleted (its properties, every run and ¶ in it)."""
+    from docx.table import _Row
+
+    ooxml.mark_row(_Row(tr, None), status, rev)
+
+
+# --- carrying old content into the new package -------------------------------------------------
+
+
+class Porter:
+    """Copies elements of the old document into a part of the new one: pictures and external
+    links get relationships of the new part; what cannot be carried (charts, embedded
+    objects, comments, note references) is left out."""
+
+    def __init__(self, old_part, new_part):
+        self.old_part, self.new_part = old_part, new_part
+        self._ids = max((int(v) for v in new_part.element.xpath("//wp:docPr/@id")
+                         if str(v).isdigit()), default=0) + 1000
+
+    def port(self, element: etree._Element) -> etree._Element | None:
+        """A copy of `element` fit for the new part, or None if it cannot be carried."""
+        out = copy.deepcopy(element)
+        for el in list(out.iter(*_COMMENT_MARKS)):
+            el.getparent().remove(el)
+        for el in list(out.iter(qn("w:commentReference"), *_NOTE_REFS)):
+            if el is out:
+                return None
+            el.getparent().remove(el)
+        for el in [out, *out.iterdescendants()]:
+            if not isinstance(el.tag, str) or (
+                    el is not out and out not in el.iterancestors()):
+                continue  # not markup, or inside an object removed already
+            for name, value in list(el.attrib.items()):
+                if name.startswith(f"{{{_W14_NS}}}"):
+                    del el.attrib[name]
+                elif name.startswith(f"{{{_R_NS}}}"):
+                    rid = self._rid(value)
+                    if rid is not None:
+                        el.set(name, rid)
+                    elif el.tag == qn("w:hyperlink"):
+                        del el.attrib[name]
+                    else:
+                        lost = _object_of(el, out)
+                        if lost is None:
+                            return None
+                        lost.getparent().remove(lost)
+                        break
+        for doc_pr in out.iter(qn("wp:docPr")):
+            doc_pr.set("id", str(self._ids))
+            self._ids += 1
+        return out
+
+    def _rid(self, rid: str) -> str | None:
+        rel = self.old_part.rels.get(rid)
+        if rel is None:
+            return None
+        if rel.is_external:
+            return self.new_part.relate_to(rel.target_ref, rel.reltype, is_external=True)
+        if rel.reltype == RT.IMAGE:
+            try:
+                return self.new_part.get_or_add_image(io.BytesIO(rel.target_part.blob))[0]
+            except Exception:  # an image format python-docx cannot size (EMF, …)
+                return None
+        return None
+
+    def deleted_block(self, block: etree._Element, rev: ooxml.Revisions) -> etree._Element:
+        """A copy of an old paragraph or table (its own properties kept), marked deleted."""
+        out = self.port(block)
+        if out is None:  # a block that is itself an unportable object: keep its text only
+            out = copy.deepcopy(block)
+            for el in list(out.iter(*_OBJECTS)):
+                el.getparent().remove(el)
+        for ppr in out.iter(_PPR):
+            sect = ppr.find(qn("w:sectPr"))
+            if sect is not None:
+                ppr.remove(sect)
+        if out.tag == _TBL:
+            for tr in rows(out):
+                mark_row(tr, "-", rev)
+        elif out.tag == qn("w:tr"):
+            mark_row(out, "-", rev)
+        elif out.tag == _P:
+            mark_all(out, "-", rev)
+        else:
+            for p in out.iter(_P):
+                mark_all(p, "-", rev)
+                mark_paragraph(p, "-", rev)
+        return out
+
+
+def _object_of(el: etree._Element, root: etree._Element) -> etree._Element | None:
+    """The object (drawing, picture, embedded object) holding `el`, below `root`."""
+    for node in (el, *el.iterancestors()):
+        if node is root:
+            return None
+        if node.tag in _OBJECTS:
+            return node
+    return None
