@@ -144,7 +144,7 @@ def share(path: Path, last_table: bool, column: int | None = None) -> tuple[floa
 def inputs(comp: Comparison) -> str:
     """What the numbers depend on besides the code: word list, OCR repair, the links."""
     try:
-        from orvers.ocr_lexicon import WORDLIST
+        from orvers.ocr.wordlist import WORDLIST
     except ImportError:
         wordlist = "no OCR repair in this version"
     else:

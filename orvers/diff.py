@@ -11,8 +11,8 @@ from importlib import resources
 import fast_diff_match_patch as dmp
 
 from .model import Changes, Measure, Op
-from .ocr_lexicon import dictionary_words
-from .ocr_nearest import budget, ocr_cost
+from .ocr.nearest import budget, ocr_cost
+from .ocr.wordlist import load_wordlist
 
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
 
@@ -91,7 +91,7 @@ def _noise_as_equal(ops: tuple[Op, ...]) -> tuple[Op, ...]:
 def same_word(old: str, new: str) -> bool:
     """Whether two words (with their trailing spaces) are one word up to OCR's letter noise:
     the same but for spacing, or one of them no dictionary word and the two within one
-    confusion per four letters of each other (ocr_nearest.ocr_cost: NQR/NOR, ø read as g);
+    confusion per four letters of each other (ocr.nearest.ocr_cost: NQR/NOR, ø read as g);
     two dictionary words (for/før, mal/mål) differ on purpose."""
     if old.strip() == new.strip():  # spacing aside, the same word
         return True
@@ -100,7 +100,7 @@ def same_word(old: str, new: str) -> bool:
         return False
     if min(ocr_cost(a, b) / budget(a), ocr_cost(b, a) / budget(b)) > 1:
         return False
-    known = dictionary_words()
+    known = load_wordlist().words
     return bool(known) and not all(w in known for w in re.findall(r"[^\W\d_]+", a + " " + b))
 
 

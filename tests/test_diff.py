@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from orvers.diff import changes, partner_key, side, word_diff
 from orvers.model import Measure
-from orvers.ocr_lexicon import dictionary_words
+from orvers.ocr.wordlist import load_wordlist
 
 
 def test_word_diff_rebuilds_both_sides():
@@ -78,7 +78,7 @@ def test_partners_added_draft_to_board_checked_by_hand():
             assert fuzz.ratio(name.casefold(), want.casefold()) >= 75, (new_id, name, want)
 
 
-needs_word_list = pytest.mark.skipif(not dictionary_words(), reason="no word list installed")
+needs_word_list = pytest.mark.skipif(not load_wordlist().words, reason="no word list installed")
 # how the board's OCR layer reads ø, æ and a capital Ø (fglge, naeringsliv, Jstlandet)
 OCR_NOISE = str.maketrans({"ø": "g", "æ": "ae", "Ø": "J"})
 

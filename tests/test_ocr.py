@@ -6,8 +6,9 @@ import pytest
 from conftest import corpus_file
 
 from orvers.api import load
-from orvers.ocr import needs_repair, repair, repair_programme
-from orvers.ocr_lexicon import build_lexicon
+from orvers.ocr.detect import needs_repair
+from orvers.ocr.lexicon import build_lexicon
+from orvers.ocr.repair import repair, repair_programme
 
 CLEAN = ("utkast", "workshop", "hp2025", "strategi")
 
@@ -177,7 +178,7 @@ def test_load_repairs_the_board_and_says_so():
 def test_without_a_manifest_the_clean_files_beside_the_document_are_its_corpus(tmp_path):
     import shutil
 
-    from orvers.ocr import reads_norwegian
+    from orvers.ocr.detect import reads_norwegian
 
     for label in ("strategi", "hp2025", "workshop", "utkast", "styret"):
         shutil.copy(corpus_file(label), tmp_path / corpus_file(label).name)

@@ -1,4 +1,8 @@
-"""Readers: a file (PDF, DOCX, text) → a Document of blocks with page and line."""
+"""Readers: a file (PDF, DOCX, text) → a Document of blocks with page and line.
+
+Each reader is imported only for the format at hand: pdfplumber and python-docx take longer
+to import than a small text file takes to read.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,6 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from .docx import read_docx
-from .pdf import read_pdf
-from .text import read_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -24,9 +25,15 @@ def read(path: str | Path) -> Document:
         raise InputError(f"{p}: file is empty")
     suffix = p.suffix.lower()
     if suffix in TEXT_SUFFIXES:
+        from .text import read_text
+
         return read_text(p)
     if suffix == ".docx":
+        from .docx import read_docx
+
         return read_docx(p)
     if suffix == ".pdf":
+        from .pdf import read_pdf
+
         return read_pdf(p)
     raise InputError(f"{p}: unknown format '{suffix or '(none)'}' (expected .pdf, .docx or .txt)")

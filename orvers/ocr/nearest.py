@@ -3,7 +3,8 @@ glyphs OCR confuses (rn/m, q/g, I/l, @/ø, e/ø, 0/o, c/e …)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from itertools import combinations
 from math import inf
 
 from rapidfuzz import process
@@ -64,6 +65,32 @@ def ranked(folded: str, vocabulary: Sequence[str], limit: float) -> list[tuple[f
     found = process.extract(folded, vocabulary, scorer=Levenshtein.distance,
                             score_cutoff=int(2 * limit), limit=None)
     scored = ((ocr_cost(folded, word), word) for word, _, _ in found if word != folded)
+    return sorted((c, w) for c, w in scored if c <= limit)
+
+
+def confusable(folded: str, words: Container[str], limit: float = 1.0
+               ) -> list[tuple[float, str]]:
+    """Words of a (large) word list within `limit` ≤ 1 of `folded` under ocr_cost, nearest
+    first. Within one edit there is no missing or extra letter (that alone costs 1 and is
+    allowed only beside a confusion), so every such word is `folded` with one or two of
+    OCR's confusions undone: a few hundred readings looked up, whatever the word list's size."""
+    edits = [(i, i + 1, alt) for i, ch in enumerate(folded) for alt in _SWAPS.get(ch, "")]
+    edits += [(i, i + len(span), alt) for span, alt in _SPANS.items()
+              for i in range(len(folded)) if folded.startswith(span, i)]
+    edits.sort()
+    sites = 2 if limit >= 2 * CONFUSED else 1
+    readings = set()
+    for k in range(1, sites + 1):
+        for chosen in combinations(edits, k):
+            if k == 2 and chosen[0][1] > chosen[1][0]:
+                continue  # overlapping edits
+            parts, at = [], 0
+            for begin, end, alt in chosen:
+                parts += [folded[at:begin], alt]
+                at = end
+            readings.add("".join(parts) + folded[at:])
+    readings.discard(folded)
+    scored = ((ocr_cost(folded, word), word) for word in readings if word in words)
     return sorted((c, w) for c, w in scored if c <= limit)
 
 

@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
-from .model import Measure, Programme, Section
-from .ocr_lexicon import PART, Lexicon
+from ..model import Measure, Programme, Section
+from .lexicon import PART, Lexicon
 
 # a word may hold an @ (ø read as @: "sj@", "I@sninger"), though not an e-mail address's
 _WORD_RE = re.compile(r"(?:(?<!\w)@)?[^\W\d_]+(?:@(?![^\W\d_]+\.\w)[^\W\d_]*)*"
                       r"|0o?g\b|\||(?<=\w )&(?= \w)")
-_NORDIC_RE = re.compile("[æøåÆØÅ]")
 _BEFORE_INFINITIVE = frozenset({"til", "for", "med", "om", "av", "uten", "ved"})
 _MAX_SITES = 3  # places changed in a word; more would attest nonsense by chance
 
@@ -68,7 +67,7 @@ def correct(word: str, lexicon: Lexicon, previous: str = "", following: str = ""
     """The repaired word, or the word itself when it is attested or the reading is ambiguous.
 
     `following` is the next word when only a space separates the two, else "". `nearest`
-    lets a word no confusion explains become the nearest attested word (ocr_nearest).
+    lets a word no confusion explains become the nearest attested word (nearest.py).
     """
     if word == "|":
         return "I"
@@ -114,14 +113,14 @@ def _unglued(folded: str, lexicon: Lexicon) -> list[str]:
     whole reading when no split is clear."""
     splits = [i for i in range(2, len(folded) - PART + 1)
               if lexicon.counts[folded[:i]] and lexicon.stands_alone(folded[:i])
-              and (folded[i:] in lexicon.words or lexicon.joins(folded[i:]))]
+              and (lexicon.attests(folded[i:]) or lexicon.joins(folded[i:]))]
     return [folded[:splits[0]], folded[splits[0]:]] if len(splits) == 1 else [folded]
 
 
 def _spelt(original: str, folded: str, lexicon: Lexicon) -> str:
     """A repaired word in the original's case, a name as the texts spell it (UiO, Osloregionen);
     a capital I read for l says nothing of case (sans-serif I and l are one glyph)."""
-    name = lexicon.names.get(folded, "")
+    name = lexicon.name(folded)
     if name and not (original.isupper() and len(original) > 1):
         return name
     if original[:1] == "I" and folded[:1] == "l" and original[1:].islower():
@@ -187,7 +186,7 @@ def repair(text: str, lexicon: Lexicon, changed: list[tuple[str, str]] | None = 
     last = 0
     previous = ""
     matches = list(_WORD_RE.finditer(text))
-    for m, after in zip(matches, [*matches[1:], None], strict=True):
+    for m, after in pairwise([*matches, None]):
         word = m.group()
         following = after.group() if after and text[m.end():after.start()] == " " else ""
         fixed = correct(word, lexicon, previous, following)
@@ -208,40 +207,6 @@ class RepairReport:
     words_changed: int = 0
     sample: tuple[tuple[str, str], ...] = ()
     applied: bool = False
-
-
-def unattested_share(texts: list[str], lexicon: Lexicon) -> tuple[float, float]:
-    """Shares of words that are unattested, and that a confusion would fix."""
-    words = [w for t in texts for w in re.findall(r"[^\W\d_]{2,}", t)]
-    if not words:
-        return 0.0, 0.0
-    unknown = [w for w in words if w not in lexicon]
-    fixable = [w for w in unknown if correct(w, lexicon, nearest=False) != w]
-    return len(unknown) / len(words), len(fixable) / len(words)
-
-
-def _nordic_share(text: str) -> float | None:
-    """Share of the text's words with æ/ø/å (None: no words)."""
-    words = re.findall(r"[^\W\d_]{2,}", text)
-    return sum(bool(_NORDIC_RE.search(w)) for w in words) / len(words) if words else None
-
-
-def looks_ocr_damaged(programme: Programme, share: float = 0.02) -> bool:
-    """Cheap pre-check: Norwegian prose has æ/ø/å in over 10 % of its words, an OCR layer
-    without a Norwegian model in almost none."""
-    found = _nordic_share(" ".join(m.text for m in programme.measures))
-    return found is not None and found < share
-
-
-def reads_norwegian(text: str, share: float = 0.05) -> bool:
-    """Whether a text reads as clean Norwegian (æ/ø/å in at least SHARE of its words)."""
-    return (_nordic_share(text) or 0.0) >= share
-
-
-def needs_repair(programme: Programme, lexicon: Lexicon, threshold: float = 0.01) -> bool:
-    """Whether the programme reads like an OCR text layer: ≥1 % of words fixable by a confusion."""
-    texts = [m.text for m in programme.measures] + [s.title for s in programme.sections]
-    return unattested_share(texts, lexicon)[1] >= threshold
 
 
 def repair_programme(programme: Programme, lexicon: Lexicon) -> tuple[Programme, RepairReport]:

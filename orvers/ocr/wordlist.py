@@ -1,0 +1,94 @@
+"""The word list compiled once into marisa tries in the user's cache directory (no pickle)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import marisa_trie
+import platformdirs
+
+WORDLIST = Path("/usr/share/dict/bokmaal")  # Debian's wnorwegian: 935 000 bokmål forms
+_FORMAT = "1"  # bump when what is compiled changes
+_PARTS = ("words", "acronyms", "names")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A word list's casefolded forms, apart its all-caps entries (acronyms: "pa" is no word,
+    "PA" is), and how names never written in lowercase are spelt (uio → UiO)."""
+
+    words: marisa_trie.Trie
+    acronyms: marisa_trie.Trie
+    names: marisa_trie.BytesTrie
+
+    def name(self, folded: str) -> str:
+        """A name as the word list spells it, or ""."""
+        found = self.names.get(folded)
+        return found[0].decode("utf-8") if found else ""
+
+
+EMPTY = WordList(marisa_trie.Trie(), marisa_trie.Trie(), marisa_trie.BytesTrie())
+
+
+def cache_dir() -> Path:
+    """Where compiled word lists live: the user's cache directory (XDG_CACHE_HOME on Linux)."""
+    return Path(platformdirs.user_cache_dir("orvers")) / "wordlist"
+
+
+@cache
+def load_wordlist(path: Path = WORDLIST) -> WordList:
+    """The word list at `path`, compiled on first use and whenever the file changes (its size
+    and modification time are part of the compiled copy's name); EMPTY when it is missing."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return EMPTY
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_FORMAT}"
+    folder = cache_dir() / hashlib.sha256(key.encode()).hexdigest()[:24]
+    if not all((folder / f"{part}.marisa").exists() for part in _PARTS):
+        built = _compile(path)
+        try:
+            _save(built, folder)
+        except OSError:  # no writable cache: use the word list compiled in memory
+            return built
+    words, acronyms, names = marisa_trie.Trie(), marisa_trie.Trie(), marisa_trie.BytesTrie()
+    for trie, part in zip((words, acronyms, names), _PARTS, strict=True):
+        trie.mmap(str(folder / f"{part}.marisa"))
+    return WordList(words, acronyms, names)
+
+
+def _compile(path: Path) -> WordList:
+    """The word list's entries sorted into words, acronyms and names."""
+    entries = [w.strip() for w in path.read_text(encoding="latin-1").splitlines()]
+    entries = [w for w in entries if w]
+    caps = {w.casefold() for w in entries if len(w) > 1 and w.isupper()}
+    words = {w.casefold() for w in entries if not (len(w) > 1 and w.isupper())}
+    lower = {w for w in entries if w.islower()}
+    names = {w.casefold(): w for w in entries
+             if not w.islower() and not w.isupper() and w.casefold() not in lower}
+    return WordList(marisa_trie.Trie(words), marisa_trie.Trie(caps - words),
+                    marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in names.items()))
+
+
+def _save(built: WordList, folder: Path) -> None:
+    """Write the tries into a fresh directory, then move it into place in one step, so a
+    reader never sees half a word list (two processes compiling at once both succeed)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".building-"))
+    try:
+        for trie, part in zip((built.words, built.acronyms, built.names), _PARTS, strict=True):
+            trie.save(str(building / f"{part}.marisa"))
+        shutil.rmtree(folder, ignore_errors=True)  # a copy left incomplete
+        try:
+            os.replace(building, folder)
+        except OSError:  # another process put its copy there first
+            if not folder.exists():
+                raise
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
