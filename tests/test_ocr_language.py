@@ -1,0 +1,66 @@
+"""The OCR repair touches only Norwegian with OCR damage, and no text makes it fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import corpus_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orvers.api import load
+from orvers.model import Measure, Programme
+from orvers.ocr import repair_document
+from orvers.ocr.detect import NORWEGIAN
+from orvers.ocr.language import language_of
+from orvers.ocr.lexicon import build_lexicon
+from orvers.ocr.repair import repair
+
+FOREIGN = Path(__file__).parent / "fixtures" / "foreign"
+# how the board's OCR layer reads ø, æ, å and a capital Ø (fglge, naeringsliv, pa, Jstlandet)
+OCR_NOISE = str.maketrans({"ø": "g", "æ": "ae", "å": "a", "Ø": "J", "Å": "A"})
+
+
+@pytest.mark.parametrize(("name", "code"), [("fr-proces-verbal.pdf", "fr"),
+                                            ("en-school-board-agenda.pdf", "en")])
+def test_a_document_in_another_language_is_left_as_read(name, code):
+    # read as an outline, their numbered items become measures: none of their words changes
+    read = load(FOREIGN / name, layout="outline", repair_ocr=False)
+    checked = load(FOREIGN / name, layout="outline")
+    assert read.measures and checked.measures == read.measures
+    assert any(f"'{code}', not Norwegian" in w for w in checked.warnings)
+    assert not any("OCR text layer" in w for w in checked.warnings)
+
+
+@pytest.mark.parametrize("label", ["utkast", "hp2025", "workshop", "styret"])
+def test_norwegian_reads_as_norwegian_with_or_without_ocr_damage(label):
+    text = corpus_file(label).read_text(encoding="utf-8")
+    assert language_of(text) in NORWEGIAN
+    assert language_of(text.translate(OCR_NOISE)) in NORWEGIAN
+
+
+def test_the_board_is_still_repaired():
+    board = load(corpus_file("styret"))
+    assert any("OCR text layer" in w for w in board.warnings)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return build_lexicon((corpus_file("utkast").read_text(encoding="utf-8"),))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcegilmnoqrsæøåAGIJO@|&0—–-.,;:()« »\n\t1"),
+               max_size=60))
+def test_any_text_is_repaired_or_left_without_an_error(lexicon, text):
+    fixed = repair(text, lexicon)
+    if not any(c.isalpha() or c in "|&" for c in text):  # no word: nothing to repair
+        assert fixed == text
+
+
+@pytest.mark.parametrize("text", ["", "—", " — ", "2025", "§ 3.1 –", "@@", "|"])
+def test_a_text_without_words_goes_through_the_whole_repair(tmp_path, text):
+    measure = Measure("1.1", text, "1", result_targets=(text,), partners=(text,))
+    programme = Programme(str(tmp_path / "x.txt"), "txt", "outline", text, (), (measure,))
+    assert repair_document(programme, tmp_path / "x.txt").measures[0].title in (text, "I")
