@@ -17,6 +17,11 @@ LinkKind = Literal["unchanged", "reworded", "split", "merged", "added", "removed
 Op = tuple[str, str]  # ("=" | "+" | "-", text)
 
 LINK_KINDS: tuple[str, ...] = ("unchanged", "reworded", "split", "merged", "added", "removed")
+CHANGE_FIELDS: tuple[str, ...] = ("title", "result_targets", "effect_targets", "partners")
+# What a report counts: "amended" is a link of kind unchanged whose targets or partners changed
+# (the title kept), and a split or merge counts once however many links it has.
+EVENT_KINDS: tuple[str, ...] = ("unchanged", "amended", "reworded", "split", "merged", "added",
+                                "removed")
 
 
 # --- read: file → blocks -------------------------------------------------------------
@@ -166,6 +171,35 @@ class Link:
     margin: float | None = None  # how far the decision was from going the other way
     confidence: float | None = None  # calibrated probability that the link is right
 
+    @property
+    def changed(self) -> tuple[str, ...]:
+        """The fields whose content differs (title beyond OCR noise, targets, partners)."""
+        if self.old is None or self.new is None:
+            return ()
+        c = self.changes
+        differs = {
+            "title": self.kind != "unchanged" and any(op != "=" and text.strip()
+                                                      for op, text in c.title),
+            "result_targets": bool(c.result_targets_added or c.result_targets_removed
+                                   or c.result_targets_reworded),
+            "effect_targets": bool(c.effect_targets_added or c.effect_targets_removed
+                                   or c.effect_targets_reworded),
+            "partners": bool(c.partners_added or c.partners_removed),
+        }
+        return tuple(f for f in CHANGE_FIELDS if differs[f])
+
+    @property
+    def event(self) -> str:
+        """The kind a report counts this link under: amended when only targets/partners changed."""
+        return "amended" if self.kind == "unchanged" and self.changed else self.kind
+
+    @property
+    def event_id(self) -> tuple[str, str | None, str | None]:
+        """Links with the same event_id are one event: a split's share the old measure, a
+        merge's the new one."""
+        return (self.kind, None if self.kind == "merged" else self.old,
+                None if self.kind == "split" else self.new)
+
 
 @dataclass(frozen=True)
 class ReviewItem:
@@ -195,6 +229,10 @@ class Comparison:
             counts[link.kind] += 1
         return counts
 
+    def events(self) -> dict[str, int]:
+        """Count per EVENT_KINDS: each split (one old measure) and merge (one new) counted once."""
+        return count_events(self.links)
+
 
 @dataclass(frozen=True)
 class Override:
@@ -208,3 +246,14 @@ class Override:
     old_id: str
     new_label: str
     new_id: str
+
+
+def count_events(links: tuple[Link, ...] | list[Link]) -> dict[str, int]:
+    """Count per EVENT_KINDS of LINKS: the links of one split or merge count once."""
+    counts = dict.fromkeys(EVENT_KINDS, 0)
+    seen: set[tuple] = set()
+    for link in links:
+        if link.event_id not in seen:
+            seen.add(link.event_id)
+            counts[link.event] += 1
+    return counts

@@ -25,6 +25,7 @@ from .render.compare_json import render_json
 from .render.compare_md import render_markdown
 from .render.extract import render_markdown as render_programme_md
 from .render.html import render_comparison, render_index, render_trace, status_names, texts
+from .render.terms import event_counts_text
 from .render.trace_json import render_trace_json, trace_dict
 from .render.trace_md import render_trace_md
 from .render.xlsx import workbook
@@ -134,9 +135,8 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
         for (a, b), c in comparisons.items():
             step(f"{a} → {b}: write")
             stem = f"compare/{a}--{b}"
-            s = c.summary()
-            entries.append({"title": f"{a} → {b}", "summary": ", ".join(
-                f"{t['kinds'][k]} {n}" for k, n in s.items() if n), "files": [
+            entries.append({"title": f"{a} → {b}", "summary": event_counts_text(c.events(), lang),
+                            "files": [
                 ("HTML", write(f"{stem}.html", render_comparison(c, lang, lineages))),
                 ("Markdown", write(f"{stem}.md", render_markdown(c, lang))),
                 ("JSON", write(f"{stem}.json", render_json(c)))]})

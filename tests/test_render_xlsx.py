@@ -19,7 +19,7 @@ VERSIONS = [{"label": "a", "stage": "draft", "date": "2025-10", "measures": 2, "
 
 def test_workbook_sheets_cells_and_colours():
     wb = load_workbook(io.BytesIO(workbook(CHAIN, TRACE, VERSIONS)))
-    assert wb.sheetnames == ["Versjoner", "a-b", "b-c", "Sporing"]
+    assert wb.sheetnames == ["Oppsummering", "Versjoner", "a-b", "b-c", "Sporing"]
     ab = wb["a-b"]
     assert ab.freeze_panes == "A2" and ab.auto_filter.ref == "A1:K4"
     assert [c.value for c in ab[2]][:3] == ["1.1", "2.1", "omformulert"]

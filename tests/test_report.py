@@ -160,3 +160,43 @@ def test_real_comparison_page_filters_in_chromium(first, tmp_path):
     shown = re.findall(r'data-kind="(\w+)"[^>]*data-shown="1"', dom)
     assert shown == ["removed"] * removed and removed > 0
     assert re.search(r'class="id">2\.3\.1<', dom)  # a board measure (see test_parse_board)
+
+
+def _cover_counts(docx_bytes: bytes) -> dict[str, int]:
+    """The redline cover's counts table: {kind name: count}."""
+    document = docx.Document(io.BytesIO(docx_bytes))
+    counts = next(t for t in document.tables if len(t.columns) == 2)
+    return {row.cells[0].text: int(row.cells[1].text) for row in counts.rows}
+
+
+def test_counts_agree_in_json_html_workbook_and_redline_cover(first):
+    from orvers.render.terms import EVENTS
+
+    data = json.loads((first / "compare/utkast--styret.json").read_text(encoding="utf-8"))
+    events = data["events"]
+    # one split (4.4.1 into two) and one merge (3.3.3 + 3.3.4) though each has two links
+    splits = {lk["old"] for lk in data["links"] if lk["kind"] == "split"}
+    merges = {lk["new"] for lk in data["links"] if lk["kind"] == "merged"}
+    assert (events["split"], events["merged"]) == (len(splits), len(merges))
+    assert data["summary"]["split"] == sum(lk["kind"] == "split" for lk in data["links"])
+    # "unchanged" only where nothing changed; the rest of kind unchanged is "amended"
+    assert events["unchanged"] == sum(lk["kind"] == "unchanged" and not lk["changed"]
+                                      for lk in data["links"])
+    assert events["amended"] == sum(lk["kind"] == "unchanged" and bool(lk["changed"])
+                                    for lk in data["links"])
+    page = (first / "compare/utkast--styret.html").read_text(encoding="utf-8")
+    shown = {k: int(n) for k, n in re.findall(r'data-event="(\w+)" data-n="(\d+)"', page)}
+    assert shown == {k: n for k, n in events.items() if n}
+    book = load_workbook(first / "orvers-report.xlsx")
+    assert book.sheetnames[0] == "Oppsummering"
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "Sammenligning")
+    row = next(r for r in rows if r[0] == "utkast → styret")
+    names = EVENTS["nb"]
+    assert {k: row[header.index(names[k])] for k in events} == events
+    cover = _cover_counts((first / "redline/utkast--styret.docx").read_bytes())
+    assert cover == {names[k]: n for k, n in events.items()}
+    index = (first / "index.html").read_text(encoding="utf-8")
+    assert f"{names['split']} {events['split']}, {names['merged']} {events['merged']}" in index
+    assert re.search(r"<td>66 innspill</td>", index) and re.search(r"<td>19 strategier</td>",
+                                                                    index)

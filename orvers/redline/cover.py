@@ -38,13 +38,12 @@ def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     made = document.add_paragraph(f"{texts['made']}: {when}, {rev.author}")
     made.paragraph_format.space_before = Pt(6)
     document.add_heading(texts["counts"], level=2)
-    summary = comparison.summary()
     counts = document.add_table(rows=0, cols=2)
     counts.style = "Table Grid"
-    for kind, n in summary.items():
+    for kind, n in comparison.events().items():
         cells = counts.add_row().cells
         cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
-    ooxml.fixed_widths(counts, (Cm(4.0), Cm(1.5)))
+    ooxml.fixed_widths(counts, (Cm(5.5), Cm(1.5)))
     lists = {"added": [], "removed": [], "split": {}, "merged": {}}
     for link in comparison.links:
         if link.kind == "added":

@@ -17,7 +17,7 @@ from docx.shared import Cm, Length, Pt
 
 from ..diff import word_diff
 from ..model import Comparison, Link, Measure, Op, Programme
-from ..render.terms import KINDS
+from ..render.terms import EVENTS
 from . import ooxml
 from .align import align
 from .cover import cover
@@ -28,8 +28,8 @@ TEXTS = {
         "compared": "Sammenlignet",
         "old": "Gammel versjon", "new": "Ny versjon", "made": "Endringene datert",
         "label": "Versjon", "file": "Fil", "doc_title": "Tittel", "date": "Dato",
-        "counts": "Antall koblinger per type",
-        "kinds": KINDS["nb"],
+        "counts": "Antall endringer per type (en deling eller sammenslåing telles én gang)",
+        "kinds": EVENTS["nb"],
         "added": "Nye tiltak", "removed": "Fjernede tiltak", "split": "Delte tiltak",
         "merged": "Sammenslåtte tiltak", "none": "Ingen.",
         "into": "delt i", "from": "slått sammen til",
@@ -48,8 +48,8 @@ TEXTS = {
         "compared": "Compared",
         "old": "Old version", "new": "New version", "made": "Changes dated",
         "label": "Version", "file": "File", "doc_title": "Title", "date": "Date",
-        "counts": "Links per kind",
-        "kinds": KINDS["en"],
+        "counts": "Changes per kind (a split or merge counts once)",
+        "kinds": EVENTS["en"],
         "added": "Added measures", "removed": "Removed measures", "split": "Split measures",
         "merged": "Merged measures", "none": "None.",
         "into": "split into", "from": "merged into",

@@ -25,7 +25,8 @@ def changes_to_dict(c: Changes) -> dict:
 def link_to_dict(link: Link) -> dict:
     """One link as JSON-ready data."""
     d: dict = {"old": link.old, "new": link.new, "kind": link.kind, "score": link.score,
-               "confidence": link.confidence, "margin": link.margin}
+               "confidence": link.confidence, "margin": link.margin,
+               "changed": list(link.changed)}
     if link.old is not None and link.new is not None:
         d |= {"renumbered": link.renumbered, "moved": link.moved,
               "changes": changes_to_dict(link.changes),
@@ -48,6 +49,7 @@ def comparison_to_dict(c: Comparison) -> dict:
         "links": [link_to_dict(lk) for lk in c.links],
         "summary": c.summary(),
         "review": review_to_list(c.review),
+        "events": c.events(),
         "section_map": [{"old": a, "new": b} for a, b in c.section_map],
     }
 

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 from ..model import Comparison, Link, Op
 from .review_md import review_markdown
-from .terms import KINDS, OVERRIDDEN
+from .terms import EVENTS, OVERRIDDEN, link_label
 
 TEXT = {
-    "nb": {"title": "Sammenligning", "summary": "Oppsummering", "kind": "Type",
+    "nb": {"lang": "nb", "title": "Sammenligning", "summary": "Oppsummering", "kind": "Type",
            "old": "Gammel nr.", "new": "Ny nr.", "score": "Poeng", "change": "Endring",
            "sections": "Innsatsområder", "other": "Uten innsatsområde",
            "removed_nowhere": "Fjernet fra innsatsområder som ikke finnes lenger",
            "partners_added": "nye partnere", "partners_removed": "partnere fjernet",
            "targets_added": "nye resultatmål", "targets_removed": "resultatmål fjernet",
            "section_map": "Innsatsområder (gammel → ny)",
-           "kinds": KINDS["nb"],
+           "kinds": EVENTS["nb"],
            "moved": "flyttet", "overridden": OVERRIDDEN["nb"]},
-    "en": {"title": "Comparison", "summary": "Summary", "kind": "Kind",
+    "en": {"lang": "en", "title": "Comparison", "summary": "Summary", "kind": "Kind",
            "old": "Old no.", "new": "New no.", "score": "Score", "change": "Change",
            "sections": "Sections", "other": "No section",
            "removed_nowhere": "Removed from sections that no longer exist",
            "partners_added": "partners added", "partners_removed": "partners removed",
            "targets_added": "result targets added", "targets_removed": "result targets removed",
            "section_map": "Sections (old → new)",
-           "kinds": KINDS["en"],
+           "kinds": EVENTS["en"],
            "moved": "moved", "overridden": OVERRIDDEN["en"]},
 }
 
@@ -47,7 +47,7 @@ def diff_markdown(ops: tuple[Op, ...]) -> str:
 
 
 def _row(c: Comparison, link: Link, t: dict) -> str:
-    kind = t["kinds"][link.kind]
+    kind = link_label(link.kind, link.changed, t["lang"])
     if link.moved:
         kind += f" ({t['moved']})"
     if link.overridden:
@@ -79,7 +79,7 @@ def render_markdown(c: Comparison, lang: str = "nb") -> str:
     new_name = c.new.label or c.new.path
     lines = [f"# {t['title']}: {old_name} → {new_name}", "", *review_markdown(c.review, lang),
              f"## {t['summary']}", ""]
-    lines += [f"- {t['kinds'][k]}: {n}" for k, n in c.summary().items()]
+    lines += [f"- {t['kinds'][k]}: {n}" for k, n in c.events().items()]
     if c.section_map:
         lines += ["", f"## {t['section_map']}", ""]
         for a, b in c.section_map:

@@ -9,36 +9,43 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..diff import word_diff
 from ..model import Comparison, Op
-from .terms import KINDS, OVERRIDDEN, STATUSES, status_name
+from .terms import EVENTS, OVERRIDDEN, STATUSES, link_label, status_name
 
 TEXTS = {
     "nb": {"lang": "nb", "back": "← Oversikt", "kind": "Endring", "section": "Innsatsområde",
            "all": "alle", "old_text": "Før", "new_text": "Etter", "override": OVERRIDDEN["nb"],
-           "kinds": KINDS["nb"],
+           "kinds": EVENTS["nb"],
            "status": "Status", "proposal": "Forslag", "text": "Tekst",
            "statuses": STATUSES["nb"],
            "comparison": "Sammenligning", "trace": "Sporing av forslag",
            "generated": "Laget", "versions": "Versjoner", "label": "Etikett", "stage": "Fase",
-           "date": "Dato", "title": "Tittel", "measures": "Tiltak", "files": "Filer",
+           "date": "Dato", "title": "Tittel", "measures": "Innhold",
+           "units": {"strategy": "strategier", "workshop": "innspill", "other": "tiltak"},
+           "files": "Filer",
            "report": "Rapport for", "problems": "Ikke laget", "comparisons": "Sammenligninger",
            "traces": "Sporing", "redlines": "Word med sporede endringer",
            "workbook": "Regneark", "result": "Resultatmål", "effect": "Effektmål",
            "partners": "Partnere", "score": "likhet",
+           "summary": "Oppsummering", "per_section": "per innsatsområde", "count": "Antall",
+           "nowhere": "Fjernet fra innsatsområder som ikke finnes lenger",
            "stages": {"strategy": "strategi", "programme": "handlingsprogram",
                       "workshop": "workshop", "draft": "utkast", "board": "styreinnstilling",
                       "adopted": "vedtatt"}},
     "en": {"lang": "en", "back": "← Overview", "kind": "Change", "section": "Section",
            "all": "all", "old_text": "Before", "new_text": "After", "override": OVERRIDDEN["en"],
-           "kinds": KINDS["en"],
+           "kinds": EVENTS["en"],
            "status": "Status", "proposal": "Proposal", "text": "Text",
            "statuses": STATUSES["en"],
            "comparison": "Comparison", "trace": "Trace of proposals",
            "generated": "Generated", "versions": "Versions", "label": "Label", "stage": "Stage",
-           "date": "Date", "title": "Title", "measures": "Measures", "files": "Files",
+           "date": "Date", "title": "Title", "measures": "Contents",
+           "units": {"strategy": "strategies", "workshop": "proposals", "other": "measures"},
+           "files": "Files",
            "report": "Report for", "problems": "Not produced", "comparisons": "Comparisons",
            "traces": "Trace", "redlines": "Word redlines", "workbook": "Workbook",
            "result": "Result targets", "effect": "Effect targets", "partners": "Partners",
-           "score": "score", "stages": {}},
+           "score": "score", "summary": "Summary", "per_section": "per section",
+           "count": "Count", "nowhere": "Removed from sections that no longer exist", "stages": {}},
 }
 
 _ENV = Environment(loader=PackageLoader("orvers", "render/templates"),
@@ -93,7 +100,9 @@ def comparison_rows(comparison: Comparison, t: dict,
         ops = link.changes.title or word_diff(old.title if old else "", new.title if new else "")
         old_extra, new_extra = _extras(old, new, t)
         section = (new.section if new else old.section) or ""
-        rows.append({"kind": link.kind, "old": link.old, "new": link.new, "score": link.score,
+        rows.append({"kind": link.kind, "event": link.event,
+                     "label": link_label(link.kind, link.changed, t["lang"]),
+                     "old": link.old, "new": link.new, "score": link.score,
                      "overridden": link.overridden, "section": section,
                      "old_html": ops_html(ops, "old"), "new_html": ops_html(ops, "new"),
                      "old_extra": old_extra, "new_extra": new_extra,
@@ -109,7 +118,7 @@ def render_comparison(comparison: Comparison, lang: str = "nb",
     old, new = comparison.old, comparison.new
     sections = sorted({(s.id, s.title) for s in new.sections if s.parent is None}
                       or {(s.id, s.title) for s in new.sections})
-    summary = [(k, n) for k, n in comparison.summary().items() if n]
+    summary = [(k, n) for k, n in comparison.events().items() if n]
     return _ENV.get_template("comparison.html.j2").render(
         t=t, title=f"{t['comparison']}: {old.label} → {new.label}", old=old, new=new,
         summary=summary, sections=sections, rows=comparison_rows(comparison, t, lineages))

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from ..model import EVENT_KINDS
+
 KINDS = {
     "nb": {"unchanged": "uendret", "reworded": "omformulert", "split": "delt",
            "merged": "slått sammen", "added": "nytt", "removed": "fjernet"},
     "en": {"unchanged": "unchanged", "reworded": "reworded", "split": "split",
            "merged": "merged", "added": "added", "removed": "removed"},
+}
+_AMENDED = {"nb": "samme tittel, annet innhold", "en": "same title, content changed"}
+EVENTS = {  # what a report counts, in EVENT_KINDS order: a split or merge once per event
+    lang: {k: KINDS[lang].get(k) or _AMENDED[lang] for k in EVENT_KINDS} for lang in KINDS}
+CHANGED = {  # link.changed, in words
+    "nb": {"title": "tittel omformulert", "result_targets": "resultatmål endret",
+           "effect_targets": "effektmål endret", "partners": "partnere endret"},
+    "en": {"title": "title reworded", "result_targets": "result targets changed",
+           "effect_targets": "effect targets changed", "partners": "partners changed"},
 }
 STATUSES = {
     "nb": {"adopted": "videreført", "partial": "delvis videreført",
@@ -24,3 +35,22 @@ def status_name(status: str, lang: str = "nb", places: dict[str, str] | None = N
         return STATUSES[lang][status]
     place = status.removeprefix("dropped_at_")
     return f"{_DROPPED_AT[lang]} {(places or {}).get(place, place)}"
+
+
+def changed_text(fields: tuple[str, ...] | list[str], lang: str = "nb") -> str:
+    """What changed in a linked pair, in words ("resultatmål endret, partnere endret")."""
+    return ", ".join(CHANGED[lang][f] for f in fields)
+
+
+def event_counts_text(events: dict[str, int], lang: str = "nb") -> str:
+    """A comparison's events as one line ("delt 1, slått sammen 1, nytt 3"), zeros left out."""
+    return ", ".join(f"{EVENTS[lang][k]} {n}" for k, n in events.items() if n)
+
+
+def link_label(kind: str, changed: tuple[str, ...] | list[str], lang: str = "nb") -> str:
+    """A link as a report names it: its event, and what changed beside the title (whose
+    change the word diff shows): "samme tittel, annet innhold: resultatmål endret";
+    "uendret" only when nothing changed."""
+    event = "amended" if kind == "unchanged" and changed else kind
+    rest = [f for f in changed if f != "title" or kind == "unchanged"]
+    return EVENTS[lang][event] + (f": {changed_text(rest, lang)}" if rest else "")

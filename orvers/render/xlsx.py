@@ -7,7 +7,7 @@ import io
 import zipfile
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
@@ -15,6 +15,8 @@ from ..corpus import version_date
 from ..model import Comparison
 from ..package import FIXED_TIME, stable_zip
 from .html import status_names, texts
+from .layout import area_events
+from .terms import EVENTS
 from .xlsx_cells import text_row
 
 FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged": "E6DCFF",
@@ -40,6 +42,44 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t: dict) -> None:
+    """The first sheet: events per comparison, per section of each comparison, trace statuses."""
+    ws = wb.create_sheet(t["summary"][:31])
+    events = EVENTS[t["lang"]]
+    bold = Font(bold=True)
+
+    def table(header: list[str], rows: list[list]) -> None:
+        ws.append(text_row(ws, header))
+        for cell in ws[ws.max_row]:
+            cell.font = bold
+            cell.fill = PatternFill("solid", fgColor="D9D9E0")
+        for row in rows:
+            ws.append(text_row(ws, row))
+        ws.append([])
+
+    ws.append([t["summary"]])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([])
+    table([t["comparison"], *events.values()],
+          [[f"{c.old.label} → {c.new.label}", *c.events().values()] for c in comparisons])
+    for c in comparisons:
+        table([f"{c.old.label} → {c.new.label}: {t['per_section']} ({c.new.label})",
+               *events.values()],
+              [[f"{sid} {title}" if sid else t["nowhere"], *counts.values()]
+               for sid, title, counts in area_events(c)])
+    if trace:
+        names = status_names(t, trace.get("summary", {}))
+        labels = " → ".join(v["label"] for v in trace["versions"])
+        table([f"{t['trace']}: {labels}", t["count"]],
+              [[names.get(k, k), n] for k, n in trace.get("summary", {}).items()])
+    ws.column_dimensions["A"].width = 48
+    for i in range(2, len(events) + 2):
+        ws.column_dimensions[get_column_letter(i)].width = 14
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _marked(ops) -> str:
@@ -73,6 +113,7 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
     wb.remove(wb.active)
     wb.properties.created = wb.properties.modified = _newest(versions)
     wb.properties.creator = "orvers"
+    _summary(wb, comparisons, trace, t)
     _sheet(wb, t["versions"], [t["label"], t["stage"], t["date"], t["measures"], t["title"]],
            [[v["label"], v["stage"], v["date"], v["measures"], v["title"]] for v in versions],
            1, [12, 16, 12, 10, 80], t["stages"])
