@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from orvers.model import Block, Document
 from orvers.parse.table import looks_like_table, parse_table
-from orvers.parse.table_cut import Progress, best_cut, name_tail, word_pairs
+from orvers.parse.table.text.cut import Progress, best_cut, name_tail, word_pairs
 from orvers.read import read
 
 FIXTURES = Path(__file__).parent / "fixtures"

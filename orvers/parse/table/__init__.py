@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model import Block, Document, Measure, Programme, Section
-from ..text import collapse_space
-from .common import document_title
-from .table_cells import read_cells
-from .table_cut import word_pairs
-from .table_lines import read_run, split_document
-from .table_measure import Columns
-from .table_rows import CHAPTER_RE, NUMBER_RE, header_kind
+from ...model import Block, Document, Measure, Programme, Section
+from ...text import collapse_space
+from ..common import document_title
+from .cells import read_cells
+from .cues import CHAPTER_RE, NUMBER_RE, header_kind
+from .text import read_lines
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TITLE_LINES = 3
@@ -37,7 +35,7 @@ def parse_table(doc: Document) -> Programme:
     if any(b.kind == "cell" and b.col is not None for b in doc.blocks):
         sections, columns = read_cells(doc.blocks)
     else:
-        sections, columns, notes = _read_lines(doc.blocks)
+        sections, columns, notes = read_lines(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
     kept = _sections_with_measures(sections, measures)
@@ -52,24 +50,6 @@ def parse_table(doc: Document) -> Programme:
         pages=doc.pages,
         warnings=(*doc.warnings, *title_notes, *notes, *_warnings(measures)),
     )
-
-
-def _read_lines(
-    blocks: tuple[Block, ...],
-) -> tuple[list[Section], list[Columns], list[str]]:
-    outline = split_document(blocks)
-    columns: list[Columns] = []
-    carried: list[Block] = []
-    notes = list(outline.notes)
-    pairs = word_pairs(b.text for b in blocks)
-    for run in outline.runs:
-        text = [b.line for b in carried if b.text.strip()]
-        if text:
-            notes.append(f"measure {run.id}: lines {text[0]}-{text[-1]}, printed among the "
-                         f"cells of {columns[-1].id}, were read as part of {run.id}")
-        cols, carried = read_run(run, carried, pairs)
-        columns.append(cols)
-    return outline.sections, columns, notes
 
 
 def vocabulary(blocks: tuple[Block, ...]) -> frozenset[str]:

@@ -21,13 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-# Advance widths of Helvetica/Arial in thousandths of an em; other characters count as 556.
-_GROUPS = {
-    191: "'", 222: "ijl", 278: " .,:;!/|ftI[]", 333: "-r()`", 355: '"', 389: "*",
-    500: "cksvxyzJ«»¢", 584: "+<>=", 611: "FTZø", 667: "ABEKPSVXY&Å", 722: "CDHNRUw",
-    778: "GOQØ", 833: "mM", 889: "%æ", 944: "W", 1000: "Æ", 1015: "@",
-}
-_WIDTH = {ch: w / 1000 for w, chars in _GROUPS.items() for ch in chars}
+from ..width import text_width
 
 # Ems: a title column shows lines of at least ~7.5 and at most ~11.6, a target column ~14-20.5.
 TITLE_EMS = (7.5, 11.6)
@@ -37,11 +31,6 @@ _PAIR = 0.5  # a word pair printed elsewhere, made or parted by a cut
 _PUNCT = ".,:;!?()[]|\"'«»"
 
 Pairs = Mapping[tuple[str, str], int]
-
-
-def text_width(text: str) -> float:
-    """The printed width of text in ems of a sans-serif face."""
-    return sum(_WIDTH.get(ch, 0.556) for ch in text)
 
 
 def word_pairs(lines: Iterable[str]) -> Counter[tuple[str, str]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from ..model import Block, Section
-from .table_measure import Columns
-from .table_rows import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet
+from ...model import Block, Section
+from .columns import Columns
+from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet
 
 _ID_RE = re.compile(r"^\s*(\d+(?:\.\d+){1,2})\.?(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$", re.DOTALL)
 

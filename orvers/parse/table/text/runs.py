@@ -14,11 +14,9 @@ import copy
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, Section
-from .table_cut import Pairs
-from .table_measure import Columns
-from .table_reader import ColumnReader
-from .table_rows import (
+from ....model import Block, Section
+from ..columns import Columns
+from ..cues import (
     CHAPTER_RE,
     NARROW,
     NUMBER_RE,
@@ -27,6 +25,8 @@ from .table_rows import (
     is_bullet,
     segments,
 )
+from .cut import Pairs
+from .deal import ColumnReader
 
 PROSE_WIDTH = 55  # table cells are narrower than this; body text runs to ~90 characters
 _SENTENCE_END_RE = re.compile(r"[.:!?]\s*$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import collapse_space, fold
+from ...text import collapse_space, fold
 
 # A measure number at the start of a line, as OCR leaves it: `2.3.4/Gjennomføre`,
 # `1.1|Videreutvikle`, `3.1.1\Videreføre`, `2.1.1 [Kartlegge`, or a bare `2.3.` whose last

@@ -8,8 +8,19 @@ widths; where a line stands alone, glyphs, widths and what came before decide it
 
 from __future__ import annotations
 
-from ..model import Block
-from .table_cut import (
+from ....model import Block
+from ..columns import Columns, clean, starts_open
+from ..cues import (
+    NARROW,
+    PARTNER_WIDTH,
+    TITLE_WIDTH,
+    is_bullet,
+    label_kind,
+    segments,
+    split_title,
+    strip_bullet,
+)
+from .cut import (
     MIDDLE_EMS,
     Cut,
     Pairs,
@@ -19,17 +30,6 @@ from .table_cut import (
     name_tail,
     overflow,
     text_width,
-)
-from .table_measure import Columns, clean, starts_open
-from .table_rows import (
-    NARROW,
-    PARTNER_WIDTH,
-    TITLE_WIDTH,
-    is_bullet,
-    label_kind,
-    segments,
-    split_title,
-    strip_bullet,
 )
 
 SHORT_ITEM = 20  # a target's first line is longer: the middle column is ~40 characters wide

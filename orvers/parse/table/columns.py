@@ -6,10 +6,10 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..model import Measure, Source
-from ..text import collapse_space, join_lines
-from .table_cut import text_width
-from .table_rows import label_kind, strip_bullet
+from ...model import Measure, Source
+from ...text import collapse_space, join_lines
+from .cues import label_kind, strip_bullet
+from .width import text_width
 
 # Words that join two parts of a text ("pa": OCR's "på"): a line ending on one goes on.
 _JOINING = "og|i|for|med|til|av|om|på|pa"
