@@ -28,11 +28,24 @@ EVENT_KINDS: tuple[str, ...] = ("unchanged", "amended", "reworded", "split", "me
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word printed on a PDF page, with its box in points from the page's top left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class Block:
     """One piece of text as the reader found it, with where it was.
 
     kind: "line" (text or PDF line), "paragraph" (DOCX), "cell" (table cell).
     line: 1-based position in the document (text line, paragraph or PDF line number).
+    words: a PDF line's words where they stand on the page (outside ruled tables), from which
+    the table parser finds columns.
     """
 
     text: str
@@ -46,6 +59,7 @@ class Block:
     row: int | None = None
     col: int | None = None
     x0: float | None = None
+    words: tuple[Word, ...] = ()  # a PDF line's words with their positions (table columns)
 
 
 @dataclass(frozen=True)

@@ -39,12 +39,13 @@ def test_ocr_layer_pdf_gives_the_page_measures():
         assert all(fuzz.partial_ratio(p, partners) >= 85 for p in want.partners)
 
 
-def test_ocr_layer_is_read_in_columns():
+def test_ocr_layer_lines_keep_their_words_positions():
     doc = read(FIXTURES / "board-ocr.pdf")
-    cells = [b for b in doc.blocks if b.kind == "cell"]
-    assert {b.col for b in cells} == {0, 1, 2}
-    assert any(b.col == 0 and b.text.startswith("2.1.1.") for b in cells)
-    assert all(b.x0 is not None for b in doc.blocks)
+    lines = [b for b in doc.blocks if b.text.strip()]
+    assert lines and all(b.words and b.x0 == b.words[0].x0 for b in lines)
+    for b in lines:
+        assert " ".join(w.text for w in b.words) == b.text
+        assert [w.x0 for w in b.words] == sorted(w.x0 for w in b.words)
 
 
 def test_scanned_pdf_asks_for_ocr():

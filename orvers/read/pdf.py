@@ -1,4 +1,7 @@
-"""Read a PDF (pdfplumber) into line blocks and table-cell blocks with page numbers."""
+"""Read a PDF (pdfplumber) into line blocks and table-cell blocks with page numbers.
+
+Ruled tables come as cells (pdfplumber's find_tables); every other line keeps its words'
+positions, from which the table parser finds the columns of unruled tables and OCR layers."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputError
-from ..model import Block, Document
+from ..model import Block, Document, Word
 from ..text import is_bullet, join_lines
 
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
@@ -60,13 +63,9 @@ def read_pdf(path: Path) -> Document:
                         blocks.append(Block(text=text, page=page_no, line=line, kind="cell",
                                             table=table_no, row=row_no, col=col))
                 continue
-            if item["kind"] == "table-start":
-                table_no += 1
-                continue
             line += 1
-            blocks.append(Block(text=item["text"], page=page_no, line=line, kind=item["kind"],
-                                table=table_no if item["kind"] == "cell" else None,
-                                row=item.get("row"), col=item.get("col"), x0=item.get("x0")))
+            blocks.append(Block(text=item["text"], page=page_no, line=line, x0=item["x0"],
+                                words=item["words"]))
     return Document(path=str(path), format="pdf", blocks=tuple(blocks), pages=len(pages))
 
 
@@ -95,12 +94,14 @@ def _page_items(page) -> list[dict]:
         text = " ".join(w["text"] for w in line_words)
         bottom = max(w["bottom"] for w in line_words)
         items.append((top, [{"kind": "line", "text": text, "x0": line_words[0]["x0"],
-                             "band": top < band_top or bottom > band_bottom}]))
+                             "band": top < band_top or bottom > band_bottom,
+                             "words": tuple(Word(w["text"], w["x0"], w["x1"], w["top"],
+                                                 w["bottom"]) for w in line_words)}]))
     for table in tables:
         items.append((table.bbox[1], _table_items(table.extract())))
     items.sort(key=lambda pair: pair[0])
     flat = [i for _, group in items for i in group]
-    return _unruled(flat, outside)
+    return flat
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
@@ -172,43 +173,3 @@ def _paragraphs(lines: list[str]) -> list[str]:
         else:
             groups[-1].append(line)
     return [join_lines(g) for g in groups]
-
-
-def _unruled(items: list[dict], words: list[dict]) -> list[dict]:
-    """Split lines under a "Tiltak … Partnere" header into column cells (row left unset)."""
-    header = next((i for i in items if i["kind"] == "line"
-                   and re.match(r"^Tiltak\b", i["text"])
-                   and re.search(r"\b(Partnere|Resultat)", i["text"])), None)
-    if header is None:
-        return items
-    by_line = _lines(words)
-    lines = [i for i in items if i["kind"] == "line"]
-    header_words = [w for w in by_line[lines.index(header)][1] if w["text"] == "Tiltak"
-                    or w["text"].startswith(("Resultat", "Partnere"))]
-    starts = sorted({round(w["x0"]) for w in header_words})
-    if len(starts) < 2:
-        return items
-    out: list[dict] = []
-    table_started = False
-    line_no = 0
-    for item in items:
-        if item["kind"] != "line":
-            out.append(item)
-            continue
-        line_words = by_line[line_no][1] if line_no < len(by_line) else []
-        line_no += 1
-        if item is header:
-            table_started = True
-            out.append({"kind": "table-start", "text": "", "band": False})
-        elif not table_started or item["band"]:
-            out.append(item)
-            continue
-        columns: dict[int, list[str]] = {}
-        for w in line_words:
-            col = max(i for i, s in enumerate(starts) if w["x0"] >= s - 5) if \
-                w["x0"] >= starts[0] - 5 else 0
-            columns.setdefault(col, []).append(w["text"])
-        for col, texts in sorted(columns.items()):
-            out.append({"kind": "cell", "text": " ".join(texts), "row": None, "col": col,
-                        "x0": item["x0"], "band": False})
-    return out

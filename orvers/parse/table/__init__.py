@@ -1,5 +1,9 @@
 """Parse a programme whose measures stand in three-column tables (Tiltak | Resultat- og
-effektmål | Partnere), as in the board's recommendation: from OCR text lines or table cells."""
+effektmål | Partnere), as in the board's recommendation.
+
+Where the words' positions are known (a PDF, OCR layer or not), the columns are read from them
+(geometry.py); ruled tables come as cells already (cells.py); only a bare text layer, its
+columns interleaved line by line, goes through the text fallback (text/)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from ...text import collapse_space
 from ..common import document_title
 from .cells import read_cells
 from .cues import CHAPTER_RE, NUMBER_RE, header_kind
+from .geometry import has_geometry, table_cells
 from .text import read_lines
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -32,8 +37,9 @@ def looks_like_table(doc: Document) -> bool:
 def parse_table(doc: Document) -> Programme:
     """Sections and measures (with targets and partners) of a table-layout programme."""
     notes: list[str] = []
-    if any(b.kind == "cell" and b.col is not None for b in doc.blocks):
-        sections, columns = read_cells(doc.blocks)
+    blocks = table_cells(doc.blocks) if has_geometry(doc.blocks) else doc.blocks
+    if any(b.kind == "cell" and b.col is not None for b in blocks):
+        sections, columns = read_cells(blocks)
     else:
         sections, columns, notes = read_lines(doc.blocks)
     words = vocabulary(doc.blocks)

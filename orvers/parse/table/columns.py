@@ -131,6 +131,11 @@ def unglue(text: str, words: Collection[str]) -> str:
     return text[1:] if m and m.group(1).casefold() in words else text
 
 
+def ends_open(text: str) -> bool:
+    """Whether text ends with a word or sign that joins it to the next line ("og", "i", "-")."""
+    return bool(_OPEN_END_RE.search(text.strip())) or text.rstrip().endswith(",")
+
+
 def starts_open(text: str) -> bool:
     """Whether text starts with a word no name starts with ("og", "i", "av" …)."""
     return bool(_OPEN_START_RE.match(text.strip()))

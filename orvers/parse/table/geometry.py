@@ -1,0 +1,182 @@
+"""Measure tables from word positions (any PDF line with its words: OCR layer or not).
+
+The header (Tiltak | Resultat- og effektmål | Partnere) is looked for on every line, as it
+repeats at each table's start; its words give the columns' left edges. A page without a header
+goes on with the columns of the table still open on the page before, so a row continues
+across pages. A line's words fall into pieces at gaps wider than a space; each piece goes to
+the column it starts in. A line whose text runs across a column's edge (a heading, prose) is
+no table line; a numbered heading ends the table. Rows are left to the cell reader: a measure
+number in the first column starts one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from statistics import median
+
+from ...model import Block, Word
+from ...text import fold
+from .columns import ends_open
+from .cues import CHAPTER_RE, SUBSECTION_RE, label_kind
+
+# The header's three words, by column (folded, OCR's "effektmal" included).
+_HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
+_HEADER_WORDS = 8  # a header line has no more words than this
+_RULE_RE = re.compile(r"[|\[\]¦]+")  # a column rule OCR read as a glyph
+_SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
+_SLACK = 0.35  # a piece may start this share of the text height left of its column's edge
+_TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
+# A bullet as OCR reads it, standing before an item's first word: `¢`, `e¢`, `°*`, `=`, `_[*`.
+_GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«]|_)+$|^[eo]$")
+_GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«]|_)+(?=\w)")
+_INK = 1.15  # a word's printed width, at most, for the width of its inked box
+_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
+BULLET = "•"  # the list label given to a cell line that starts an item
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Left edges of the table's columns (x in points), by column: 0 Tiltak, 1 targets,
+    2 Partnere; a column the header does not print is None."""
+
+    edges: tuple[float | None, float | None, float | None]
+
+    def column(self, x: float, slack: float) -> int:
+        """The column a piece starting at x stands in."""
+        return max((k for k, e in enumerate(self.edges) if e is not None and x >= e - slack),
+                   default=0)
+
+    def next_edge(self, col: int) -> float | None:
+        """The left edge of the column right of col, if any."""
+        return next((e for e in self.edges[col + 1:] if e is not None), None)
+
+
+def has_geometry(blocks: tuple[Block, ...]) -> bool:
+    """Whether a header line of the blocks carries its words' positions."""
+    return any(_header(b.words) for b in blocks if b.words)
+
+
+def _header(words: tuple[Word, ...]) -> _Columns | None:
+    """The columns a header line's words give, or None if the line is no header."""
+    if not words or len(words) > _HEADER_WORDS:
+        return None
+    edges: list[float | None] = [None, None, None]
+    for w in words:
+        key = fold(w.text).casefold()
+        for col, starts in enumerate(_HEADER_STARTS):
+            if edges[col] is None and key.startswith(starts):
+                edges[col] = w.x0
+    found = [e for e in edges if e is not None]
+    if edges[0] is None or len(found) < 2 or found != sorted(found):
+        return None
+    return _Columns((edges[0], edges[1], edges[2]))
+
+
+def _pieces(words: tuple[Word, ...], space: float) -> list[list[Word]]:
+    """The line's words in runs separated by gaps wider than a space (or by a column rule)."""
+    out: list[list[Word]] = [[]]
+    for w in sorted(words, key=lambda w: w.x0):
+        if _RULE_RE.fullmatch(w.text):
+            out.append([])
+        elif out[-1] and w.x0 - out[-1][-1].x1 > space:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return [p for p in out if p]
+
+
+def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
+    """The block's text by column, or None when it is set larger than the body text (a
+    heading) or runs across a column edge (prose)."""
+    height = median(w.bottom - w.top for w in block.words)
+    if height > _TALL * body:
+        return None
+    by_col: dict[int, list[Word]] = {}
+    for piece in _pieces(block.words, _SPACE * height):
+        col = columns.column(piece[0].x0, _SLACK * height)
+        edge = columns.next_edge(col)
+        if edge is not None and piece[-1].x1 > edge + _SLACK * height:
+            return None
+        by_col.setdefault(col, []).extend(piece)
+    return [replace(block, text=" ".join(w.text for w in ws), kind="cell", col=col,
+                    x0=ws[0].x0, words=tuple(ws))
+            for col, ws in sorted(by_col.items())]
+
+
+def _heading(text: str) -> bool:
+    """Whether the text is a numbered chapter or section heading ("2.1 Klima …")."""
+    return bool(CHAPTER_RE.match(text) or SUBSECTION_RE.match(text))
+
+
+def table_cells(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with every line of a measure table split into column cells (kind "cell",
+    col set, row unset) in reading order; header lines dropped, other blocks as they were."""
+    heights = [w.bottom - w.top for b in blocks for w in b.words]
+    body = median(heights) if heights else 10.0
+    columns: _Columns | None = None
+    out: list[Block] = []
+    for block in blocks:
+        if not block.words:
+            out.append(block)
+            continue
+        header = _header(block.words)
+        if header is not None:
+            columns = header
+            continue
+        cells = _cells(block, columns, body) if columns is not None else None
+        if cells is None:
+            if columns is not None and _heading(block.text):
+                columns = None
+            out.append(block)
+            continue
+        out.extend(cells)
+    return _items(out, body)
+
+
+def _items(blocks: list[Block], body: float) -> tuple[Block, ...]:
+    """The target and partner lines that start an item labelled as bullets, as the geometry
+    shows them where OCR lost or garbled the bullet glyph: a glyph before the first word, a
+    line above that ended early (this line's first word would have fit on it), or a
+    capitalised line after one that finished (a full stop; for names, no open "og"/"i")."""
+    right: dict[tuple[int, int], float] = {}
+    for b in blocks:
+        if b.kind == "cell" and b.words and b.col in (1, 2):
+            key = (b.page, b.col)
+            right[key] = max(right.get(key, 0.0), b.words[-1].x1)
+    out: list[Block] = []
+    last: dict[int, Block] = {}
+    for b in blocks:
+        if b.kind != "cell" or not b.words or b.col not in (1, 2):
+            if b.kind == "cell" and b.col == 0 and _NUMBER_RE.match(b.text):
+                last.clear()  # a new row: its items start afresh
+            out.append(b)
+            continue
+        b = _unglyph(b)
+        prev = last.get(b.col)
+        last[b.col] = b
+        if b.list_label or label_kind(b.text) or prev is None or label_kind(prev.text):
+            out.append(b)
+            continue
+        first = b.words[0]
+        # with room to spare: an OCR box is tighter than the word's printed advance
+        width = _INK * (first.x1 - first.x0) + 2 * body
+        fits = prev.words[-1].x1 + width < right[(prev.page, b.col)]
+        capital = b.text[:1].isupper()
+        ended = prev.text.endswith(".") if b.col == 1 else not ends_open(prev.text)
+        out.append(replace(b, list_label=BULLET) if fits or (capital and ended) else b)
+    return tuple(out)
+
+
+def _unglyph(block: Block) -> Block:
+    """The cell without a garbled bullet glyph before its first word, labelled as a bullet."""
+    words = block.words
+    if len(words) > 1 and _GLYPH_WORD_RE.match(words[0].text):
+        words = words[1:]
+    elif _GLYPH_PREFIX_RE.match(words[0].text):
+        first = words[0]
+        words = (replace(first, text=_GLYPH_PREFIX_RE.sub("", first.text)), *words[1:])
+    else:
+        return block
+    return replace(block, text=" ".join(w.text for w in words), words=words,
+                   list_label=BULLET)

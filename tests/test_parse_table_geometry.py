@@ -1,0 +1,69 @@
+"""Board tables read from word positions: an OCR'd page, and lines built word by word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orvers.model import Block, Document, Word
+from orvers.parse.table import parse_table
+from orvers.parse.table.geometry import BULLET, table_cells
+from orvers.read import read
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_ocr_layer_is_read_in_columns():
+    cells = [b for b in table_cells(read(FIXTURES / "board-ocr.pdf").blocks) if b.kind == "cell"]
+    assert {b.col for b in cells} == {0, 1, 2}
+    assert any(b.col == 0 and b.text.startswith("2.1.1.") for b in cells)
+    assert not any(b.col == 0 and "Resultatm" in b.text for b in cells)
+
+
+def _line(n: int, page: int, top: float, *pieces: tuple[float, str], size: float = 10.0) -> Block:
+    """A PDF line: each piece (x, text) set word by word at 5 pt per character."""
+    words = []
+    for x, text in pieces:
+        for w in text.split():
+            words.append(Word(w, x, x + 5 * len(w), top, top + size))
+            x += 5 * len(w) + 3
+    return Block(" ".join(w.text for w in words), page, n, x0=words[0].x0, words=tuple(words))
+
+
+def _doc(*lines: Block) -> Document:
+    return Document("t.pdf", "pdf", tuple(lines), pages=max(b.page for b in lines))
+
+
+HEADER = ((40, "Tiltak"), (200, "Resultat- og effektmål"), (400, "Partnere"))
+
+
+def test_rows_continue_across_pages_and_headings_end_tables():
+    p = parse_table(_doc(
+        _line(1, 1, 50, (40, "2. Innsatsområder"), size=14),
+        _line(2, 1, 70, (40, "2.1 Klima"), size=12),
+        _line(3, 1, 90, *HEADER),
+        _line(4, 1, 102, (40, "2.1.1. Samle kunnskap"), (200, "Resultatmål:"), (400, "KS")),
+        _line(5, 1, 114, (40, "om flom"), (200, "Gjennomført to møter."), (400, "NVE")),
+        _line(6, 2, 40, (40, "og ras."), (200, "Delt et notat.")),
+        _line(7, 2, 52, (40, "2.1.2. Dele data"), (200, "Resultatmål:"), (400, "Kartverket")),
+        _line(8, 2, 64, (200, "Etablert en portal.")),
+        _line(9, 2, 80, (40, "2.2 Transport og mobilitet i regionen"), size=12),
+        _line(10, 2, 92, (40, "2.2.1 is a line of prose that runs right across the columns")),
+    ))
+    assert [m.id for m in p.measures] == ["2.1.1", "2.1.2"]
+    first = p.measures[0]
+    assert first.title == "Samle kunnskap om flom og ras."
+    assert first.result_targets == ("Gjennomført to møter.", "Delt et notat.")
+    assert first.partners == ("KS", "NVE")
+    assert p.measures[1].result_targets == ("Etablert en portal.",)
+    assert [s.id for s in p.sections] == ["2", "2.1"]
+
+
+def test_a_garbled_bullet_glyph_starts_an_item():
+    cells = table_cells(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (40, "1.1. Tiltak"), (200, "e¢ Holdt et møte"), (400, "°* KS")),
+    ).blocks)
+    middle = next(b for b in cells if b.col == 1)
+    partner = next(b for b in cells if b.col == 2)
+    assert (middle.text, middle.list_label) == ("Holdt et møte", BULLET)
+    assert (partner.text, partner.list_label) == ("KS", BULLET)
