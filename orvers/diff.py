@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from importlib import resources
 
 import fast_diff_match_patch as dmp
+from rapidfuzz.distance import Levenshtein
 
 from .model import Changes, Measure, Op
 from .ocr.nearest import budget, ocr_cost
+from .ocr.repair import EDGE
 from .ocr.wordlist import load_wordlist
 
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
@@ -22,14 +24,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
-def word_diff(old: str, new: str, ocr_noise: bool = False) -> tuple[Op, ...]:
+def word_diff(old: str, new: str, ocr_noise: bool = False,
+              unattested: Collection[str] = (), spelling: str = "new") -> tuple[Op, ...]:
     """Diff two texts word by word: ops "=", "-", "+" whose texts concatenate to old / new.
 
     Each distinct word becomes one private-use character so diff-match-patch works on words
     (as its own linesToChars trick does for lines); semantic clean-up makes it read like an
-    editor's marks. With `ocr_noise`, a word replaced by the same word up to OCR's letter
-    noise (godsstrategi/godsstrateqi) is no change: it reads as equal, in the new text's
-    spelling, so only the new text is rebuilt exactly (a redline needs both: it keeps them).
+    editor's marks. With `ocr_noise`, words replaced by the same words up to OCR's letter
+    noise (same_word: godsstrategi/godsstrateqi, om grønn/omgrenn, and a word the OCR repair
+    marked `unattested` against the word it garbles) are no change: they read as equal, in
+    the `spelling` of the new (or old) text, so only that text is rebuilt exactly.
     """
     codes: dict[str, str] = {}
     words: list[str] = []
@@ -47,7 +51,20 @@ def word_diff(old: str, new: str, ocr_noise: bool = False) -> tuple[Op, ...]:
     found = _joined((op, "".join(words[ord(c) - 0xF0000] for c in chars))
                     for op, chars in dmp.diff(a, b, timelimit=0, cleanup="Semantic",
                                               counts_only=False))
-    return _noise_as_equal(found) if ocr_noise else found
+    if not ocr_noise:
+        return found
+    marked = frozenset(unattested)
+
+    def same(x: str, y: str) -> bool:
+        # a pair is equal only with the same space after it, so that the text whose
+        # spelling is not kept still keeps its spacing (Oslofjorden|ved, not Oslofjordenved)
+        return _space_after(x) == _space_after(y) and same_word(x, y, marked)
+
+    return _noise_as_equal(found, same, spelling == "old")
+
+
+def _space_after(token: str) -> str:
+    return token[len(token.rstrip()):]
 
 
 def _joined(ops: Iterable[Op]) -> tuple[Op, ...]:
@@ -61,26 +78,25 @@ def _joined(ops: Iterable[Op]) -> tuple[Op, ...]:
     return tuple((op, text) for op, text in out)
 
 
-def _noise_as_equal(ops: tuple[Op, ...]) -> tuple[Op, ...]:
-    """Ops where each replaced stretch of as many new words as old ones, paired one to one,
-    keeps as changes only the pairs that are not the same word up to OCR noise."""
+_STRETCH = 150  # words a side of one replaced stretch that are aligned word by word
+
+
+def _noise_as_equal(ops: tuple[Op, ...], same: Callable[[str, str], bool],
+                    keep_old: bool) -> tuple[Op, ...]:
+    """Ops where, in each replaced stretch, the words that are the same up to OCR noise (one
+    word for one, or two for one where OCR lost a space: om grønn/omgrenn) are equal, aligned
+    in order so that as many as possible are; the rest stay changes."""
     out: list[Op] = []
     i = 0
     while i < len(ops):
         (op, text), (op2, text2) = ops[i], ops[i + 1] if i + 1 < len(ops) else ("=", "")
-        a, b = tokens(text), tokens(text2)
-        if {op, op2} == {"-", "+"} and len(a) == len(b):
-            if op == "+":
-                a, b = b, a
-            dels, adds = [], []
-            for x, y in zip(a, b, strict=True):
-                if same_word(x, y):
-                    out += [("-", "".join(dels)), ("+", "".join(adds)), ("=", y)]
-                    dels, adds = [], []
-                else:
-                    dels.append(x)
-                    adds.append(y)
-            out += [("-", "".join(dels)), ("+", "".join(adds))]
+        if {op, op2} == {"-", "+"}:
+            olds, news = (tokens(text), tokens(text2)) if op == "-" else (tokens(text2),
+                                                                           tokens(text))
+            if len(olds) <= _STRETCH and len(news) <= _STRETCH:
+                out += _aligned(olds, news, same, keep_old)
+            else:
+                out += [("-", "".join(olds)), ("+", "".join(news))]
             i += 2
         else:
             out.append((op, text))
@@ -88,20 +104,84 @@ def _noise_as_equal(ops: tuple[Op, ...]) -> tuple[Op, ...]:
     return _joined(out)
 
 
-def same_word(old: str, new: str) -> bool:
+def _aligned(olds: list[str], news: list[str], same: Callable[[str, str], bool],
+             keep_old: bool) -> list[Op]:
+    """Ops of one replaced stretch with its noise-equal words as "=" (most such words kept,
+    in order: an edit distance over words where a noise-equal unit costs nothing)."""
+    n, m = len(olds), len(news)
+
+    def units(i: int, j: int) -> list[tuple[int, int]]:
+        found = []
+        if i < n and j < m and same(olds[i], news[j]):
+            found.append((1, 1))
+        if i + 1 < n and j < m and _one_word(news[j]) and same(
+                olds[i].strip() + olds[i + 1], news[j]):
+            found.append((2, 1))
+        if i < n and j + 1 < m and _one_word(olds[i]) and same(
+                olds[i], news[j].strip() + news[j + 1]):
+            found.append((1, 2))
+        return found
+
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    step: dict[tuple[int, int], tuple[int, int]] = {}
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            if i == n and j == m:
+                continue
+            choices = [(best[i + 1][j], (1, 0))] if i < n else []
+            if j < m:
+                choices.append((best[i][j + 1], (0, 1)))
+            choices += [(best[i + a][j + b] + 1, (a, b)) for a, b in units(i, j)]
+            best[i][j], step[i, j] = max(choices, key=lambda c: c[0])
+    out: list[Op] = []
+    dels: list[str] = []
+    adds: list[str] = []
+    i = j = 0
+    while (i, j) != (n, m):
+        a, b = step[i, j]
+        if a and b:
+            kept = olds[i:i + a] if keep_old else news[j:j + b]
+            out += [("-", "".join(dels)), ("+", "".join(adds)), ("=", "".join(kept))]
+            dels, adds = [], []
+        else:
+            dels += olds[i:i + a]
+            adds += news[j:j + b]
+        i, j = i + a, j + b
+    return [*out, ("-", "".join(dels)), ("+", "".join(adds))]
+
+
+def _one_word(token: str) -> bool:
+    """Whether a token is no dictionary word: only such a word can be two that lost a space
+    (omgrenn; "også" is a word of its own, not "og så")."""
+    known = load_wordlist().words
+    return bool(known) and token.strip().casefold() not in known
+
+
+@functools.lru_cache(maxsize=65536)
+def same_word(old: str, new: str, unattested: frozenset[str] = frozenset()) -> bool:
     """Whether two words (with their trailing spaces) are one word up to OCR's letter noise:
-    the same but for spacing, or one of them no dictionary word and the two within one
+    the same but for spacing; or one of them no dictionary word and the two within one
     confusion per four letters of each other (ocr.nearest.ocr_cost: NQR/NOR, ø read as g);
-    two dictionary words (for/før, mal/mål) differ on purpose."""
+    or one of them a word the OCR repair marked `unattested` (garbled beyond its confusions:
+    gjen.no.mfrar_e) whose letters are within one edit per four letters of the other's, with
+    the same last two (a changed ending is inflection, not OCR). Two dictionary words
+    (for/før, mal/mål) differ on purpose, and so does a change of case."""
     if old.strip() == new.strip():  # spacing aside, the same word
         return True
     a, b = old.strip().casefold(), new.strip().casefold()
     if a == b or not a or not b:  # a change of case is no OCR noise
         return False
-    if min(ocr_cost(a, b) / budget(a), ocr_cost(b, a) / budget(b)) > 1:
-        return False
     known = load_wordlist().words
-    return bool(known) and not all(w in known for w in re.findall(r"[^\W\d_]+", a + " " + b))
+    if not known or all(w in known for w in re.findall(r"[^\W\d_]+", a + " " + b)):
+        return False
+    if Levenshtein.distance(a, b) <= 4 * max(budget(a), budget(b)) and min(
+            ocr_cost(a, b) / budget(a), ocr_cost(b, a) / budget(b)) <= 1:
+        return True
+    if not {old.strip().strip(EDGE), new.strip().strip(EDGE)} & unattested:
+        return False
+    la, lb = ("".join(re.findall(r"[^\W\d_]+", w)) for w in (a, b))
+    return (len(la) > 3 and len(lb) > 3 and la[-2:] == lb[-2:]
+            and Levenshtein.distance(la, lb) <= min(budget(la), budget(lb)))
 
 
 def side(ops: tuple[Op, ...], which: str) -> str:
@@ -144,7 +224,8 @@ def _target_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _targets(old: tuple[str, ...], new: tuple[str, ...], threshold: float = 60.0
+def _targets(old: tuple[str, ...], new: tuple[str, ...], marked: Collection[str] = (),
+             threshold: float = 60.0
              ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
     """Targets added, removed, and reworded (a removed and an added one matched to each other);
     a pair that differs only by OCR noise is unchanged."""
@@ -163,15 +244,31 @@ def _targets(old: tuple[str, ...], new: tuple[str, ...], threshold: float = 60.0
     return (tuple(x for c, x in enumerate(added) if c not in used_c),
             tuple(x for r, x in enumerate(removed) if r not in used_r),
             tuple((removed[r], added[c]) for r, c in pairs
-                  if any(op != "=" for op, _ in word_diff(removed[r], added[c], ocr_noise=True))))
+                  if not _noise_only(removed[r], added[c], marked)))
+
+
+def _noise_only(old: str, new: str, marked: Collection[str]) -> bool:
+    """Whether two texts differ by OCR noise alone."""
+    return all(op == "=" for op, _ in word_diff(old, new, ocr_noise=True, unattested=marked))
+
+
+def _partners(old: tuple[str, ...], new: tuple[str, ...], marked: Collection[str]
+              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Partners added and removed, a pair that differs by OCR noise alone (Bane NQR) neither."""
+    added, removed = _set_changes(old, new, partner_key)
+    noise = {(a, r) for a in added for r in removed if _noise_only(r, a, marked)}
+    return (tuple(a for a in added if not any(a == x for x, _ in noise)),
+            tuple(r for r in removed if not any(r == y for _, y in noise)))
 
 
 def changes(old: Measure, new: Measure) -> Changes:
-    """What changed from old to new: title word diff, targets and partners added/removed."""
-    ra, rr, rw = _targets(old.result_targets, new.result_targets)
-    ea, er, ew = _targets(old.effect_targets, new.effect_targets)
-    pa, pr = _set_changes(old.partners, new.partners, partner_key)
-    return Changes(title=word_diff(old.title, new.title, ocr_noise=True),
+    """What changed from old to new: title word diff, targets and partners added/removed;
+    OCR noise (diff.same_word) is no change."""
+    marked = (*old.unattested, *new.unattested)
+    ra, rr, rw = _targets(old.result_targets, new.result_targets, marked)
+    ea, er, ew = _targets(old.effect_targets, new.effect_targets, marked)
+    pa, pr = _partners(old.partners, new.partners, marked)
+    return Changes(title=word_diff(old.title, new.title, ocr_noise=True, unattested=marked),
                    result_targets_added=ra, result_targets_removed=rr, result_targets_reworded=rw,
                    effect_targets_added=ea, effect_targets_removed=er, effect_targets_reworded=ew,
                    partners_added=pa, partners_removed=pr)

@@ -51,10 +51,12 @@ def history(comparisons: tuple[Comparison, ...] | list[Comparison], measure_id: 
 
 
 def _step(comparison: Comparison, link) -> Step:
-    old = comparison.old.measure(link.old).title if link.old else ""
-    new = comparison.new.measure(link.new).title if link.new else ""
+    old = comparison.old.measure(link.old) if link.old else None
+    new = comparison.new.measure(link.new) if link.new else None
+    marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
     return Step(comparison.old.label, comparison.new.label, link.old, link.new, link.kind,
-                word_diff(old, new), link.overridden)
+                word_diff(old.title if old else "", new.title if new else "", ocr_noise=True,
+                          unattested=marked), link.overridden)
 
 
 def lineage(steps: tuple[Step, ...]) -> dict[str, tuple[str, ...]]:

@@ -99,7 +99,8 @@ class Section:
 class Measure:
     """A tiltak with its targets and partners.
 
-    title and targets are display text (OCR repaired); raw_title keeps the text as read.
+    title and targets are display text (OCR repaired); raw_title keeps the text as read;
+    unattested lists the words of an OCR layer the repair could neither attest nor mend.
     id_source is "document" when the number is printed, "assigned" when orvers made it.
     """
 
@@ -113,6 +114,8 @@ class Measure:
     id_source: Literal["document", "assigned"] = "document"
     raw_title: str = ""
     children: tuple[str, ...] = ()  # sub-items (pilot ideas, `-` bullets) kept as text
+    # words of an OCR text layer that no dictionary attests even after repair, as printed
+    unattested: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

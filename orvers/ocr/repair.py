@@ -200,6 +200,26 @@ def repair(text: str, lexicon: Lexicon, changed: list[tuple[str, str]] | None = 
     return "".join(out)
 
 
+_TOKEN_RE = re.compile(r"\S+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# punctuation around a word, not part of it (a word is marked without it)
+EDGE = "\"'«»“”‘’()[]{}.,;:!?*•-–—|"
+
+
+def unattested(text: str, lexicon: Lexicon) -> list[str]:
+    """The words of a (repaired) text that no dictionary attests, as printed without the
+    punctuation around them: a word with a run of two letters or more that is neither a word
+    nor a compound of words (gjen.no.mfrar_e, uUio). A word the repair could not mend is kept
+    as read, and marked, rather than guessed."""
+    out = []
+    for token in _TOKEN_RE.findall(text):
+        runs = [r for r in _LETTERS_RE.findall(token) if len(r) > 1]
+        if any(r not in lexicon and not lexicon.joins(r.casefold())
+               and not lexicon.compound(r.casefold()) for r in runs):
+            out.append(token.strip(EDGE) or token)
+    return out
+
+
 @dataclass(frozen=True)
 class RepairReport:
     """How many words the repair changed, with a sample of (read, repaired) pairs."""
@@ -217,11 +237,15 @@ def repair_programme(programme: Programme, lexicon: Lexicon) -> tuple[Programme,
         return repair(text, lexicon, changes)
 
     def fix_measure(m: Measure) -> Measure:
-        return replace(m, title=fix(m.title), raw_title=m.raw_title or m.title,
-                       result_targets=tuple(fix(t) for t in m.result_targets),
-                       effect_targets=tuple(fix(t) for t in m.effect_targets),
-                       partners=tuple(fix(p) for p in m.partners),
-                       children=tuple(fix(c) for c in m.children))
+        fixed = replace(m, title=fix(m.title), raw_title=m.raw_title or m.title,
+                        result_targets=tuple(fix(t) for t in m.result_targets),
+                        effect_targets=tuple(fix(t) for t in m.effect_targets),
+                        partners=tuple(fix(p) for p in m.partners),
+                        children=tuple(fix(c) for c in m.children))
+        texts = (fixed.title, *fixed.children, *fixed.result_targets, *fixed.effect_targets,
+                 *fixed.partners)
+        return replace(fixed, unattested=tuple(dict.fromkeys(
+            w for t in texts for w in unattested(t, lexicon))))
 
     def fix_section(s: Section) -> Section:
         return replace(s, title=fix(s.title), raw_title=s.raw_title or s.title)

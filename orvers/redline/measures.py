@@ -86,11 +86,17 @@ class Row:
     place: tuple[str, str | None] | None = None  # ("new"|"old", section) for a removed row
 
 
-def _list_ops(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[Op, ...]]:
+def _noise(marked: tuple[str, ...]) -> dict:
+    """word_diff's options for the redline: OCR noise is no change, in the old spelling."""
+    return {"ocr_noise": True, "unattested": marked, "spelling": "old"}
+
+
+def _list_ops(old: tuple[str, ...], new: tuple[str, ...], marked: tuple[str, ...] = ()
+              ) -> list[tuple[Op, ...]]:
     out: list[tuple[Op, ...]] = []
     for i, j in align(old, new):
         if i is not None and j is not None:
-            out.append(word_diff(old[i], new[j]))
+            out.append(word_diff(old[i], new[j], **_noise(marked)))
         elif i is not None:
             out.append((("-", old[i]),))
         else:
@@ -98,11 +104,12 @@ def _list_ops(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[Op, ...]
     return out
 
 
-def _labelled(label: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[Op, ...]]:
+def _labelled(label: str, old: tuple[str, ...], new: tuple[str, ...], marked: tuple[str, ...]
+              ) -> list[tuple[Op, ...]]:
     if not old and not new:
         return []
     sign = "=" if (old and new) else ("+" if new else "-")
-    return [((sign, label),), *_list_ops(old, new)]
+    return [((sign, label),), *_list_ops(old, new, marked)]
 
 
 def _join(parts: tuple[Measure, ...], attr: str) -> tuple[str, ...]:
@@ -119,13 +126,20 @@ def cell_ops(row: Row, texts: dict) -> list[list[tuple[Op, ...]]]:
     empty = Measure(id="", title="", section=None)
     new_m = new or empty
     old_title = " ".join(m.title for m in olds)
-    title = word_diff(old_title, new_m.title) if olds else (("+", new_m.title),)
+    # OCR noise is no change (diff.same_word) and reads in the old text's spelling: rejecting
+    # all gives the old text exactly, accepting all the new one with the words its OCR layer
+    # garbled as the old text spells them (om grønn, not omgrenn)
+    marked = (*_join(olds, "unattested"), *new_m.unattested)
+    title = (word_diff(old_title, new_m.title, **_noise(marked)) if olds
+             else (("+", new_m.title),))
     if new is None:
         title = (("-", old_title),)
-    tiltak = [title, *_list_ops(_join(olds, "children"), new_m.children)]
-    targets = (_labelled(texts["result"], _join(olds, "result_targets"), new_m.result_targets)
-               + _labelled(texts["effect"], _join(olds, "effect_targets"), new_m.effect_targets))
-    partners = _list_ops(_join(olds, "partners"), new_m.partners)
+    tiltak = [title, *_list_ops(_join(olds, "children"), new_m.children, marked)]
+    targets = (_labelled(texts["result"], _join(olds, "result_targets"), new_m.result_targets,
+                         marked)
+               + _labelled(texts["effect"], _join(olds, "effect_targets"), new_m.effect_targets,
+                           marked))
+    partners = _list_ops(_join(olds, "partners"), new_m.partners, marked)
     return [tiltak, targets, partners]
 
 
@@ -354,7 +368,8 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                 elif old_sec is None:
                     _heading_row(table, (("+", _heading(new, sec)),), rev, "+")
                 else:
-                    ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title))
+                    ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title,
+                                                                  **_noise(())))
                     _heading_row(table, ops, rev)
         _add_row(document, table, row, rev, texts)
     ooxml.fixed_widths(table, column_widths)

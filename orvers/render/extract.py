@@ -12,10 +12,12 @@ from ..serialize import programme_to_dict
 _WORDS = {
     "nb": {"measures": "tiltak", "result": "Resultatmål", "effect": "Effektmål",
            "partners": "Partnere", "no_section": "Uten seksjon", "warnings": "Advarsler",
-           "page": "side", "layout": "oppsett", "items": "Underpunkter"},
+           "page": "side", "layout": "oppsett", "items": "Underpunkter",
+           "unattested": "Ord OCR-rettingen ikke kunne bekrefte (gjengitt slik de ble lest)"},
     "en": {"measures": "measures", "result": "Result targets", "effect": "Effect targets",
            "partners": "Partners", "no_section": "No section", "warnings": "Warnings",
-           "page": "page", "layout": "layout", "items": "Sub-items"},
+           "page": "page", "layout": "layout", "items": "Sub-items",
+           "unattested": "Words the OCR repair could not attest (shown as read)"},
 }
 CSV_FIELDS = ("id", "id_source", "section", "section_title", "title", "result_targets",
               "effect_targets", "partners", "page", "line_start", "line_end")
@@ -61,6 +63,10 @@ def render_markdown(p: Programme, lang: str = "nb") -> str:
             out += _measure_md(m, w)
         if measures:
             out.append("")
+    marked = [m for m in p.measures if m.unattested]
+    if marked:
+        out += [f"## {w['unattested']}", ""]
+        out += [f"- **{m.id}**: {', '.join(m.unattested)}" for m in marked] + [""]
     if p.warnings:
         out += [f"## {w['warnings']}", ""] + [f"- {x}" for x in p.warnings] + [""]
     return "\n".join(out)

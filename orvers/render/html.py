@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from html import escape
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..diff import word_diff
+from ..diff import EDGE, word_diff
 from ..model import Comparison, Op
 from .terms import EVENTS, OVERRIDDEN, STATUSES, link_label, status_name
 
@@ -26,6 +28,7 @@ TEXTS = {
            "traces": "Sporing", "redlines": "Word med sporede endringer",
            "workbook": "Regneark", "result": "Resultatmål", "effect": "Effektmål",
            "partners": "Partnere", "score": "likhet",
+           "unattested": "OCR: ordet finnes ikke i ordlisten og er gjengitt slik det ble lest",
            "summary": "Oppsummering", "per_section": "per innsatsområde", "count": "Antall",
            "nowhere": "Fjernet fra innsatsområder som ikke finnes lenger",
            "stages": {"strategy": "strategi", "programme": "handlingsprogram",
@@ -45,7 +48,9 @@ TEXTS = {
            "traces": "Trace", "redlines": "Word redlines", "workbook": "Workbook",
            "result": "Result targets", "effect": "Effect targets", "partners": "Partners",
            "score": "score", "summary": "Summary", "per_section": "per section",
-           "count": "Count", "nowhere": "Removed from sections that no longer exist", "stages": {}},
+           "count": "Count", "nowhere": "Removed from sections that no longer exist",
+           "unattested": "OCR: the word list does not know this word; shown as it was read",
+           "stages": {}},
 }
 
 _ENV = Environment(loader=PackageLoader("orvers", "render/templates"),
@@ -58,35 +63,56 @@ def texts(lang: str) -> dict:
     return TEXTS["en" if lang == "en" else "nb"]
 
 
-def ops_html(ops: tuple[Op, ...] | list, side: str) -> str:
-    """One side of a word diff as HTML: deletions in <del> (old side), insertions in <ins> (new)."""
+def ops_html(ops: tuple[Op, ...] | list, side: str, marked: Collection[str] = (),
+             note: str = "") -> str:
+    """One side of a word diff as HTML: deletions in <del> (old side), insertions in <ins> (new);
+    words in `marked` (unattested after OCR repair) with a dotted underline and `note`."""
     out = []
     for op, text in ops:
         if op == "=":
-            out.append(escape(text))
+            out.append(_marked(text, marked, note))
         elif op == "-" and side == "old":
-            out.append(f"<del>{escape(text)}</del>")
+            out.append(f"<del>{_marked(text, marked, note)}</del>")
         elif op == "+" and side == "new":
-            out.append(f"<ins>{escape(text)}</ins>")
+            out.append(f"<ins>{_marked(text, marked, note)}</ins>")
     return "".join(out).replace("\n", "<br>\n")
 
 
+def _marked(text: str, marked: Collection[str], note: str) -> str:
+    """Escaped text with each marked word in a span of class "unattested"."""
+    if not marked:
+        return escape(text)
+    out = []
+    for token in re.split(r"(\s+)", text):
+        word = token.strip(EDGE)
+        if word and word in marked:
+            at = token.index(word)
+            out.append(f'{escape(token[:at])}<span class="unattested" title="{escape(note)}">'
+                       f"{escape(word)}</span>{escape(token[at + len(word):])}")
+        else:
+            out.append(escape(token))
+    return "".join(out)
+
+
 def _extras(old, new, t: dict) -> tuple[list[str], list[str]]:
-    """Targets and partners of both sides, each pair word-diffed where both sides have a list."""
+    """Targets and partners of both sides, each pair word-diffed where both sides have a list
+    (OCR noise is no change)."""
     old_out: list[str] = []
     new_out: list[str] = []
+    marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
     for field, name in (("result_targets", t["result"]), ("effect_targets", t["effect"]),
                         ("partners", t["partners"])):
         a = "\n".join(getattr(old, field)) if old else ""
         b = "\n".join(getattr(new, field)) if new else ""
         if not a and not b:
             continue
-        ops = word_diff(a, b)
         label = f"<b>{escape(name)}:</b> "
         if a:
-            old_out.append(label + ops_html(ops, "old"))
+            ops = word_diff(a, b, ocr_noise=True, unattested=marked, spelling="old")
+            old_out.append(label + ops_html(ops, "old", old.unattested, t["unattested"]))
         if b:
-            new_out.append(label + ops_html(ops, "new"))
+            ops = word_diff(a, b, ocr_noise=True, unattested=marked)
+            new_out.append(label + ops_html(ops, "new", new.unattested, t["unattested"]))
     return old_out, new_out
 
 
@@ -97,14 +123,20 @@ def comparison_rows(comparison: Comparison, t: dict,
     for link in comparison.links:
         old = comparison.old.measure(link.old) if link.old else None
         new = comparison.new.measure(link.new) if link.new else None
-        ops = link.changes.title or word_diff(old.title if old else "", new.title if new else "")
+        a, b = old.title if old else "", new.title if new else ""
+        marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
+        old_ops = word_diff(a, b, ocr_noise=True, unattested=marked, spelling="old")
+        new_ops = word_diff(a, b, ocr_noise=True, unattested=marked)
         old_extra, new_extra = _extras(old, new, t)
         section = (new.section if new else old.section) or ""
         rows.append({"kind": link.kind, "event": link.event,
                      "label": link_label(link.kind, link.changed, t["lang"]),
                      "old": link.old, "new": link.new, "score": link.score,
                      "overridden": link.overridden, "section": section,
-                     "old_html": ops_html(ops, "old"), "new_html": ops_html(ops, "new"),
+                     "old_html": ops_html(old_ops, "old", old.unattested if old else (),
+                                          t["unattested"]),
+                     "new_html": ops_html(new_ops, "new", new.unattested if new else (),
+                                          t["unattested"]),
                      "old_extra": old_extra, "new_extra": new_extra,
                      "lineage": (lineages or {}).get((comparison.new.label, link.new or ""))
                      or (lineages or {}).get((comparison.old.label, link.old or ""), "")})
