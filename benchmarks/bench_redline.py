@@ -14,6 +14,14 @@ line says which inputs were used and gives a digest of the links, so two runs ca
 
 Uses orvers.api.load + orvers.match.compare when they exist; until then a small outline reader
 for the draft, the table parser for the board, and the hand-made gold links (marked "fallback").
+
+Fidelity (`--fidelity`, or after the above): the in-place redline (`redline --plain`) against
+docxodus on the same fixture pairs in the same run (tests/fixtures/redline: 16 real pairs, 9
+edited copies, one per row): for each row of the table, whether accepting all gives the new
+file and rejecting all the old one (text, paragraph properties, run formatting, pictures, links,
+content controls, nested tables, fields: orvers.redline.fidelity), and seconds per pair.
+
+    .venv/bin/python benchmarks/bench_redline.py --fidelity
 """
 
 from __future__ import annotations
@@ -172,7 +180,106 @@ def docxodus(old_doc: Path, new_doc: Path, out: Path) -> float | str:
     return elapsed
 
 
+FIXTURES = ROOT / "tests" / "fixtures" / "redline"
+# rows of the fidelity table: what is checked, on which pairs
+ROWS = [
+    ("pictures in an edited paragraph", "objects",
+     ["pictures", "WC013-Image-Before", "WC016-Para-Image-Para",
+      "WC023-Table-4-Row-Image-Before"]),
+    ("nested table, hyperlinks, content controls in an edited paragraph", "objects",
+     ["nested-table", "hyperlinks", "content-controls", "WC019-Hyperlink-Before",
+      "WC043-Nested-Table"]),
+    ("run formatting (bold Arial 8 clause number) in an edited paragraph", "formatting",
+     ["run-formatting"]),
+    ("deleted paragraph's own numbering, indent, bold", "formatting", ["deleted-paragraph"]),
+    ("formatting-only edits (bold, font, size, alignment)", "tracked formatting",
+     ["formatting-only"]),
+    ("header/footer edits", "tracked header", ["headers-footers"]),
+    ("w:documentProtection of the new file", "protection", ["protection"]),
+]
+
+
+def _check(old: Path, new: Path, redline: Path) -> dict:
+    """What a redline keeps: accept/reject against new/old as text, formatting and counts."""
+    from orvers.redline import fidelity
+
+    out = {"text": True, "formatting": True, "objects": True}
+    for mode, expected in (("accept", new), ("reject", old)):
+        got, want = fidelity.resolved(redline, mode), docx.Document(str(expected))
+        out["text"] &= fidelity.snapshot(got, False) == fidelity.snapshot(want, False)
+        out["formatting"] &= fidelity.snapshot(got) == fidelity.snapshot(want)
+        out["objects"] &= out["text"] and fidelity.counts(got) == fidelity.counts(want)
+    document = docx.Document(str(redline))
+    body = document.element.body
+    out["tracked formatting"] = out["formatting"] and bool(
+        body.xpath(".//w:rPrChange | .//w:pPrChange"))
+    headers = [s.header._element for s in document.sections] + [
+        s.footer._element for s in document.sections]
+    out["tracked header"] = out["text"] and any(h.xpath(".//w:ins | .//w:del") for h in headers)
+    out["protection"] = not document.settings.element.xpath("./w:documentProtection")
+    counts = ooxml.count_revisions(document)
+    changed = counts["ins_chars"] + counts["del_chars"] + counts["move_chars"]
+    out["share"] = changed / max(1, ooxml.text_length(document))
+    return out
+
+
+def fidelity_table() -> None:
+    """The fidelity table: orvers' in-place redline against docxodus on the fixture pairs."""
+    sys.path.insert(0, str(FIXTURES))
+    from pairs import REAL, pairs
+
+    results: dict[str, dict[str, dict]] = {"orvers": {}, "docxodus": {}}
+    times: dict[str, list[float]] = {"orvers": [], "docxodus": []}
+    missing = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (old, new) in pairs().items():
+            path = Path(tmp) / f"{name}-orvers.docx"
+            start = time.perf_counter()
+            write_plain_redline(old, new, path)
+            times["orvers"].append(time.perf_counter() - start)
+            results["orvers"][name] = _check(old, new, path)
+            peer = docxodus(old, new, Path(tmp) / f"{name}-docxodus.docx")
+            if isinstance(peer, str):
+                missing = peer
+                continue
+            times["docxodus"].append(peer)
+            results["docxodus"][name] = _check(old, new, Path(tmp) / f"{name}-docxodus.docx")
+    engines = ["orvers"] + ([] if missing else ["docxodus"])
+    print(f"\nfidelity on {len(results['orvers'])} fixture pairs (tests/fixtures/redline)"
+          + (f"; docxodus {missing}" if missing else ""))
+    print("| what | " + " | ".join(engines) + " |")
+    print("|---|" + "---|" * len(engines))
+    for label, check, names in ROWS:
+        cells = []
+        for engine in engines:
+            failed = [n for n in names if not results[engine][n][check]]
+            word = {"protection": ("dropped", "copied"),
+                    "tracked formatting": ("tracked", "not tracked"),
+                    "tracked header": ("tracked", "not tracked")}.get(check, ("kept", "lost"))
+            cells.append(f"{word[0]} ({len(names)}/{len(names)})" if not failed else
+                         f"{word[1]} in {', '.join(failed)}")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    for check in ("text", "formatting"):
+        cells = []
+        for engine in engines:
+            ok = sum(results[engine][old][check] for old, _ in REAL)
+            cells.append(f"{ok}/{len(REAL)}")
+        print(f"| real pairs: accept = new, reject = old ({check}) | " + " | ".join(cells) + " |")
+    print("| share of text marked (median over pairs) | " + " | ".join(
+        f"{statistics.median(r['share'] for r in results[e].values()):.3f}" for e in engines)
+        + " |")
+    print("| seconds per pair (median; min–max) | " + " | ".join(
+        f"{statistics.median(times[e]):.3f}; {min(times[e]):.3f}–{max(times[e]):.2f}"
+        for e in engines) + " |")
+    if not missing:
+        print(f"docxodus / orvers, median seconds per pair: "
+              f"{statistics.median(times['docxodus']) / statistics.median(times['orvers']):.0f}×"
+              " (docxodus runs as its own .NET process per pair, as python-redlines calls it)")
+
+
 def main() -> None:
+    if "--fidelity" in sys.argv[1:]:
+        return fidelity_table()
     comp, source = comparison()
     print(f"pair: utkast → styret ({source}); {len(comp.old.measures)} → "
           f"{len(comp.new.measures)} measures, {len(comp.links)} links")
@@ -217,6 +324,7 @@ def main() -> None:
     print(f"time to write the draft → board redline: median {statistics.median(times):.3f} s "
           f"(min {min(times):.3f}); plain redline {plain_time:.3f} s; docxodus "
           + (peer if isinstance(peer, str) else f"{peer:.3f} s (own process, .NET start)"))
+    fidelity_table()
 
 
 if __name__ == "__main__":
