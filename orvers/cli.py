@@ -86,11 +86,16 @@ def cli() -> None:
 @lang_option
 @click.option("--plain", is_flag=True,
               help="Whole-document word-level redline of any two DOCX files.")
+@click.option("--layout", "redline_layout", type=click.Choice(["in-place", "generated"]),
+              help="in-place: track the measures inside NEW's own document (the default when "
+                   "NEW is a .docx); generated: a table of measures built for the redline.")
+@click.option("--cover/--no-cover", default=True, show_default=True,
+              help="With --layout in-place: a cover page as the first section.")
 @labels_option("OLD/NEW")
 def redline(old: str, new: str, output: str, author: str, date_: str | None, lang: str,
-            plain: bool, corpus_dir: str) -> None:
+            plain: bool, redline_layout: str | None, cover: bool, corpus_dir: str) -> None:
     """Write a Word redline (tracked changes) from OLD to NEW."""
-    from .redline import parse_date, write_plain_redline, write_redline
+    from .redline import parse_date, write_inplace_redline, write_plain_redline, write_redline
 
     when = parse_date(date_)
     if plain:
@@ -103,10 +108,19 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
         return
     from .match import compare
 
+    new_path = _path_or_label(new, corpus_dir)
+    is_docx = Path(new_path).suffix.lower() == ".docx"
+    if redline_layout == "in-place" and not is_docx:
+        raise UserError(f"{new_path}: --layout in-place needs NEW as a Word file (.docx)")
     (a, overrides), (b, _) = (_load_labelled(old, None, corpus_dir),
                               _load_labelled(new, None, corpus_dir))
-    write_redline(compare(a, b, overrides=overrides), output, author=author, date=when,
-                  lang=lang)
+    comparison = compare(a, b, overrides=overrides)
+    if is_docx and redline_layout != "generated":
+        for warning in write_inplace_redline(comparison, new_path, output, author=author,
+                                             date=when, lang=lang, cover=cover):
+            click.echo(f"warning: {warning}", err=True)
+        return
+    write_redline(comparison, output, author=author, date=when, lang=lang)
 
 
 @cli.command()

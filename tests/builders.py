@@ -88,6 +88,23 @@ def add_page_furniture(document, header: str, footer: str) -> None:
             paragraph.add_run(part)
 
 
+def build_board_docx(programme: Programme, path: Path) -> Path:
+    """The board recommendation as its secretariat would keep it in Word: the board's table
+    layout in a table style, a header with the logo and the title, page numbers in the footer."""
+    import docx
+    from docx.shared import Cm
+
+    build_docx(programme, path, "table")
+    document = docx.Document(str(path))
+    add_page_furniture(document, "Osloregionen – Handlingsprogram 2026 ", "Side {page} av {pages}")
+    logo = Path(__file__).parent / "fixtures" / "redline" / "logo.png"
+    document.sections[0].header.paragraphs[0].add_run().add_picture(str(logo), width=Cm(1.5))
+    for table in document.tables:
+        table.style = "Light Grid Accent 1"
+    document.save(str(path))
+    return path
+
+
 def build_fixtures(out: Path) -> None:
     """Regenerate the committed fixtures (needs soffice, pdftoppm, tesseract; CI does not run it).
 

@@ -52,3 +52,16 @@ def write_plain_redline(old_docx: str | Path, new_docx: str | Path, path: str | 
     document, warnings = build(old_docx, new_docx, author=author, date=date)
     _save(document, path)
     return warnings
+
+
+def write_inplace_redline(comparison: Comparison, new_docx: str | Path, path: str | Path,
+                          author: str = "orvers", date: dt.datetime | None = None,
+                          lang: str = "nb", cover: bool = True) -> list[str]:
+    """Write the measure-aware redline inside the new version's own DOCX (its table or outline,
+    header, logo and styles kept), the cover as an optional first section; returns warnings."""
+    from .inplace.measures import build
+
+    document, warnings = build(comparison, new_docx, author=author, date=date, lang=lang,
+                               with_cover=cover)
+    _save(document, path)
+    return warnings

@@ -64,8 +64,7 @@ def redline_story(old_root, new_root, ctx: Context) -> None:
     or content-control content)."""
     old_blocks, new_blocks = markup.blocks(old_root), markup.blocks(new_root)
     pairs: list[tuple] = []
-    for i, j in align([markup.text(b) for b in old_blocks],
-                      [markup.text(b) for b in new_blocks]):
+    for i, j in _align(old_blocks, new_blocks, markup.text):
         a = old_blocks[i] if i is not None else None
         b = new_blocks[j] if j is not None else None
         if a is not None and b is not None and markup.kind(a) != markup.kind(b):
@@ -92,6 +91,13 @@ def redline_story(old_root, new_root, ctx: Context) -> None:
     _paragraphs(run, new_root, anchor, ctx)
 
 
+def _align(old: list, new: list, key) -> list[tuple[int | None, int | None]]:
+    """Pairs of blocks or rows: by their pairing marks when the old story is the new one
+    rewritten (markup.tag_pairs), else by their texts."""
+    found = markup.paired(old, new)
+    return found if found is not None else align([key(e) for e in old], [key(e) for e in new])
+
+
 def _place(element, anchor, container):
     markup.insert_after(anchor, container, element)
     return element
@@ -111,7 +117,7 @@ def _table(old, new, ctx: Context) -> None:
     old_rows, new_rows = markup.rows(old), markup.rows(new)
     key = lambda tr: " | ".join(markup.text_of_cell(tc) for tc in markup.cells(tr))  # noqa: E731
     anchor = None
-    for i, j in align([key(r) for r in old_rows], [key(r) for r in new_rows]):
+    for i, j in _align(old_rows, new_rows, key):
         a = old_rows[i] if i is not None else None
         b = new_rows[j] if j is not None else None
         if a is not None and b is not None and len(markup.cells(a)) == len(markup.cells(b)):

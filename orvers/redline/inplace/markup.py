@@ -429,3 +429,147 @@ def _object_of(el: etree._Element, root: etree._Element) -> etree._Element | Non
         if node.tag in _OBJECTS:
             return node
     return None
+
+
+# --- a document's own "old version": pairing and rewriting ------------------------------------
+
+_PAIR = "{urn:orvers:redline}pair"  # lives only while redlining; removed before saving
+_PAIRED = (_P, _TBL, qn("w:tr"))
+
+
+def tag_pairs(old_root: etree._Element, new_root: etree._Element) -> None:
+    """Mark the paragraphs, tables and rows of two identical trees as pairs (one a copy of the
+    other), so the redline pairs them whatever is later rewritten in the copy."""
+    for n, (a, b) in enumerate(zip(old_root.iter(*_PAIRED), new_root.iter(*_PAIRED),
+                                   strict=True)):
+        a.set(_PAIR, str(n))
+        b.set(_PAIR, str(n))
+
+
+def untag(root: etree._Element) -> None:
+    """Remove pairing marks."""
+    for el in root.iter(*_PAIRED):
+        el.attrib.pop(_PAIR, None)
+
+
+def fresh_copy(element: etree._Element) -> etree._Element:
+    """A deep copy paired with nothing."""
+    out = copy.deepcopy(element)
+    untag(out)
+    return out
+
+
+def paired(old: list[etree._Element], new: list[etree._Element]
+           ) -> list[tuple[int | None, int | None]] | None:
+    """Pairs (old index, new index) by pairing marks, in order; None when `old` has none."""
+    if not any(el.get(_PAIR) for el in old):
+        return None
+    where = {el.get(_PAIR): j for j, el in enumerate(new) if el.get(_PAIR)}
+    out: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i, el in enumerate(old):
+        target = where.get(el.get(_PAIR)) if el.get(_PAIR) else None
+        if target is None or target < j:
+            out.append((i, None))
+            continue
+        out += [(None, k) for k in range(j, target)]
+        out.append((i, target))
+        j = target + 1
+    out += [(None, k) for k in range(j, len(new))]
+    return out
+
+
+def retext(p: etree._Element, ops) -> None:
+    """Rewrite a paragraph's text by diff ops from its text to the wanted one ("-": drop,
+    "+": add, with the formatting of the text before it, or after it at the start)."""
+    normalise(p)
+    cuts, at = set(), 0
+    for op, chunk in ops:
+        if op != "+":
+            cuts |= {at, at + len(chunk)}
+            at += len(chunk)
+    found, at = [], 0
+    for piece in pieces(p):
+        start = at
+        at += len(piece.text)
+        inside = sorted(c for c in cuts if start < c < at)
+        offset = start
+        for c in inside:
+            left, piece = split(piece, c - offset)
+            found.append((offset, left))
+            offset = c
+        found.append((offset, piece))
+    last, at, dropped = None, 0, []
+    for op, chunk in ops:
+        if op == "+":
+            neighbour = last or next((piece for _, piece in found), None)
+            run = OxmlElement("w:r")
+            if neighbour is not None and neighbour.run.find(_RPR) is not None:
+                run.append(_properties_copy(neighbour.run.find(_RPR)))
+            t = OxmlElement("w:t")
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.text = chunk
+            run.append(t)
+            if last is not None:
+                last.run.addnext(run)
+            elif found:
+                found[0][1].run.addprevious(run)
+            else:
+                p.append(run)
+            last = Piece(run, t, chunk)
+            continue
+        for start, piece in found:
+            if at <= start < at + len(chunk):
+                if op == "-":
+                    dropped.append(piece.run)
+                else:
+                    last = piece
+        at += len(chunk)
+    for run in dropped:  # only now: they anchor insertions made before them
+        run.getparent().remove(run)
+
+
+def remove(element: etree._Element) -> None:
+    """Take an element out of its tree."""
+    element.getparent().remove(element)
+
+
+def row_of(p: etree._Element) -> etree._Element | None:
+    """The table row holding a paragraph (the innermost), or None."""
+    return next((a for a in p.iterancestors(qn("w:tr"))), None)
+
+
+def cell_of(p: etree._Element) -> etree._Element | None:
+    """The table cell holding a paragraph (the innermost), or None."""
+    return next((a for a in p.iterancestors(qn("w:tc"))), None)
+
+
+def body_end(body: etree._Element) -> int:
+    """How many blocks the body holds now (its section properties not counted)."""
+    return len(blocks(body))
+
+
+def drop_after(body: etree._Element, start: int) -> None:
+    """Remove the blocks appended to the body after its first `start` ones."""
+    for block in blocks(body)[start:]:
+        body.remove(block)
+
+
+def move_to_front_as_section(body: etree._Element, start: int) -> None:
+    """Move the blocks appended after the first `start` ones to the front, as a section of their
+    own (page setup, headers and footers of the document's first section)."""
+    added = blocks(body)[start:]
+    first = next(iter(blocks(body)), None)
+    for block in added:
+        first.addprevious(block)
+    sections = list(body.iter(qn("w:sectPr")))
+    if not sections or not added:
+        return
+    sect = copy.deepcopy(sections[0])
+    for kind in sect.findall(qn("w:type")):
+        sect.remove(kind)
+    end = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    ppr.append(sect)
+    end.append(ppr)
+    first.addprevious(end)

@@ -1,0 +1,92 @@
+"""The measure-aware redline inside the board's own Word document: the board recommendation as a
+DOCX (table style, header with logo, page numbers), redlined against the draft (utkast), keeps
+all of that; accepting all gives the board document back, rejecting all gives the draft's
+measures in the board's layout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+from builders import build_board_docx
+from click.testing import CliRunner
+from conftest import corpus_file
+
+from orvers.api import load
+from orvers.cli import cli
+from orvers.redline import fidelity
+
+DATE = "2025-12-18"
+
+
+@pytest.fixture(scope="module")
+def board(tmp_path_factory) -> dict[str, Path]:
+    """The board DOCX and its redline against the draft (cover first, and without cover)."""
+    work = tmp_path_factory.mktemp("board")
+    new = build_board_docx(load(corpus_file("styret"), label="styret"), work / "styret.docx")
+    out = {"new": new}
+    for name, extra in (("redline", []), ("bare", ["--no-cover"])):
+        out[name] = work / f"{name}.docx"
+        result = CliRunner().invoke(cli, ["redline", str(corpus_file("utkast")), str(new),
+                                          "-o", str(out[name]), "--date", DATE, *extra])
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def test_accept_all_gives_the_board_document_back(board):
+    accepted = fidelity.snapshot(fidelity.resolved(board["bare"], "accept"))
+    assert accepted == fidelity.snapshot(docx.Document(str(board["new"])))
+
+
+def test_header_logo_styles_and_page_numbers_are_kept(board):
+    redline, new = docx.Document(str(board["redline"])), docx.Document(str(board["new"]))
+    header = redline.sections[-1].header
+    assert header.paragraphs[0].text == new.sections[0].header.paragraphs[0].text
+    assert len(header._element.xpath(".//w:drawing")) == 1  # the logo
+    assert redline.sections[-1].footer._element.xpath(".//w:fldSimple/@w:instr") == \
+        [" PAGE ", " NUMPAGES "]
+    measure_tables = redline.tables[-len(new.tables):]
+    assert [t.style.name for t in measure_tables] == [t.style.name for t in new.tables] == \
+        ["Light Grid Accent 1"] * len(new.tables)
+
+
+def test_reject_all_gives_the_drafts_measures(board, tmp_path):
+    rejected = tmp_path / "rejected.docx"
+    fidelity.resolved(board["bare"], "reject").save(str(rejected))
+    got = {m.id: " ".join(m.title.split()) for m in load(rejected, "table").measures}
+    draft = {m.id: " ".join(m.title.split()) for m in load(corpus_file("utkast")).measures}
+    assert got == draft
+
+
+def test_renumbered_measures_carry_a_comment_and_the_cover_comes_first(board):
+    redline = docx.Document(str(board["redline"]))
+    notes = [c.text for c in redline.comments]
+    assert notes and all(n.startswith("Tidligere ") for n in notes)
+    assert redline.paragraphs[0].text.startswith("Sporede endringer i handlingsprogrammet")
+    assert len(redline.sections) == len(docx.Document(str(board["new"])).sections) + 1
+    bare = docx.Document(str(board["bare"]))
+    assert bare.paragraphs[0].text == docx.Document(str(board["new"])).paragraphs[0].text
+
+
+def test_generated_layout_is_still_there_on_request(board, tmp_path):
+    out = tmp_path / "generated.docx"
+    result = CliRunner().invoke(cli, ["redline", str(corpus_file("utkast")), str(board["new"]),
+                                      "-o", str(out), "--layout", "generated", "--date", DATE])
+    assert result.exit_code == 0, result.output
+    header = [c.text for c in docx.Document(str(out)).tables[-1].rows[0].cells]
+    assert header == ["Nr", "Tiltak", "Resultat- og effektmål", "Partnere"]
+
+
+def test_in_place_needs_a_word_file(tmp_path):
+    result = CliRunner().invoke(cli, ["redline", str(corpus_file("utkast")),
+                                      str(corpus_file("styret")), "-o", str(tmp_path / "x.docx"),
+                                      "--layout", "in-place"])
+    assert result.exit_code == 2 and "needs NEW as a Word file" in result.output
+
+
+def test_dates_of_the_changes_are_the_given_date(board):
+    body = docx.Document(str(board["bare"])).element.body
+    dates = set(body.xpath(".//w:ins/@w:date | .//w:del/@w:date"))
+    assert dates == {dt.datetime(2025, 12, 18).isoformat() + "Z"}
