@@ -17,39 +17,45 @@ from .inplace import markup, parts
 Snapshot = dict[str, tuple]
 
 
-def _items(root, formatting: bool) -> tuple:
+def _shown(piece: markup.Piece, part) -> str:
+    key = markup.object_key(piece, part)
+    return piece.text if key is None else f"{piece.text}[{key}]"
+
+
+def _items(root, part, formatting: bool) -> tuple:
     out = []
     for block in markup.blocks(root):
         kind = markup.kind(block)
         if kind == "p":
             pieces = markup.pieces(block)
             if not formatting:
-                out.append("".join(p.text for p in pieces))
+                out.append("".join(_shown(p, part) for p in pieces))
                 continue
             runs: list[tuple[str, tuple]] = []
             for piece in pieces:
                 key = markup.properties_key(markup.run_properties(piece))
                 if runs and runs[-1][1] == key:
-                    runs[-1] = (runs[-1][0] + piece.text, key)
+                    runs[-1] = (runs[-1][0] + _shown(piece, part), key)
                 else:
-                    runs.append((piece.text, key))
+                    runs.append((_shown(piece, part), key))
             out.append((markup.properties_key(markup.paragraph_properties(block)),
                         tuple(runs)))
         elif kind == "tbl":
-            out.append(tuple(tuple(_items(tc, formatting) for tc in markup.cells(tr))
+            out.append(tuple(tuple(_items(tc, part, formatting) for tc in markup.cells(tr))
                              for tr in markup.rows(block)))
         else:
             content = markup.sdt_content(block)
-            out.append(("sdt", _items(content, formatting) if content is not None else ()))
+            out.append(("sdt", _items(content, part, formatting) if content is not None else ()))
     return tuple(out)
 
 
 def snapshot(document: DocxDocument, formatting: bool = True) -> Snapshot:
-    """The body, headers and footers as items: a paragraph's text (objects as U+FFFC) or, with
+    """The body, headers and footers as items: a paragraph's text (an object as U+FFFC and what
+    it shows: its kind, the digest of its picture or its link's target) or, with
     `formatting`, its properties and (text, run properties) runs; a table as rows of cells."""
-    out = {"body": _items(document.element.body, formatting)}
+    out = {"body": _items(document.element.body, document.part, formatting)}
     for (n, name, kind), part in parts.stories(document).items():
-        out[f"{name} {n} {kind}"] = _items(part.element, formatting)
+        out[f"{name} {n} {kind}"] = _items(part.element, part, formatting)
     return out
 
 

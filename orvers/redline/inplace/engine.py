@@ -22,7 +22,9 @@ from ..align import align
 from . import markup
 from .markup import Piece
 
-_TOKEN_RE = re.compile(rf"{markup.OBJECT}|[\t\n]|[^\s{markup.OBJECT}]+[^\S\t\n]*|[^\S\t\n]+")
+# an object (coded as one private-use character, see _coded), a tab or a break is a word
+_OBJECTS = "\ue000-\uf8ff\ufffc"
+_TOKEN_RE = re.compile(rf"[{_OBJECTS}]|[\t\n]|[^\s{_OBJECTS}]+[^\S\t\n]*|[^\S\t\n]+")
 
 
 @dataclass(frozen=True)
@@ -225,12 +227,26 @@ def _formatting(pieces: list[Piece]) -> list[tuple[str, tuple]]:
     return out
 
 
+def _coded(pieces: list[Piece], part, codes: dict[str, str]) -> str:
+    """A paragraph's text with each object as a private-use character standing for what it
+    shows, so that a replaced picture differs and the same picture does not."""
+    out = []
+    for piece in pieces:
+        key = markup.object_key(piece, part)
+        if key is None:
+            out.append(piece.text)
+        else:
+            out.append(codes.setdefault(key, chr(0xE000 + len(codes) % 0x1900)))
+    return "".join(out)
+
+
 def _paragraph(old_p, new_p, ctx: Context) -> None:
     """Mark in `new_p` the words and formatting that differ from `old_p`."""
     old_pieces = markup.pieces(old_p)
     new_pieces = markup.pieces(new_p)
-    old_text = "".join(p.text for p in old_pieces)
-    new_text = "".join(p.text for p in new_pieces)
+    codes: dict[str, str] = {}
+    old_text = _coded(old_pieces, ctx.porter.old_part, codes)
+    new_text = _coded(new_pieces, ctx.porter.new_part, codes)
     if old_text == new_text and _formatting(old_pieces) == _formatting(new_pieces):
         return
     markup.normalise(new_p)

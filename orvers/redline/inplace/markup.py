@@ -10,6 +10,7 @@ object (drawing, picture, footnote reference: one U+FFFC character). Runs holdin
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -153,6 +154,21 @@ def pieces(p: etree._Element) -> list[Piece]:
             elif child.tag in _OBJECTS:
                 out.append(Piece(run, child, OBJECT))
     return out
+
+
+def object_key(piece: Piece, part) -> str | None:
+    """What an object piece shows, comparable across documents: its kind and the digests of
+    the pictures (or the targets of the links) it points to; None for text."""
+    if piece.content.tag not in _OBJECTS:
+        return None
+    targets = []
+    for el in piece.content.iter():
+        for name, value in el.attrib.items() if isinstance(el.tag, str) else ():
+            if name.startswith(f"{{{_R_NS}}}") and value in part.rels:
+                rel = part.rels[value]
+                targets.append(rel.target_ref if rel.is_external else
+                               hashlib.sha1(rel.target_part.blob).hexdigest()[:16])
+    return "|".join([etree.QName(piece.content).localname, *targets])
 
 
 def normalise(p: etree._Element) -> None:
