@@ -158,7 +158,8 @@ def pieces(p: etree._Element) -> list[Piece]:
 
 def object_key(piece: Piece, part) -> str | None:
     """What an object piece shows, comparable across documents: its kind and the digests of
-    the pictures (or the targets of the links) it points to; None for text."""
+    the pictures it shows, the targets of its links, the kinds of its other parts (a chart's
+    or diagram's XML is not compared); None for text."""
     if piece.content.tag not in _OBJECTS:
         return None
     targets = []
@@ -167,7 +168,8 @@ def object_key(piece: Piece, part) -> str | None:
             if name.startswith(f"{{{_R_NS}}}") and value in part.rels:
                 rel = part.rels[value]
                 targets.append(rel.target_ref if rel.is_external else
-                               hashlib.sha1(rel.target_part.blob).hexdigest()[:16])
+                               hashlib.sha1(rel.target_part.blob).hexdigest()[:16]
+                               if rel.reltype == RT.IMAGE else rel.reltype.rsplit("/", 1)[-1])
     return "|".join([etree.QName(piece.content).localname, *targets])
 
 
