@@ -16,7 +16,7 @@ Uses orvers.api.load + orvers.match.compare when they exist; until then a small 
 for the draft, the table parser for the board, and the hand-made gold links (marked "fallback").
 
 Fidelity (`--fidelity`, or after the above): the in-place redline (`redline --plain`) against
-docxodus on the same fixture pairs in the same run (tests/fixtures/redline: 16 real pairs, 9
+docxodus on the same fixture pairs in the same run (tests/fixtures/redline: 16 real pairs, 10
 edited copies, one per row): for each row of the table, whether accepting all gives the new
 file and rejecting all the old one (text, paragraph properties, run formatting, pictures, links,
 content controls, nested tables, fields: orvers.redline.fidelity), and seconds per pair.
@@ -189,6 +189,8 @@ ROWS = [
     ("nested table, hyperlinks, content controls in an edited paragraph", "objects",
      ["nested-table", "hyperlinks", "content-controls", "WC019-Hyperlink-Before",
       "WC043-Nested-Table"]),
+    ("fields (a date, a page number) in edited paragraphs", "objects",
+     ["fields", "WC018-Field-Simple-Before"]),
     ("run formatting (bold Arial 8 clause number) in an edited paragraph", "formatting",
      ["run-formatting"]),
     ("deleted paragraph's own numbering, indent, bold", "formatting", ["deleted-paragraph"]),

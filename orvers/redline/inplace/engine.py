@@ -297,7 +297,7 @@ def _put_deleted(deleted, pieces: list[Piece], starts: list[int], at: int, p) ->
     if before:
         markup.outer(before[-1]).addnext(deleted)
     elif pieces:
-        markup.outer(pieces[0]).addprevious(deleted)
+        markup.outer(pieces[0], last=False).addprevious(deleted)
     else:
         p.append(deleted)
 

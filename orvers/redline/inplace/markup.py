@@ -116,11 +116,18 @@ def insert_after(anchor: etree._Element | None, container: etree._Element,
 @dataclass
 class Piece:
     """One visible thing of a run: its run, text (one char for a tab/break/object), and the
-    content element (w:t, w:tab, w:drawing, …)."""
+    content element (w:t, w:tab, w:drawing, …). A complex field is one object: its first
+    run and w:fldChar, with all its runs (code and result) in `field`."""
 
     run: etree._Element
     content: etree._Element
     text: str
+    field: list[etree._Element] | None = None
+
+    @property
+    def runs(self) -> list[etree._Element]:
+        """Every run the piece spans."""
+        return self.field or [self.run]
 
 
 def _runs(parent: etree._Element, fields: bool = True) -> Iterator[etree._Element]:
@@ -135,14 +142,18 @@ def _runs(parent: etree._Element, fields: bool = True) -> Iterator[etree._Elemen
 
 def pieces(p: etree._Element) -> list[Piece]:
     """The visible pieces of a paragraph in reading order (runs in links and content controls
-    included). A field's result (a page number, a date) is the application's to compute: it is
-    left out, and the field stays as it is."""
-    out = []
+    included). A complex field is one object piece (its result, a page number or a date, is
+    the application's to compute); a simple field's runs are left out and stay as they are."""
+    out: list[Piece] = []
     depth = 0  # nesting of complex fields (w:fldChar begin … end) at this point
     for run in _runs(p, fields=False):
+        if depth and run is not out[-1].field[-1]:
+            out[-1].field.append(run)
         for child in run:
             if child.tag == _FLD_CHAR:
                 kind = child.get(qn("w:fldCharType"))
+                if kind == "begin" and not depth:
+                    out.append(Piece(run, child, OBJECT, [run]))
                 depth += 1 if kind == "begin" else -1 if kind == "end" and depth else 0
             elif depth:
                 continue
@@ -160,6 +171,9 @@ def object_key(piece: Piece, part) -> str | None:
     """What an object piece shows, comparable across documents: its kind and the digests of
     the pictures it shows, the targets of its links, the kinds of its other parts (a chart's
     or diagram's XML is not compared); None for text."""
+    if piece.field is not None:
+        return "field|" + " ".join("".join(t.text or "" for run in piece.field
+                                           for t in run.iter(qn("w:instrText"))).split())
     if piece.content.tag not in _OBJECTS:
         return None
     targets = []
@@ -205,16 +219,18 @@ def split(piece: Piece, at: int) -> tuple[Piece, Piece]:
 
 
 def mark_inserted(piece: Piece, rev: ooxml.Revisions) -> None:
-    """Wrap a piece's run in w:ins (where it stands: in a link or content control too)."""
-    wrap = rev.element("w:ins")
-    piece.run.addprevious(wrap)
-    wrap.append(piece.run)
+    """Wrap a piece's runs in w:ins (where they stand: in a link or content control too)."""
+    for run in piece.runs:
+        wrap = rev.element("w:ins")
+        run.addprevious(wrap)
+        wrap.append(run)
 
 
-def outer(piece: Piece) -> etree._Element:
-    """The piece's run, or the w:ins wrapping it."""
-    parent = piece.run.getparent()
-    return parent if parent.tag == qn("w:ins") else piece.run
+def outer(piece: Piece, last: bool = True) -> etree._Element:
+    """The piece's last (or first) run, or the w:ins wrapping it."""
+    run = piece.runs[-1 if last else 0]
+    parent = run.getparent()
+    return parent if parent.tag == qn("w:ins") else run
 
 
 def deleted_runs(old: list[Piece], start: int, end: int, porter: Porter,
@@ -227,6 +243,13 @@ def deleted_runs(old: list[Piece], start: int, end: int, porter: Porter,
         base, at = at, at + len(piece.text)
         lo, hi = max(start, base), min(end, at)
         if lo >= hi:
+            continue
+        if piece.field is not None:  # a whole field: its runs, code and result
+            for run in piece.field:
+                ported = porter.port(run)
+                if ported is not None:
+                    _as_deleted(ported)
+                    wrap.append(ported)
             continue
         run = OxmlElement("w:r")
         rpr = piece.run.find(_RPR)
@@ -301,6 +324,8 @@ def set_paragraph_properties(p: etree._Element, now: etree._Element | None,
     `before` differs, a w:pPrChange recording `before`."""
     ppr = p.find(_PPR)
     if ppr is None:
+        if properties_key(now) == properties_key(before) == ():
+            return
         ppr = OxmlElement("w:pPr")
         p.insert(0, ppr)
     if properties_key(ppr) != properties_key(now):
