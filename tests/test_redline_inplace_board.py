@@ -90,3 +90,21 @@ def test_dates_of_the_changes_are_the_given_date(board):
     body = docx.Document(str(board["bare"])).element.body
     dates = set(body.xpath(".//w:ins/@w:date | .//w:del/@w:date"))
     assert dates == {dt.datetime(2025, 12, 18).isoformat() + "Z"}
+
+
+def test_an_outline_document_carries_the_old_titles_and_says_what_it_cannot_show(tmp_path):
+    """The draft as a Word outline, redlined against the board: its numbered paragraphs carry
+    the board's titles when rejected; the board's targets and partners have no place there."""
+    from builders import build_docx
+
+    outline = build_docx(load(corpus_file("utkast")), tmp_path / "utkast.docx", "outline")
+    out = tmp_path / "outline-redline.docx"
+    result = CliRunner().invoke(cli, ["redline", str(corpus_file("styret")), str(outline),
+                                      "-o", str(out), "--no-cover", "--date", DATE])
+    assert result.exit_code == 0, result.output
+    assert "targets or partners of" in result.output and "no place for them" in result.output
+    assert fidelity.snapshot(fidelity.resolved(out, "accept")) == \
+        fidelity.snapshot(docx.Document(str(outline)))
+    rejected = {" ".join(p.text.split()) for p in fidelity.resolved(out, "reject").paragraphs}
+    board = load(corpus_file("styret")).measures
+    assert all(f"{m.id}. {' '.join(m.title.split())}" in rejected for m in board)

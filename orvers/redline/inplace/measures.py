@@ -65,8 +65,8 @@ def _set_text(p, text: str) -> None:
 class _Rewriter:
     """Rewrites a block (row or paragraph) showing one measure to show another."""
 
-    def __init__(self, warnings: list[str]):
-        self.warnings = warnings
+    def __init__(self):
+        self.unshown: dict[str, int] = {}  # old measure id -> items the document cannot show
 
     def rewrite(self, block, shown: Measure, wanted: Measure) -> None:
         paragraphs = markup.paragraphs_in(block)
@@ -117,8 +117,7 @@ class _Rewriter:
             else:
                 template = last or next((p for p in found if p is not None), None)
                 if template is None:
-                    self.warnings.append(f"{measure_id}: {wanted[i]!r} is not shown (the new "
-                                         "document has no place for this kind of item)")
+                    self.unshown[measure_id] = self.unshown.get(measure_id, 0) + 1
                     continue
                 copy = markup.fresh_copy(template)
                 (last or template).addnext(copy) if last is not None \
@@ -135,7 +134,7 @@ def as_old(comparison: Comparison, document: DocxDocument, new: DocxDocument) ->
     stands, rewritten; with none before it, a copy of the next one.
     """
     warnings: list[str] = []
-    rewriter = _Rewriter(warnings)
+    rewriter = _Rewriter()
     blocks = _blocks_of(document, comparison.new.measures)
     originals = _blocks_of(new, comparison.new.measures)
     missing = [m.id for m in comparison.new.measures if m.id not in blocks]
@@ -176,6 +175,12 @@ def as_old(comparison: Comparison, document: DocxDocument, new: DocxDocument) ->
         cursor.addnext(copy)
         rewriter.rewrite(copy, shown, gone)
         cursor = copy
+    if rewriter.unshown:
+        ids = sorted(rewriter.unshown)
+        warnings.append(f"{sum(rewriter.unshown.values())} targets or partners of {len(ids)} old "
+                        f"measures ({', '.join(ids[:5])}{', …' if len(ids) > 5 else ''}) are not "
+                        "shown: the new document has no place for them (--layout generated "
+                        "shows them)")
     return warnings
 
 
