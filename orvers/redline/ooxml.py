@@ -317,11 +317,6 @@ def set_paragraph_style_id(paragraph: Paragraph, style_id: str) -> None:
 # --- reading / resolving ---------------------------------------------------------------------
 
 
-def has_revisions(document: DocxDocument) -> bool:
-    """Whether the document body carries tracked changes."""
-    return has_tracked_changes(document.element.body)
-
-
 def has_tracked_changes(root: etree._Element) -> bool:
     """Whether an element (body, header, footer) carries tracked changes."""
     return any(next(root.iter(qn(tag)), None) is not None
