@@ -115,11 +115,15 @@ def _mark_block_inserted(block, ctx: Context) -> None:
         markup.mark_paragraph(p, "+", ctx.rev)
 
 
+def _row_text(tr) -> str:
+    return " | ".join(markup.text_of_cell(tc) for tc in markup.cells(tr))
+
+
 def _table(old, new, ctx: Context) -> None:
+    """Rows aligned; a paired row's cells redlined as stories, the others marked whole."""
     old_rows, new_rows = markup.rows(old), markup.rows(new)
-    key = lambda tr: " | ".join(markup.text_of_cell(tc) for tc in markup.cells(tr))  # noqa: E731
     anchor = None
-    for i, j in _align(old_rows, new_rows, key):
+    for i, j in _align(old_rows, new_rows, _row_text):
         a = old_rows[i] if i is not None else None
         b = new_rows[j] if j is not None else None
         if a is not None and b is not None and len(markup.cells(a)) == len(markup.cells(b)):
