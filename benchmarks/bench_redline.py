@@ -16,7 +16,7 @@ Uses orvers.api.load + orvers.match.compare when they exist; until then a small 
 for the draft, the table parser for the board, and the hand-made gold links (marked "fallback").
 
 Fidelity (`--fidelity`, or after the above): the in-place redline (`redline --plain`) against
-docxodus on the same fixture pairs in the same run (tests/fixtures/redline: 16 real pairs, 10
+docxodus on the same fixture pairs in the same run (tests/fixtures/redline: 16 real pairs, 11
 edited copies, one per row): for each row of the table, whether accepting all gives the new
 file and rejecting all the old one (text, paragraph properties, run formatting, pictures, links,
 content controls, nested tables, fields: orvers.redline.fidelity), and seconds per pair.
@@ -197,6 +197,7 @@ ROWS = [
     ("formatting-only edits (bold, font, size, alignment)", "tracked formatting",
      ["formatting-only"]),
     ("header/footer edits", "tracked header", ["headers-footers"]),
+    ("footnote edits", "text", ["footnotes"]),
     ("w:documentProtection of the new file", "protection", ["protection"]),
 ]
 

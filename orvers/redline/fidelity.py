@@ -50,12 +50,19 @@ def _items(root, part, formatting: bool) -> tuple:
 
 
 def snapshot(document: DocxDocument, formatting: bool = True) -> Snapshot:
-    """The body, headers and footers as items: a paragraph's text (an object as U+FFFC and what
-    it shows: its kind, the digest of its picture or its link's target) or, with
-    `formatting`, its properties and (text, run properties) runs; a table as rows of cells."""
+    """The body, headers, footers and notes (in the order the text refers to them) as items:
+    a paragraph's text (an object as U+FFFC and what it shows: its kind, the digest of its
+    picture or its link's target) or, with `formatting`, its properties and (text, run
+    properties) runs; a table as rows of cells."""
     out = {"body": _items(document.element.body, document.part, formatting)}
     for (n, name, kind), part in parts.stories(document).items():
         out[f"{name} {n} {kind}"] = _items(part.element, part, formatting)
+    for kind, (part, root) in parts.notes(document).items():
+        notes = markup.notes_by_id(root)
+        references = document.element.body.iter(qn(f"w:{kind}Reference"))
+        for n, ref in enumerate(references, start=1):  # in the order the text refers to them
+            if ref.get(qn("w:id")) in notes:
+                out[f"{kind} {n}"] = _items(notes[ref.get(qn("w:id"))], part, formatting)
     return out
 
 
@@ -73,9 +80,12 @@ def counts(document: DocxDocument) -> dict[str, int]:
 
 
 def resolved(path: str | Path, mode: str) -> DocxDocument:
-    """A DOCX with every tracked change accepted ("accept") or rejected ("reject"), headers
-    and footers included."""
+    """A DOCX with every tracked change accepted ("accept") or rejected ("reject"), headers,
+    footers and notes included."""
     document = docx.Document(str(path))
     for root in (document.element.body, *(p.element for p in parts.stories(document).values())):
         ooxml.resolve_element(root, mode)
+    for part, root in parts.notes(document).values():
+        ooxml.resolve_element(root, mode)
+        parts.store(part, root)
     return document

@@ -1,5 +1,6 @@
 """In-place redline of two DOCX files: the new file is the canvas, the old one's differences are
-tracked inside it (body, tables, headers and footers), everything else is left as it is."""
+tracked inside it (body, tables, headers, footers, footnotes and endnotes), everything else is
+left as it is."""
 
 from __future__ import annotations
 
@@ -40,8 +41,18 @@ def build(old_path: str | Path, new_path: str | Path, author: str = "orvers",
         warnings.append(f"{new_path} was protected against editing; the redline is not, so that "
                         "its changes can be accepted or rejected")
     rev = ooxml.Revisions(new, author, date, also=(old,))
-    redline_story(old.element.body, new.element.body,
-                  Context(rev, markup.Porter(old.part, new.part)))
+    body = Context(rev, markup.Porter(old.part, new.part))
+    redline_story(old.element.body, new.element.body, body)
+    old_notes, new_notes = parts.notes(old), parts.notes(new)
+    for kind, pairs in body.notes.items():
+        if kind in old_notes and kind in new_notes:
+            (old_part, old_root), (new_part, new_root) = old_notes[kind], new_notes[kind]
+            olds, news = markup.notes_by_id(old_root), markup.notes_by_id(new_root)
+            ctx = Context(rev, markup.Porter(old_part, new_part, new_root))
+            for old_id, new_id in pairs:
+                if old_id in olds and new_id in news:
+                    redline_story(olds[old_id], news[new_id], ctx)
+            parts.store(new_part, new_root)
     old_stories = parts.stories(old)
     done = set()
     for key, part in parts.stories(new).items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import fast_diff_match_patch as dmp
 
@@ -29,10 +29,19 @@ _TOKEN_RE = re.compile(rf"[{_OBJECTS}]|[\t\n]|[^\s{_OBJECTS}]+[^\S\t\n]*|[^\S\t\
 
 @dataclass(frozen=True)
 class Context:
-    """Where marks get their ids, author and date, and how old content enters the new part."""
+    """Where marks get their ids, author and date, how old content enters the new part, and
+    the footnotes and endnotes found in the same place in both versions ((old id, new id) by
+    "footnote" | "endnote"), to be redlined after the story."""
 
     rev: ooxml.Revisions
     porter: markup.Porter
+    notes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def note(self, old: Piece, new: Piece) -> None:
+        """Remember a note reference kept in place."""
+        found = markup.note_reference(old), markup.note_reference(new)
+        if found[0] is not None and found[1] is not None and found[0][0] == found[1][0]:
+            self.notes.setdefault(found[0][0], []).append((found[0][1], found[1][1]))
 
 
 def diff(old: str, new: str) -> list[Op]:
@@ -251,8 +260,13 @@ def _paragraph(old_p, new_p, ctx: Context) -> None:
     codes: dict[str, str] = {}
     old_text = _coded(old_pieces, ctx.porter.old_part, codes)
     new_text = _coded(new_pieces, ctx.porter.new_part, codes)
-    if old_text == new_text and _formatting(old_pieces) == _formatting(new_pieces):
-        return
+    if old_text == new_text:
+        at_old = dict(zip(_bounds(old_pieces), old_pieces, strict=False))
+        for start, piece in zip(_bounds(new_pieces), new_pieces, strict=False):
+            if markup.note_reference(piece) is not None and start in at_old:
+                ctx.note(at_old[start], piece)
+        if _formatting(old_pieces) == _formatting(new_pieces):
+            return
     markup.normalise(new_p)
     ops = diff(old_text, new_text)
     old_bounds = _bounds(old_pieces)
@@ -278,6 +292,8 @@ def _paragraph(old_p, new_p, ctx: Context) -> None:
             for piece, start in zip(pieces, starts, strict=True):
                 if j <= start < j + n:
                     source = old_pieces[_index_at(old_starts, i + start - j)]
+                    if old_text != new_text:
+                        ctx.note(source, piece)
                     before = markup.run_properties(source)
                     if markup.properties_key(before) != markup.properties_key(
                             markup.run_properties(piece)):

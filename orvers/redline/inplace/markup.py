@@ -187,6 +187,18 @@ def object_key(piece: Piece, part) -> str | None:
     return "|".join([etree.QName(piece.content).localname, *targets])
 
 
+def note_reference(piece: Piece) -> tuple[str, str] | None:
+    """("footnote" | "endnote", id) of a note reference piece, else None."""
+    if piece.content.tag not in _NOTE_REFS:
+        return None
+    return etree.QName(piece.content).localname[:-len("Reference")], piece.content.get(qn("w:id"))
+
+
+def notes_by_id(root: etree._Element) -> dict[str, etree._Element]:
+    """The w:footnote / w:endnote elements of a notes part, by id."""
+    return {el.get(qn("w:id")): el for el in root if isinstance(el.tag, str)}
+
+
 def normalise(p: etree._Element) -> None:
     """Give every visible piece of a paragraph its own run (same properties), so pieces can be
     marked one by one; what the paragraph shows does not change."""
@@ -388,9 +400,11 @@ class Porter:
     links get relationships of the new part; what cannot be carried (charts, embedded
     objects, comments, note references) is left out."""
 
-    def __init__(self, old_part, new_part):
+    def __init__(self, old_part, new_part, new_root: etree._Element | None = None):
+        """`new_root`: the new part's XML when the part keeps it as bytes (notes)."""
         self.old_part, self.new_part = old_part, new_part
-        self._ids = max((int(v) for v in new_part.element.xpath("//wp:docPr/@id")
+        root = new_root if new_root is not None else new_part.element
+        self._ids = max((int(v) for v in (el.get("id") for el in root.iter(qn("wp:docPr")))
                          if str(v).isdigit()), default=0) + 1000
 
     def port(self, element: etree._Element) -> etree._Element | None:
