@@ -146,15 +146,16 @@ corpus_option = click.option("--corpus", "corpus_dir", default="corpus", show_de
                              type=click.Path(file_okay=False), help="The corpus directory.")
 
 
-def _corpus_programmes(corpus_dir: str) -> list:
-    """Every measure-listing version of the corpus, parsed (cached by file hash)."""
+def _corpus_programmes(corpus_dir: str, every: bool = False) -> list:
+    """Every measure-listing version of the corpus (EVERY: every version), parsed (cached by
+    file hash)."""
     from .cache import CACHE_DIR
     from .cache import load as cached_load
     from .corpus import MEASURE_STAGES, sha256, versions
 
     root = Path(corpus_dir)
     return [cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
-                        date=v.date) for v in versions(root) if v.stage in MEASURE_STAGES]
+                        date=v.date) for v in versions(root) if every or v.stage in MEASURE_STAGES]
 
 
 @cli.command()
@@ -215,24 +216,43 @@ def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
     import json
     from dataclasses import asdict
 
-    from .corpus import load_overrides
+    from .corpus import MEASURE_STAGES, load_overrides, versions
     from .history import history as measure_history
-    from .history import lineage, to_text
+    from .history import lineage, proposal_text, resolve_at, to_text
     from .match import compare
+    from .render.terms import OVERRIDDEN, link_label, status_name
+    from .trace import trace
 
-    programmes = _corpus_programmes(corpus_dir)
+    stage_note = {"nb": "strategien rammer inn programmet; strategiene spores ikke",
+                  "en": "the strategy frames the programme; its strategies are not traced"}
+
+    root = Path(corpus_dir)
+    stages = {v.label: v.stage for v in versions(root)}
+    programmes = {p.label: p for p in _corpus_programmes(corpus_dir, every=True)}
+    listed = [p for label, p in programmes.items() if stages[label] in MEASURE_STAGES]
     overrides = load_overrides(corpus_dir)
-    chain = [compare(a, b, overrides=overrides) for a, b in zip(programmes, programmes[1:],
+    at = resolve_at(programmes, measure_id, at, listed[-1].label)
+    chain = [compare(a, b, overrides=overrides) for a, b in zip(listed, listed[1:],
                                                                 strict=False)]
-    steps = measure_history(chain, measure_id, at or programmes[-1].label)
+    if stages[at] == "workshop":  # a proposal: what became of it, then those measures' lives
+        order = list(stages)
+        later = [p for p in listed if order.index(p.label) > order.index(at)]
+        tr = trace(programmes[at], later, overrides=overrides,
+                   comparisons={(c.old.label, c.new.label): c for c in chain})
+        emit(proposal_text(tr, measure_id, lambda s: status_name(s, lang)), output)
+        return
+    if stages[at] not in MEASURE_STAGES:
+        m = programmes[at].measure(measure_id)
+        emit(f"{at}:{m.id}  {m.title}\n    ({stage_note[lang]})\n", output)
+        return
+    steps = measure_history(chain, measure_id, at)
     if fmt == "json":
-        emit(json.dumps({"id": measure_id, "at": at or programmes[-1].label,
+        emit(json.dumps({"id": measure_id, "at": at,
                          "lineage": lineage(steps), "steps": [asdict(s) for s in steps]},
                         ensure_ascii=False, indent=2) + "\n", output)
     else:
-        from .render.terms import KINDS, OVERRIDDEN
-
-        emit(to_text(steps, KINDS[lang], OVERRIDDEN[lang]), output)
+        emit(to_text(steps, lambda kind, changed: link_label(kind, changed, lang),
+                     OVERRIDDEN[lang]), output)
 
 
 def _override(action: str, old: str, new: str, note: str, corpus_dir: str) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .diff import word_diff
 from .errors import InputError
-from .model import Comparison, Op
+from .model import Comparison, Op, Programme
+
+if TYPE_CHECKING:
+    from .trace import Trace
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,7 @@ class Step:
     kind: str
     title: tuple[Op, ...] = ()
     overridden: bool = False
+    changed: tuple[str, ...] = ()  # Link.changed: the fields whose content differs
 
 
 def history(comparisons: tuple[Comparison, ...] | list[Comparison], measure_id: str,
@@ -56,7 +62,8 @@ def _step(comparison: Comparison, link) -> Step:
     marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
     return Step(comparison.old.label, comparison.new.label, link.old, link.new, link.kind,
                 word_diff(old.title if old else "", new.title if new else "", ocr_noise=True,
-                          unattested=marked), link.overridden)
+                          unattested=marked), link.overridden,
+                link.changed)
 
 
 def lineage(steps: tuple[Step, ...]) -> dict[str, tuple[str, ...]]:
@@ -70,16 +77,55 @@ def lineage(steps: tuple[Step, ...]) -> dict[str, tuple[str, ...]]:
     return {label: tuple(ids) for label, ids in out.items()}
 
 
-def to_text(steps: tuple[Step, ...], kinds: dict[str, str] | None = None,
+def to_text(steps: tuple[Step, ...],
+            name: Callable[[str, tuple[str, ...]], str] = lambda kind, changed: kind,
             override: str = "override") -> str:
-    """The history as plain lines: OLD_LABEL:ID → NEW_LABEL:ID kind (named by KINDS), then the
-    title's word diff."""
+    """The history as plain lines: OLD_LABEL:ID → NEW_LABEL:ID kind (NAME of its kind and
+    changed fields), then the title's word diff."""
     lines = []
     for s in steps:
         mark = f" ({override})" if s.overridden else ""
         lines.append(f"{s.old_label}:{s.old_id or '–'} → {s.new_label}:{s.new_id or '–'}  "
-                     f"{(kinds or {}).get(s.kind, s.kind)}{mark}")
+                     f"{name(s.kind, s.changed)}{mark}")
         if s.kind not in ("unchanged",) and s.title:
             diff = "".join(t if op == "=" else f"[{op}{t}]" for op, t in s.title)
             lines.append(f"    {diff}")
+    return "\n".join(lines) + "\n"
+
+
+def where(programmes: dict[str, Programme], measure_id: str) -> list[str]:
+    """The labels of the versions (in PROGRAMMES' order) that have a measure MEASURE_ID."""
+    return [label for label, p in programmes.items() if any(m.id == measure_id
+                                                             for m in p.measures)]
+
+
+def resolve_at(programmes: dict[str, Programme], measure_id: str, at: str | None,
+               default: str) -> str:
+    """The version MEASURE_ID is numbered in: AT if given (and it has the id), else DEFAULT,
+    else the one version that has it. InputError names the versions that have the id."""
+    if at is not None and at not in programmes:
+        raise InputError(f"no version {at!r} among {', '.join(programmes)}")
+    holders = where(programmes, measure_id)
+    wanted = at or default
+    if wanted in holders:
+        return wanted
+    if at is None and len(holders) == 1:
+        return holders[0]
+    if not holders:
+        raise InputError(f"no measure {measure_id!r} in any version "
+                         f"({', '.join(programmes)})")
+    hint = " or ".join(f"--at {label}" for label in holders)
+    raise InputError(f"no measure {measure_id!r} in version {wanted!r}; it is in "
+                     f"{', '.join(holders)} (use {hint})")
+
+
+def proposal_text(tr: Trace, proposal_id: str, status: Callable[[str], str] = str) -> str:
+    """A workshop proposal's fate as plain lines: its text, its status (named by STATUS) and
+    the measures it became, with the words they share (and the form they share them through)."""
+    p = next(x for x in tr.proposals if x.id == proposal_id)
+    source = tr.versions[0][1]
+    lines = [f"{source}:{p.id}  {status(p.status)}", f"    {p.text}"]
+    for x in p.links:
+        via = f" (via {x.via[0]}:{x.via[1]})" if x.via else ""
+        lines.append(f"  → {x.version}:{x.id}  {x.score:.2f}{via}  «{x.evidence}»")
     return "\n".join(lines) + "\n"

@@ -21,10 +21,19 @@ from .cache import load as cached_load
 from .errors import OrversError
 from .history import history, lineage
 from .model import Comparison, Programme
+from .render.anchors import version_page
+from .render.compare_html import Lineages
 from .render.compare_json import render_json
 from .render.compare_md import render_markdown
 from .render.extract import render_markdown as render_programme_md
-from .render.html import render_comparison, render_index, render_trace, status_names, texts
+from .render.html import (
+    render_comparison,
+    render_index,
+    render_trace,
+    render_version,
+    status_names,
+    texts,
+)
 from .render.terms import event_counts_text
 from .render.trace_json import render_trace_json, trace_dict
 from .render.trace_md import render_trace_md
@@ -47,16 +56,13 @@ def _programme_json(p: Programme) -> str:
     return json.dumps(programme_to_dict(p), ensure_ascii=False, indent=2) + "\n"
 
 
-def _lineages(chain: list[Comparison]) -> dict[tuple[str, str], str]:
-    """Each measure's numbers across the versions of CHAIN, as 'label id → label id …'."""
-    out: dict[tuple[str, str], str] = {}
+def _lineages(chain: list[Comparison]) -> Lineages:
+    """Each measure's numbers across the versions of CHAIN: ((label, ids), …) in order."""
+    out: Lineages = {}
     for i, c in enumerate(chain):
         for p in ((c.old,) if i == 0 else ()) + (c.new,):
             for m in p.measures:
-                steps = history(chain, m.id, p.label)
-                text = " → ".join(f"{lab} {', '.join(ids) or '–'}"
-                                  for lab, ids in lineage(steps).items())
-                out[(p.label, m.id)] = text
+                out[(p.label, m.id)] = tuple(lineage(history(chain, m.id, p.label)).items())
     return out
 
 
@@ -111,7 +117,7 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
                 problems.append(f"{v.label}: {exc}")
                 vrows.append(row)
                 continue
-            programmes[v.label] = p
+            p = programmes[v.label] = replace(p, title=v.title or p.title)  # not an OCR'd title
             row["measures"] = len(p.measures)
             row["files"] = [("JSON", write(f"versions/{v.label}.json", _programme_json(p))),
                             ("Markdown", write(f"versions/{v.label}.md",
@@ -124,8 +130,9 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             step(f"{a} → {b}: compare")
             if a in programmes and b in programmes and programmes[a].measures \
                     and programmes[b].measures:
-                comparisons[(a, b)] = memo(cache_dir, "compare", key(a, b), partial(
+                c = memo(cache_dir, "compare", key(a, b), partial(
                     _compare, programmes[a], programmes[b], overrides))
+                comparisons[(a, b)] = replace(c, old=programmes[a], new=programmes[b])
             else:
                 problems.append(f"{a} → {b}: a version has no measures")
         consecutive = pair_labels[:-1] if len(pair_labels) > 2 else pair_labels
@@ -164,15 +171,20 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
                         ("Markdown", write(f"{stem}.md", render_trace_md(traced, lang))),
                         ("JSON", write(f"{stem}.json", render_trace_json(traced)))]}]})
 
+        for row in vrows:  # each version's page, once the lineages and the trace are known
+            if row["label"] in programmes:
+                rel = version_page(row["label"])
+                files = [(name, href.removeprefix("versions/")) for name, href in row["files"]]
+                write(rel, render_version(programmes[row["label"]], row["stage"], lineages,
+                                          trace_data, files, lang))
+                row["files"].insert(0, ("HTML", rel))
+
         step("redline")
         stages = {x.label: x.stage for x in versions}
         red = [(a, b) for (a, b) in comparisons
                if stages[a] == "draft" and stages[b] in ("board", "adopted")]
-        titles = {v.label: v.title for v in versions if v.title}
         for a, b in red[:1]:
-            c = comparisons[(a, b)]  # the cover names the versions by their titles in the corpus
-            c = replace(c, old=replace(c.old, title=titles.get(a, c.old.title)),
-                        new=replace(c.new, title=titles.get(b, c.new.title)))
+            c = comparisons[(a, b)]
             rel = f"redline/{a}--{b}.docx"
             docx = memo(cache_dir, "redline", key(a, b) + lang + repr((c.old.title, c.new.title)),
                         partial(_redline, c, lang))

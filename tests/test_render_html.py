@@ -18,10 +18,12 @@ CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disabl
 
 
 def test_comparison_page_marks_words_and_is_self_contained():
-    page = render_comparison(CHAIN[0], lineages={("b", "2.1"): "a 1.1 → b 2.1"})
+    page = render_comparison(CHAIN[0], lineages={("b", "2.1"): (("a", ("1.1",)),
+                                                                ("b", ("2.1",)))})
     assert "<ins>tettere </ins>" in page
     assert 'data-kind="split"' in page and 'data-kind="reworded"' in page
-    assert "omformulert" in page and "a 1.1 → b 2.1" in page
+    # each step of the lineage links to the measure on its version's page
+    assert "omformulert" in page and 'a <a href="../versions/a.html#a-1.1">1.1</a>' in page
     assert not re.search(r'(src|href)="https?:', page)  # nothing fetched from the network
     english = render_comparison(CHAIN[0], lang="en")
     assert '<html lang="en">' in english and "reworded" in english and "omformulert" not in english

@@ -159,7 +159,7 @@ def test_real_comparison_page_filters_in_chromium(first, tmp_path):
     dom = run.stdout
     shown = re.findall(r'data-kind="(\w+)"[^>]*data-shown="1"', dom)
     assert shown == ["removed"] * removed and removed > 0
-    assert re.search(r'class="id">2\.3\.1<', dom)  # a board measure (see test_parse_board)
+    assert re.search(r'class="id"><a href="[^"]*#styret-2\.3\.1">2\.3\.1<', dom)
 
 
 def _cover_counts(docx_bytes: bytes) -> dict[str, int]:
@@ -200,3 +200,106 @@ def test_counts_agree_in_json_html_workbook_and_redline_cover(first):
     assert f"{names['split']} {events['split']}, {names['merged']} {events['merged']}" in index
     assert re.search(r"<td>66 innspill</td>", index) and re.search(r"<td>19 strategier</td>",
                                                                     index)
+
+
+CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync"]
+
+
+def _ids_and_hrefs(page: Path) -> tuple[set[str], list[str]]:
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(page.read_bytes())
+    return set(tree.xpath("//@id")), [str(h) for h in tree.xpath("//a/@href")]
+
+
+def test_every_link_between_pages_lands_on_an_anchor_that_exists(first):
+    pages = sorted(first.rglob("*.html"))
+    ids = {p.resolve(): _ids_and_hrefs(p)[0] for p in pages}
+    checked = 0
+    for page in pages:
+        for href in _ids_and_hrefs(page)[1]:
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve() if path else page.resolve()
+            assert target.exists(), f"{page.name}: {href}"
+            if fragment and "=" not in fragment:  # #kind=… are filter states, not anchors
+                assert fragment in ids[target], f"{page.name}: {href}"
+                checked += 1
+    assert checked > 200
+    # one address per measure on its version page, and the comparison page carries it too
+    assert "utkast-3.4.2" in ids[(first / "versions/utkast.html").resolve()]
+    assert {"utkast-3.4.2", "styret-2.2.1"} <= ids[(first / "compare/utkast--styret.html")
+                                                   .resolve()]
+    assert "workshop-W22" in ids[(first / "versions/workshop.html").resolve()]
+
+
+def _section_of_removed(first: Path, section: str) -> list[str]:
+    """The draft's removed measures whose old section the board's SECTION continues."""
+    data = json.loads((first / "compare/utkast--styret.json").read_text(encoding="utf-8"))
+    old = {m["id"]: m["section"] for m in json.loads(
+        (first / "versions/utkast.json").read_text(encoding="utf-8"))["measures"]}
+    became = {x["old"]: x["new"] for x in data["section_map"]}
+    return [lk["old"] for lk in data["links"]
+            if lk["kind"] == "removed" and became.get(old[lk["old"]]) == section]
+
+
+@pytest.mark.chromium
+def test_section_filter_next_and_previous_change_in_chromium(first, tmp_path):
+    page = first / "compare/utkast--styret.html"
+    removed = _section_of_removed(first, "2.2")
+    assert removed  # the draft's 3.2.3 and 3.2.4 went, their section 3.2 became 2.2
+    # a page that loads the report and presses n, n, p in it (real key events)
+    harness = tmp_path / "keys.html"
+    harness.write_text(
+        f'<iframe id="f" src="file://{page}#section=2.2"></iframe><script>'
+        'var f=document.getElementById("f");f.onload=function(){var d=f.contentDocument,'
+        'out=[];["n","n","p"].forEach(function(k){d.dispatchEvent(new KeyboardEvent("keydown",'
+        '{key:k,bubbles:true}));out.push(d.querySelector("tr.current").id);});'
+        'var shown=[].map.call(d.querySelectorAll(\'tr.link[data-shown="1"]\'),'
+        'function(r){return r.dataset.kind+":"+r.cells[1].textContent;});'
+        'document.body.setAttribute("data-visited",out.join(" "));'
+        'document.body.setAttribute("data-shown",shown.join(" "));};</script>',
+        encoding="utf-8")
+    run = subprocess.run([*CHROMIUM, f"--user-data-dir={tmp_path / 'u'}",
+                          "--allow-file-access-from-files", "--virtual-time-budget=5000",
+                          "--dump-dom", f"file://{harness}"],
+                         capture_output=True, text=True, timeout=90)
+    visited = re.search(r'data-visited="([^"]*)"', run.stdout).group(1).split()
+    shown = re.search(r'data-shown="([^"]*)"', run.stdout).group(1).split()
+    # the removed measures stand under the board's 2.2, with the measures that stayed
+    assert [f"removed:{i}" for i in removed] == [s for s in shown if s.startswith("removed")]
+    assert len(shown) > len(removed)
+    changes = re.findall(r'<tr class="link chg"[^>]*data-sections="2 2\.2"[^>]*id="([^"]+)"',
+                         page.read_text(encoding="utf-8"))
+    assert visited == [changes[0], changes[1], changes[0]]
+
+
+@pytest.mark.chromium
+def test_comparison_prints_on_a4_landscape_without_the_controls(first, tmp_path):
+    pdf = tmp_path / "c.pdf"
+    subprocess.run([*CHROMIUM, f"--user-data-dir={tmp_path / 'u'}", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", f"file://{first / 'compare/utkast--styret.html'}"],
+                   capture_output=True, timeout=90, check=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+    assert "2.2 Klima, miljø og natur" in text and "neste endring" not in text
+
+
+def test_history_takes_any_versions_ids_and_names_the_versions_that_have_one(corpus, first):
+    def history(*args: str):
+        return CliRunner().invoke(cli, ["history", *args, "--corpus", str(corpus)])
+
+    proposal = history("W22", "--at", "workshop")
+    assert proposal.exit_code == 0, proposal.output
+    assert proposal.output.startswith("workshop:W22") and "→ utkast:3.2.4" in proposal.output
+    draft_only = history("2.2")  # not a number the board uses: the draft is the one that has it
+    assert draft_only.exit_code == 0 and "utkast:2.2 → styret:1.2" in draft_only.output
+    assert "uendret" not in draft_only.output  # the board gave it targets and partners
+    wrong = history("2.2", "--at", "styret")
+    assert wrong.exit_code == 2 and "it is in utkast (use --at utkast)" in wrong.output
+    assert "T3" in history("T3").output and history("S3").exit_code == 0
+    assert "no measure 'X9' in any version" in history("X9").output

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection
-from html import escape
-
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..diff import EDGE, word_diff
-from ..model import Comparison, Op
-from .terms import EVENTS, OVERRIDDEN, STATUSES, link_label, status_name
+from ..model import Comparison, Programme
+from .compare_html import Lineages, comparison_groups, filter_sections
+from .terms import EVENTS, OVERRIDDEN, STATUSES, status_name
+from .version_html import version_rows
 
 TEXTS = {
     "nb": {"lang": "nb", "back": "← Oversikt", "kind": "Endring", "section": "Innsatsområde",
@@ -29,7 +26,12 @@ TEXTS = {
            "workbook": "Regneark", "result": "Resultatmål", "effect": "Effektmål",
            "partners": "Partnere", "score": "likhet",
            "unattested": "OCR: ordet finnes ikke i ordlisten og er gjengitt slik det ble lest",
-           "summary": "Oppsummering", "per_section": "per innsatsområde", "count": "Antall",
+           "summary": "Oppsummering", "numbering": "nummerert som i", "number": "Nr.",
+           "lifecycle": "I andre versjoner", "became": "Ble til", "page": "side", "none": "–",
+           "formerly": "tidligere",
+           "prev": "forrige endring", "next": "neste endring", "change": "endring",
+           "of": "av", "print": "Skriv ut", "navkeys": "tastene n og p",
+           "per_section": "per innsatsområde", "count": "Antall",
            "nowhere": "Fjernet fra innsatsområder som ikke finnes lenger",
            "stages": {"strategy": "strategi", "programme": "handlingsprogram",
                       "workshop": "workshop", "draft": "utkast", "board": "styreinnstilling",
@@ -47,7 +49,12 @@ TEXTS = {
            "report": "Report for", "problems": "Not produced", "comparisons": "Comparisons",
            "traces": "Trace", "redlines": "Word redlines", "workbook": "Workbook",
            "result": "Result targets", "effect": "Effect targets", "partners": "Partners",
-           "score": "score", "summary": "Summary", "per_section": "per section",
+           "score": "score", "summary": "Summary",
+           "numbering": "numbered as in", "number": "No.",
+           "lifecycle": "In other versions", "became": "Became", "page": "page", "none": "–",
+           "formerly": "formerly", "prev": "previous change",
+           "next": "next change", "change": "change", "of": "of", "print": "Print",
+           "navkeys": "keys n and p", "per_section": "per section",
            "count": "Count", "nowhere": "Removed from sections that no longer exist",
            "unattested": "OCR: the word list does not know this word; shown as it was read",
            "stages": {}},
@@ -63,97 +70,30 @@ def texts(lang: str) -> dict:
     return TEXTS["en" if lang == "en" else "nb"]
 
 
-def ops_html(ops: tuple[Op, ...] | list, side: str, marked: Collection[str] = (),
-             note: str = "") -> str:
-    """One side of a word diff as HTML: deletions in <del> (old side), insertions in <ins> (new);
-    words in `marked` (unattested after OCR repair) with a dotted underline and `note`."""
-    out = []
-    for op, text in ops:
-        if op == "=":
-            out.append(_marked(text, marked, note))
-        elif op == "-" and side == "old":
-            out.append(f"<del>{_marked(text, marked, note)}</del>")
-        elif op == "+" and side == "new":
-            out.append(f"<ins>{_marked(text, marked, note)}</ins>")
-    return "".join(out).replace("\n", "<br>\n")
-
-
-def _marked(text: str, marked: Collection[str], note: str) -> str:
-    """Escaped text with each marked word in a span of class "unattested"."""
-    if not marked:
-        return escape(text)
-    out = []
-    for token in re.split(r"(\s+)", text):
-        word = token.strip(EDGE)
-        if word and word in marked:
-            at = token.index(word)
-            out.append(f'{escape(token[:at])}<span class="unattested" title="{escape(note)}">'
-                       f"{escape(word)}</span>{escape(token[at + len(word):])}")
-        else:
-            out.append(escape(token))
-    return "".join(out)
-
-
-def _extras(old, new, t: dict) -> tuple[list[str], list[str]]:
-    """Targets and partners of both sides, each pair word-diffed where both sides have a list
-    (OCR noise is no change)."""
-    old_out: list[str] = []
-    new_out: list[str] = []
-    marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
-    for field, name in (("result_targets", t["result"]), ("effect_targets", t["effect"]),
-                        ("partners", t["partners"])):
-        a = "\n".join(getattr(old, field)) if old else ""
-        b = "\n".join(getattr(new, field)) if new else ""
-        if not a and not b:
-            continue
-        label = f"<b>{escape(name)}:</b> "
-        if a:
-            ops = word_diff(a, b, ocr_noise=True, unattested=marked, spelling="old")
-            old_out.append(label + ops_html(ops, "old", old.unattested, t["unattested"]))
-        if b:
-            ops = word_diff(a, b, ocr_noise=True, unattested=marked)
-            new_out.append(label + ops_html(ops, "new", new.unattested, t["unattested"]))
-    return old_out, new_out
-
-
-def comparison_rows(comparison: Comparison, t: dict,
-                    lineages: dict[tuple[str, str], str] | None = None) -> list[dict]:
-    """One row per link, with word-diffed HTML for both sides, in the links' order."""
-    rows = []
-    for link in comparison.links:
-        old = comparison.old.measure(link.old) if link.old else None
-        new = comparison.new.measure(link.new) if link.new else None
-        a, b = old.title if old else "", new.title if new else ""
-        marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
-        old_ops = word_diff(a, b, ocr_noise=True, unattested=marked, spelling="old")
-        new_ops = word_diff(a, b, ocr_noise=True, unattested=marked)
-        old_extra, new_extra = _extras(old, new, t)
-        section = (new.section if new else old.section) or ""
-        rows.append({"kind": link.kind, "event": link.event,
-                     "label": link_label(link.kind, link.changed, t["lang"]),
-                     "old": link.old, "new": link.new, "score": link.score,
-                     "overridden": link.overridden, "section": section,
-                     "old_html": ops_html(old_ops, "old", old.unattested if old else (),
-                                          t["unattested"]),
-                     "new_html": ops_html(new_ops, "new", new.unattested if new else (),
-                                          t["unattested"]),
-                     "old_extra": old_extra, "new_extra": new_extra,
-                     "lineage": (lineages or {}).get((comparison.new.label, link.new or ""))
-                     or (lineages or {}).get((comparison.old.label, link.old or ""), "")})
-    return rows
-
-
 def render_comparison(comparison: Comparison, lang: str = "nb",
-                      lineages: dict[tuple[str, str], str] | None = None) -> str:
-    """A comparison as one self-contained HTML page with filters by kind and section."""
+                      lineages: Lineages | None = None) -> str:
+    """A comparison as one self-contained HTML page: sections in the new version's order,
+    filters by kind and section, next/previous change (keys n/p), an A4 landscape print."""
     t = texts(lang)
     old, new = comparison.old, comparison.new
-    sections = sorted({(s.id, s.title) for s in new.sections if s.parent is None}
-                      or {(s.id, s.title) for s in new.sections})
+    groups = comparison_groups(comparison, t, lineages)
     summary = [(k, n) for k, n in comparison.events().items() if n]
     return _ENV.get_template("comparison.html.j2").render(
         t=t, title=f"{t['comparison']}: {old.label} → {new.label}", old=old, new=new,
-        summary=summary, sections=sections, rows=comparison_rows(comparison, t, lineages))
+        summary=summary, sections=filter_sections(groups), groups=groups)
+
+
+def render_version(p: Programme, stage: str, lineages: Lineages | None = None,
+                   trace: dict | None = None, files: list | None = None,
+                   lang: str = "nb") -> str:
+    """A version's page: its measures by section, each with its anchor and its forms elsewhere."""
+    t = dict(texts(lang))
+    t["statuses"] = status_names(t, [x["status"] for x in (trace or {}).get("proposals", [])])
+    source = bool(trace and trace["versions"][0]["label"] == p.label)
+    return _ENV.get_template("version.html.j2").render(
+        t=t, title=f"{p.label}: {p.title}", p=p, stage=stage, trace_source=source,
+        unit=t["units"].get(stage, t["units"]["other"]), files=files or [],
+        groups=version_rows(p, lineages or {}, trace))
 
 
 def status_names(t: dict, statuses) -> dict[str, str]:

@@ -52,5 +52,10 @@ def link_label(kind: str, changed: tuple[str, ...] | list[str], lang: str = "nb"
     change the word diff shows): "samme tittel, annet innhold: resultatmål endret";
     "uendret" only when nothing changed."""
     event = "amended" if kind == "unchanged" and changed else kind
-    rest = [f for f in changed if f != "title" or kind == "unchanged"]
-    return EVENTS[lang][event] + (f": {changed_text(rest, lang)}" if rest else "")
+    detail = changed_detail(kind, changed, lang)
+    return EVENTS[lang][event] + (f": {detail}" if detail else "")
+
+
+def changed_detail(kind: str, changed: tuple[str, ...] | list[str], lang: str = "nb") -> str:
+    """What changed beside the title (whose change a word diff shows), in words."""
+    return changed_text([f for f in changed if f != "title" or kind == "unchanged"], lang)
