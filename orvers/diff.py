@@ -107,18 +107,30 @@ def _noise_as_equal(ops: tuple[Op, ...], same: Callable[[str, str], bool],
 def _aligned(olds: list[str], news: list[str], same: Callable[[str, str], bool],
              keep_old: bool) -> list[Op]:
     """Ops of one replaced stretch with its noise-equal words as "=" (most such words kept,
-    in order: an edit distance over words where a noise-equal unit costs nothing)."""
+    in order: an edit distance over words where a noise-equal unit costs nothing); the
+    stretch as it was when it holds no noise."""
     n, m = len(olds), len(news)
+    # only a word that is no dictionary word (or two words for such a word) can be noise
+    odd_old, odd_new = [not _in_dictionary(t) for t in olds], [not _in_dictionary(t) for t in news]
+    unchanged = [("-", "".join(olds)), ("+", "".join(news))]  # as diff-match-patch grouped it
+    if not any(odd_old) and not any(odd_new):
+        return unchanged
+
+    old_len, new_len = [len(t.strip()) for t in olds], [len(t.strip()) for t in news]
+
+    def near(a: int, b: int) -> bool:  # lengths a word's noise may lie between
+        return abs(a - b) <= 2 + max(a, b) // 4
 
     def units(i: int, j: int) -> list[tuple[int, int]]:
         found = []
-        if i < n and j < m and same(olds[i], news[j]):
+        if i < n and j < m and (olds[i] == news[j] or (odd_old[i] or odd_new[j])
+                                and near(old_len[i], new_len[j]) and same(olds[i], news[j])):
             found.append((1, 1))
-        if i + 1 < n and j < m and _one_word(news[j]) and same(
-                olds[i].strip() + olds[i + 1], news[j]):
+        if (i + 1 < n and j < m and odd_new[j] and near(old_len[i] + old_len[i + 1], new_len[j])
+                and same(olds[i].strip() + olds[i + 1], news[j])):
             found.append((2, 1))
-        if i < n and j + 1 < m and _one_word(olds[i]) and same(
-                olds[i], news[j].strip() + news[j + 1]):
+        if (i < n and j + 1 < m and odd_old[i] and near(old_len[i], new_len[j] + new_len[j + 1])
+                and same(olds[i], news[j].strip() + news[j + 1])):
             found.append((1, 2))
         return found
 
@@ -137,9 +149,11 @@ def _aligned(olds: list[str], news: list[str], same: Callable[[str, str], bool],
     dels: list[str] = []
     adds: list[str] = []
     i = j = 0
+    noisy = False
     while (i, j) != (n, m):
         a, b = step[i, j]
         if a and b:
+            noisy = noisy or olds[i:i + a] != news[j:j + b]
             kept = olds[i:i + a] if keep_old else news[j:j + b]
             out += [("-", "".join(dels)), ("+", "".join(adds)), ("=", "".join(kept))]
             dels, adds = [], []
@@ -147,14 +161,17 @@ def _aligned(olds: list[str], news: list[str], same: Callable[[str, str], bool],
             dels += olds[i:i + a]
             adds += news[j:j + b]
         i, j = i + a, j + b
-    return [*out, ("-", "".join(dels)), ("+", "".join(adds))]
+    # a word both sides share is kept apart from the change around it only beside noise:
+    # else diff-match-patch's semantic grouping stands
+    return [*out, ("-", "".join(dels)), ("+", "".join(adds))] if noisy else unchanged
 
 
-def _one_word(token: str) -> bool:
-    """Whether a token is no dictionary word: only such a word can be two that lost a space
-    (omgrenn; "også" is a word of its own, not "og så")."""
+@functools.lru_cache(maxsize=65536)
+def _in_dictionary(token: str) -> bool:
+    """Whether every run of letters in a token is a word of the word list (True without one:
+    then nothing is noise)."""
     known = load_wordlist().words
-    return bool(known) and token.strip().casefold() not in known
+    return not known or all(w in known for w in re.findall(r"[^\W\d_]+", token.casefold()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -171,8 +188,7 @@ def same_word(old: str, new: str, unattested: frozenset[str] = frozenset()) -> b
     a, b = old.strip().casefold(), new.strip().casefold()
     if a == b or not a or not b:  # a change of case is no OCR noise
         return False
-    known = load_wordlist().words
-    if not known or all(w in known for w in re.findall(r"[^\W\d_]+", a + " " + b)):
+    if _in_dictionary(a) and _in_dictionary(b):
         return False
     if Levenshtein.distance(a, b) <= 4 * max(budget(a), budget(b)) and min(
             ocr_cost(a, b) / budget(a), ocr_cost(b, a) / budget(b)) <= 1:

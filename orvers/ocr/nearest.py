@@ -3,6 +3,7 @@ glyphs OCR confuses (rn/m, q/g, I/l, @/ø, e/ø, 0/o, c/e …)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Container, Sequence
 from itertools import combinations
 from math import inf
@@ -19,6 +20,9 @@ _SPANS = {"rn": "m", "rr": "m", "ni": "m", "m": "rn", "ae": "æ", "ee": "æ", "z
 CONFUSED = 0.5  # a confusion costs half a missing or extra letter
 _ENDING = 2  # no letter missing or extra among a word's last two: that is inflection, not OCR
 _LETTERS_PER_EDIT = 4
+# letters OCR may have written for another, and letters it may have misread
+_READ_AS_OTHER = frozenset("".join(_SWAPS) + "".join(_SPANS))
+_MISREAD = frozenset("".join(_SWAPS.values()) + "".join(_SPANS.values()))
 
 
 def ocr_cost(read: str, meant: str) -> float:
@@ -26,6 +30,8 @@ def ocr_cost(read: str, meant: str) -> float:
     or extra letter 1 (at most one, not among the last two letters, and only beside a
     confusion: alone it is as likely a typo or another word, work/ork); any other swapped
     letter makes them different words (inf)."""
+    if not _may_be_read_as(read, meant):
+        return inf
     n, m = len(read), len(meant)
     spans = [[(len(s), alt) for s, alt in _SPANS.items() if read.endswith(s, 0, i)]
              for i in range(n + 1)]
@@ -52,6 +58,16 @@ def ocr_cost(read: str, meant: str) -> float:
                     best = min(best, cost[0][i][j - 1] + 1)  # a missing letter
                 row[j] = best
     return min(cost[0][n][m], cost[1][n][m] if cost[1][n][m] > 1 else inf)
+
+
+def _may_be_read_as(read: str, meant: str) -> bool:
+    """A quick necessary condition for a finite ocr_cost: of the letters one word has more of
+    than the other, at most one (the missing or extra letter) is a letter no confusion explains."""
+    extra, missing = Counter(read), Counter(meant)
+    extra.subtract(meant)
+    missing.subtract(read)
+    return (sum(k for c, k in extra.items() if k > 0 and c not in _READ_AS_OTHER) <= 1
+            and sum(k for c, k in missing.items() if k > 0 and c not in _MISREAD) <= 1)
 
 
 def budget(word: str) -> float:
