@@ -1,0 +1,31 @@
+"""The word list is compiled once into the user's cache and compiled again when it changes."""
+
+from __future__ import annotations
+
+import os
+
+from orvers.ocr.lexicon import build_lexicon
+from orvers.ocr.repair import repair
+from orvers.ocr.wordlist import cache_dir, load_wordlist
+
+
+def test_compiled_once_and_again_when_the_word_list_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    words = tmp_path / "words"
+    words.write_text("følge\nmøte\nUiO\nNHO\n", encoding="latin-1")
+    load_wordlist.cache_clear()
+    first = load_wordlist(words)
+    assert "følge" in first.words and "nho" in first.acronyms and first.name("uio") == "UiO"
+    assert repair("fglge mgte", build_lexicon(wordlist=words)) == "følge møte"
+    compiled = sorted(p.name for p in cache_dir().rglob("*") if p.is_file())
+    assert compiled == ["acronyms.marisa", "names.marisa", "words.marisa"]  # no pickle
+
+    words.write_text("følge\nmøte\nsjø\n", encoding="latin-1")
+    os.utime(words, ns=(1, 1))  # a new modification time, as an upgrade of the package gives
+    load_wordlist.cache_clear()
+    assert "sjø" in load_wordlist(words).words
+    load_wordlist.cache_clear()
+
+
+def test_a_missing_word_list_is_empty_not_an_error(tmp_path):
+    assert not load_wordlist(tmp_path / "none").words
