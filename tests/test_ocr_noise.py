@@ -122,3 +122,16 @@ def test_unattested_words_are_in_the_json_and_listed_per_version(draft_to_board)
     assert programme_from_dict(data).measures == board.measures
     listed = render_markdown(board, "en").split("## Words the OCR repair could not attest")[1]
     assert "- **3.5.1**: gjen.no.mfrar_e" in listed
+
+
+def test_the_version_page_underlines_unattested_words_and_escapes_the_rest(draft_to_board):
+    import dataclasses
+
+    from orvers.render.html import render_version
+
+    board = draft_to_board.new
+    page = lhtml.fromstring(render_version(board, "board"))
+    assert "gjen.no.mfrar_e" in {s.text_content() for s in page.find_class("unattested")}
+    hostile = dataclasses.replace(board.measures[0], title="<b>x</b> uUio", unattested=("uUio",))
+    page = render_version(dataclasses.replace(board, measures=(hostile,)), "board")
+    assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page

@@ -22,15 +22,15 @@ def ops_html(ops, side: str, marked: Collection[str] = (), note: str = "") -> st
     out = []
     for op, text in ops:
         if op == "=":
-            out.append(_marked(text, marked, note))
+            out.append(marked_html(text, marked, note))
         elif op == "-" and side == "old":
-            out.append(f"<del>{_marked(text, marked, note)}</del>")
+            out.append(f"<del>{marked_html(text, marked, note)}</del>")
         elif op == "+" and side == "new":
-            out.append(f"<ins>{_marked(text, marked, note)}</ins>")
+            out.append(f"<ins>{marked_html(text, marked, note)}</ins>")
     return "".join(out).replace("\n", "<br>\n")
 
 
-def _marked(text: str, marked: Collection[str], note: str) -> str:
+def marked_html(text: str, marked: Collection[str], note: str) -> str:
     """Escaped text with each marked word in a span of class "unattested"."""
     if not marked:
         return escape(text)

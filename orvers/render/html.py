@@ -93,7 +93,7 @@ def render_version(p: Programme, stage: str, lineages: Lineages | None = None,
     return _ENV.get_template("version.html.j2").render(
         t=t, title=f"{p.label}: {p.title}", p=p, stage=stage, trace_source=source,
         unit=t["units"].get(stage, t["units"]["other"]), files=files or [],
-        groups=version_rows(p, lineages or {}, trace))
+        groups=version_rows(p, lineages or {}, trace, t["unattested"]))
 
 
 def status_names(t: dict, statuses) -> dict[str, str]:
