@@ -310,6 +310,24 @@ def review(corpus_dir: str, fmt: str, output: str | None, lang: str) -> None:
     emit(render_review(corpus_review(corpus_dir), fmt, lang), output)
 
 
+@cli.command()
+@click.argument("corpus_dir", default="corpus", type=click.Path(file_okay=False))
+@click.option("--sqlite", "database", required=True, type=click.Path(dir_okay=False),
+              help="The SQLite database to write (replaced if it exists).")
+@click.option("--name", default="", help="The corpus's name in the database "
+              "(default: its directory's name).")
+@click.option("--no-cache", is_flag=True, help="Parse every version again.")
+def export(corpus_dir: str, database: str, name: str, no_cache: bool) -> None:
+    """Write the corpus (versions, measures, links, proposals) as a SQLite database."""
+    from .analysis import analyse
+    from .export import rows, write_sqlite
+
+    analysis = analyse(corpus_dir, use_cache=not no_cache)
+    for problem in analysis.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"wrote {write_sqlite(database, [rows(analysis, name)])}")
+
+
 def _load_labelled(name: str, layout: str | None, corpus_dir: str):
     """Load a programme from a path or a label of CORPUS_DIR; a file listed in its folder's
     corpus.toml gets its corpus label, title and that corpus's link/unlink overrides, any other

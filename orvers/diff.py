@@ -222,6 +222,14 @@ def _plain(name: str) -> str:
     return _MFL_RE.sub("", name).strip(" ,;.").casefold()
 
 
+def partner_name(name: str) -> str:
+    """A partner named in full where an alias is known (SVV → Statens vegvesen), else as printed
+    without "m.fl.", stray spacing and commas."""
+    tidy = _MFL_RE.sub("", " ".join(name.replace("\u00ad", "").split()).strip(" ,;."))
+    tidy = tidy.strip(" ,;.")
+    return _aliases().get(tidy.casefold(), tidy)
+
+
 def partner_key(name: str) -> str:
     """A partner name normalised for comparison: case, spacing, "m.fl.", commas, aliases."""
     key = _plain(name)

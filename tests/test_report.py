@@ -55,7 +55,7 @@ def test_index_links_every_report_and_they_exist(first):
     hrefs = re.findall(r'href="([^"#]+)"', index)
     for name in ("compare/utkast--styret.html", "compare/hp2025--styret.json",
                  "redline/utkast--styret.docx", "trace/workshop--utkast--styret.html",
-                 "versions/styret.md", "orvers-report.xlsx"):
+                 "versions/styret.md", "orvers-report.xlsx", "orvers.db"):
         assert name in hrefs
     for href in hrefs:
         assert (first / href).is_file(), href
