@@ -5,7 +5,8 @@ Tables (keys are text, unique across corpora, so the databases of many corpora c
   measures     `corpus/label:number` (as on the command line), with their targets and partners
                (`organisation`: the partner named in full, SVV → Statens vegvesen) in own tables;
   comparisons  `corpus/old--new`, and their links (old_measure, new_measure, kind, score);
-  proposals    the workshop's measures (same key) with area and status, and their trace_links.
+  proposals    the workshop's measures (same key) with area, status and path (a JSON list, one
+               entry per later version), and their trace_links.
 Views: measure_history (every measure in every version with its partners and its numbers in the
 version before and after) and proposal_outcome (every proposal, whether it survived, and the
 measures that took it up). Full-text search (FTS5) on measures and proposals.
@@ -13,6 +14,7 @@ measures that took it up). Full-text search (FTS5) on measures and proposals.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass
@@ -42,12 +44,13 @@ SCHEMA: dict[str, dict[str, type]] = {
                     "consecutive": bool, "unchanged": int, "reworded": int, "split": int,
                     "merged": int, "added": int, "removed": int},
     "links": {"comparison": str, "position": int, "old_measure": str, "new_measure": str,
-              "kind": str, "score": float, "renumbered": bool, "moved": bool,
+              "kind": str, "score": float, "confidence": float, "renumbered": bool, "moved": bool,
               "overridden": bool},
     "proposals": {"id": str, "version": str, "position": int, "number": str, "area": str,
-                  "status": str, "text": str},
+                  "status": str, "confidence": float, "path": str, "text": str},
     "trace_links": {"proposal": str, "position": int, "version": str, "measure": str,
-                    "score": float, "evidence": str, "overridden": bool},
+                    "score": float, "confidence": float, "evidence": str,
+                    "overridden": bool},
 }
 KEYS = {"targets": ("measure", "kind", "position"), "partners": ("measure", "position"),
         "links": ("comparison", "position"), "trace_links": ("proposal", "position")}
@@ -137,7 +140,8 @@ def rows(analysis: Analysis, name: str = "") -> Rows:
             "comparison": cid, "position": i,
             "old_measure": measure_keys.get((old, link.old)) if link.old else None,
             "new_measure": measure_keys.get((new, link.new)) if link.new else None,
-            "kind": link.kind, "score": link.score, "renumbered": link.renumbered,
+            "kind": link.kind, "score": link.score, "confidence": link.confidence,
+            "renumbered": link.renumbered,
             "moved": link.moved, "overridden": link.overridden}
             for i, link in enumerate(c.links)]
     if analysis.trace is not None:
@@ -147,11 +151,12 @@ def rows(analysis: Analysis, name: str = "") -> Rows:
             tables["proposals"].append({
                 "id": pid, "version": f"{corpus}/{source}", "position": position,
                 "number": proposal.id, "area": proposal.section, "status": proposal.status,
+                "confidence": proposal.confidence, "path": json.dumps(proposal.path),
                 "text": proposal.text})
             tables["trace_links"] += [{
                 "proposal": pid, "position": i, "version": f"{corpus}/{x.version}",
                 "measure": measure_keys.get((x.version, x.id)), "score": x.score,
-                "evidence": x.evidence, "overridden": x.overridden}
+                "confidence": x.confidence, "evidence": x.evidence, "overridden": x.overridden}
                 for i, x in enumerate(proposal.links)]
     return Rows(corpus, tables)
 
