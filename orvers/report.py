@@ -21,6 +21,7 @@ from .render.compare_html import Lineages
 from .render.compare_json import render_json
 from .render.compare_md import render_markdown
 from .render.extract import render_markdown as render_programme_md
+from .render.figures import index_figures
 from .render.html import (
     render_comparison,
     render_index,
@@ -125,6 +126,7 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
     if analysis.trace is not None:
         traced = analysis.trace
         trace_data = trace_dict(traced)
+        titles = {(p.label, m.id): m.title for p in programmes.values() for m in p.measures}
         labels = [x["label"] for x in trace_data["versions"]]
         stem = "trace/" + "--".join(labels)
         names = status_names(t, trace_data.get("summary", {}))
@@ -132,7 +134,7 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
                             for k, n in trace_data.get("summary", {}).items())
         groups.append({"title": t["traces"], "entries": [{
             "title": " → ".join(labels), "summary": summary, "files": [
-                ("HTML", put(f"{stem}.html", render_trace(trace_data, lang))),
+                ("HTML", put(f"{stem}.html", render_trace(trace_data, lang, titles))),
                 ("Markdown", put(f"{stem}.md", render_trace_md(traced, lang))),
                 ("JSON", put(f"{stem}.json", render_trace_json(traced)))]}]})
 
@@ -172,8 +174,10 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
     step("index")
     generated = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     title = f"{t['report']} {_programme_name(root)}"
+    figures, figure_data = index_figures(chain, trace_data, lang)
     return out / put("index.html", render_index(title, vrows, groups, generated,
-                                                list(analysis.problems), lang))
+                                                list(analysis.problems), lang, figures,
+                                                figure_data))
 
 
 def _redline(c: Comparison, lang: str) -> bytes:

@@ -303,3 +303,46 @@ def test_history_takes_any_versions_ids_and_names_the_versions_that_have_one(cor
     assert wrong.exit_code == 2 and "it is in utkast (use --at utkast)" in wrong.output
     assert "T3" in history("T3").output and history("S3").exit_code == 0
     assert "no measure 'X9' in any version" in history("X9").output
+
+
+def _data_island(page: Path) -> dict:
+    text = page.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="chart-data">(.*?)</script>', text,
+                      re.S)
+    return json.loads(found.group(1))
+
+
+def test_charts_are_inline_svg_and_carry_the_reports_counts(first):
+    index = (first / "index.html").read_text(encoding="utf-8")
+    assert index.count("<svg") == 3 and not re.search(r'(src|href)="https?:', index)
+    data = _data_island(first / "index.html")
+    compare = json.loads((first / "compare/utkast--styret.json").read_text(encoding="utf-8"))
+    events = compare["events"]
+    flow = data["measures"]["utkast → styret"]
+    assert flow == {"carried": events["unchanged"] + events["amended"] + events["reworded"],
+                    "split": events["split"], "merged": events["merged"],
+                    "removed": events["removed"], "added": events["added"]}
+    # per area: the events of each board section add up to the whole comparison's
+    totals = {k: sum(area[k] for area in data["areas"].values()) for k in events}
+    assert totals == events
+    trace = json.loads((first / "trace/workshop--utkast--styret.json").read_text(
+        encoding="utf-8"))
+    assert data["proposals"]["workshop → utkast → styret"] == trace["summary"]
+    page = first / "trace/workshop--utkast--styret.html"
+    per_area = _data_island(page)["areas"]
+    assert sum(sum(c.values()) for c in per_area.values()) == len(trace["proposals"])
+    assert "<svg" in page.read_text(encoding="utf-8")
+    # the counts are drawn as text in the SVG
+    assert f">{trace['summary']['dropped_at_draft']}<" in index.replace("</tspan>", "<")
+
+
+def test_trace_page_shows_titles_and_where_the_evidence_was_found(first):
+    text = (first / "trace/workshop--utkast--styret.html").read_text(encoding="utf-8")
+    trace = json.loads((first / "trace/workshop--utkast--styret.json").read_text(
+        encoding="utf-8"))
+    proposal, via = next((p, lk) for p in trace["proposals"] for lk in p["links"]
+                         if lk.get("via"))
+    row = text.split(f'id="workshop-{proposal["id"]}"')[1].split("</tr>")[0]
+    assert f'funnet via {via["via"]["version"]} <a href="../versions/' in row
+    assert "Sporing av innspill" in text and "Forslag" not in text
+    assert "Hvor tiltakene kom fra" in text and "Per område" in text

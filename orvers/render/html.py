@@ -6,7 +6,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..model import Comparison, Programme
+from .anchors import anchor, measure_href
 from .compare_html import Lineages, comparison_groups, filter_sections
+from .figures import trace_figures
 from .terms import EVENTS, OVERRIDDEN, STATUSES, status_name
 from .version_html import version_rows
 
@@ -14,9 +16,9 @@ TEXTS = {
     "nb": {"lang": "nb", "back": "← Oversikt", "kind": "Endring", "section": "Innsatsområde",
            "all": "alle", "old_text": "Før", "new_text": "Etter", "override": OVERRIDDEN["nb"],
            "kinds": EVENTS["nb"],
-           "status": "Status", "proposal": "Forslag", "text": "Tekst",
+           "status": "Status", "proposal": "Innspill", "text": "Tekst",
            "statuses": STATUSES["nb"],
-           "comparison": "Sammenligning", "trace": "Sporing av forslag",
+           "comparison": "Sammenligning", "trace": "Sporing av innspill",
            "generated": "Laget", "versions": "Versjoner", "label": "Etikett", "stage": "Fase",
            "date": "Dato", "title": "Tittel", "measures": "Innhold",
            "units": {"strategy": "strategier", "workshop": "innspill", "other": "tiltak"},
@@ -32,7 +34,10 @@ TEXTS = {
            "formerly": "tidligere",
            "prev": "forrige endring", "next": "neste endring", "change": "endring",
            "of": "av", "print": "Skriv ut", "navkeys": "tastene n og p",
-           "per_section": "per innsatsområde", "count": "Antall",
+           "per_section": "per innsatsområde", "count": "Antall", "pictures": "Oversikt i bilder",
+           "area": "Område", "areas": "Per område", "rate": "Videreført (helt/delvis)",
+           "via": "funnet via", "origins": "Hvor tiltakene kom fra", "from": "Fra innspill",
+           "earlier": "Tidligere nummer", "new_here": "nytt på dette trinnet",
            "nowhere": "Fjernet fra innsatsområder som ikke finnes lenger",
            "stages": {"strategy": "strategi", "programme": "handlingsprogram",
                       "workshop": "workshop", "draft": "utkast", "board": "styreinnstilling",
@@ -56,7 +61,10 @@ TEXTS = {
            "lifecycle": "In other versions", "became": "Became", "page": "page", "none": "–",
            "formerly": "formerly", "prev": "previous change",
            "next": "next change", "change": "change", "of": "of", "print": "Print",
-           "navkeys": "keys n and p", "per_section": "per section",
+           "navkeys": "keys n and p", "per_section": "per section", "pictures": "At a glance",
+           "area": "Area", "areas": "Per area", "rate": "Taken up (fully/partly)",
+           "via": "found via", "origins": "Where the measures came from",
+           "from": "From proposals", "earlier": "Earlier number", "new_here": "new at this stage",
            "count": "Count", "nowhere": "Removed from sections that no longer exist",
            "unattested": "OCR: the word list does not know this word; shown as it was read",
            "stages": {}},
@@ -103,26 +111,50 @@ def status_names(t: dict, statuses) -> dict[str, str]:
     return {s: status_name(s, t["lang"], t["stages"]) for s in {*t["statuses"], *statuses}}
 
 
-def render_trace(trace: dict, lang: str = "nb") -> str:
-    """A trace (the JSON contract's dict) as one self-contained HTML page with a status filter."""
+def render_trace(trace: dict, lang: str = "nb",
+                 titles: dict[tuple[str, str], str] | None = None) -> str:
+    """A trace (the JSON contract's dict) as one self-contained HTML page: the proposals' fate
+    per area (chart and table), each proposal with the measures it became (TITLES: measure
+    titles by (label, id)) and the words they share, naming the form they were found in
+    (via), and the reverse view; filters by area and status."""
     t = dict(texts(lang))
     labels = [v["label"] for v in trace["versions"]]
     t["statuses"] = status_names(t, [p["status"] for p in trace["proposals"]])
+    titles = titles or {}
+
+    def measure(label: str, mid: str) -> dict:
+        return {"version": label, "id": mid, "title": titles.get((label, mid), ""),
+                "href": measure_href(label, mid, "../")}
+
     proposals = []
     for p in trace["proposals"]:
-        at: dict[str, list[str]] = {}
+        at: dict[str, list[dict]] = {}
         for lk in p.get("links", []):
-            at.setdefault(lk["version"], []).append(
-                f"{lk['id']} ({lk.get('score', 0):.2f}): {lk.get('evidence', '')}")
-        proposals.append({**p, "at": {v: "\n".join(ids) for v, ids in at.items()}})
+            via = lk.get("via")
+            at.setdefault(lk["version"], []).append({
+                **measure(lk["version"], lk["id"]), "score": lk.get("score"),
+                "evidence": lk.get("evidence", ""),
+                "via": measure(via["version"], via["id"]) if via else None})
+        proposals.append({**p, "at": at, "anchor": anchor(labels[0], p["id"]),
+                          "href": measure_href(labels[0], p["id"], "../")})
+    origins = [{**measure(labels[-1], o["id"]),
+                "proposals": [(x, measure_href(labels[0], x, "../")) for x in o["proposals"]],
+                "earlier": [measure(e["version"], e["id"]) for e in o["earlier"]],
+                "new": o["new"]} for o in trace.get("origins", [])]
+    figures, figure_data = trace_figures(trace, lang)
     return _ENV.get_template("trace_report.html.j2").render(
         t=t, title=f"{t['trace']}: {' → '.join(labels)}", versions=labels,
-        summary=[(k, n) for k, n in trace.get("summary", {}).items() if n], proposals=proposals)
+        summary=[(k, n) for k, n in trace.get("summary", {}).items() if n],
+        proposals=proposals, areas=trace.get("areas", []), origins=origins,
+        figures=figures, figure_data=figure_data,
+        area_names=sorted({p.get("section") or "" for p in trace["proposals"]}))
 
 
 def render_index(title: str, versions: list[dict], groups: list[dict], generated: str,
-                 problems: list[str], lang: str = "nb") -> str:
-    """The index page linking every report file."""
+                 problems: list[str], lang: str = "nb", figures: list[dict] | None = None,
+                 figure_data: dict | None = None) -> str:
+    """The index page linking every report file, with the charts (inline SVG) and their data."""
     return _ENV.get_template("index.html.j2").render(
         t=texts(lang), title=title, versions=versions, groups=groups, generated=generated,
-        problems=problems, orvers_version=__version__)
+        problems=problems, orvers_version=__version__, figures=figures or [],
+        figure_data=figure_data or {})

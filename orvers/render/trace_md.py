@@ -12,13 +12,14 @@ TEXT = {
            "status": "Status", "text": "Innspill", "links": "Ble til",
            "origins": "Hvor tiltakene kom fra",
            "measure": "Tiltak", "from": "Fra innspill", "earlier": "Tidligere nummer",
-           "new": "nytt på dette trinnet", "none": "–", "notes": "Merknader"},
+           "new": "nytt på dette trinnet", "none": "–", "notes": "Merknader",
+           "via": "funnet via"},
     "en": {"title": "Trace of proposals", "summary": "Summary", "areas": "Per area",
            "area": "Area", "proposals": "Proposals", "rate": "Taken up (fully/partly)",
            "status": "Status", "text": "Proposal", "links": "Became",
            "origins": "Where the measures came from",
            "measure": "Measure", "from": "From proposals", "earlier": "Earlier number",
-           "new": "new at this stage", "none": "–", "notes": "Notes"},
+           "new": "new at this stage", "none": "–", "notes": "Notes", "via": "found via"},
 }
 
 
@@ -42,6 +43,7 @@ def render_trace_md(tr: Trace, lang: str = "nb") -> str:
             f"| id | {t['status']} | {t['text']} | {t['links']} |", "|---|---|---|---|"]
     for p in tr.proposals:
         links = "<br>".join(f"{x.version} {x.id} ({x.score:.2f}): «{_cell(x.evidence)}»"
+                            + (f" ({t['via']} {x.via[0]} {x.via[1]})" if x.via else "")
                             for x in p.links) or t["none"]
         out.append(f"| {p.id} | {status_name(p.status, lang)} | {_cell(p.text)} | {links} |")
     last = tr.versions[-1][1]

@@ -1,0 +1,77 @@
+"""What the pictures show: the lineage's flow and the changes per area (index page), the
+proposals' fate per area (trace page); each with its counts as data for a JSON data island."""
+
+from __future__ import annotations
+
+from ..model import Comparison
+from .charts import stacked_bars
+from .layout import area_events
+from .terms import EVENTS, status_name
+
+FLOW = {"nb": {"carried": "videreført", "split": "delt", "merged": "slått sammen",
+               "removed": "falt bort", "added": "nytt"},
+        "en": {"carried": "carried", "split": "split", "merged": "merged",
+               "removed": "dropped", "added": "added"}}
+TITLES = {"nb": {"measures": "Tiltakene fra versjon til versjon (en deling eller sammenslåing "
+                             "telles én gang)",
+                 "proposals": "Innspillene fra {source}: hvor de endte",
+                 "areas": "Endringer per innsatsområde, {old} → {new} ({new}s nummer)",
+                 "trace_areas": "Innspillene per område i {source}"},
+          "en": {"measures": "The measures from version to version (a split or merge counts "
+                             "once)",
+                 "proposals": "The proposals of {source}: where they ended",
+                 "areas": "Changes per section, {old} → {new} (numbered as in {new})",
+                 "trace_areas": "The proposals per area of {source}"}}
+
+
+def flow_counts(c: Comparison) -> dict[str, int]:
+    """A comparison's events as a flow: carried (same, amended or reworded), split, merged,
+    removed, added."""
+    e = c.events()
+    return {"carried": e["unchanged"] + e["amended"] + e["reworded"], "split": e["split"],
+            "merged": e["merged"], "removed": e["removed"], "added": e["added"]}
+
+
+def _statuses(trace: dict, lang: str) -> dict[str, str]:
+    return {k: status_name(k, lang, {v["label"]: v["label"] for v in trace["versions"]})
+            for k in trace.get("summary", {})}
+
+
+def index_figures(chain: list[Comparison], trace: dict | None, lang: str = "nb"
+                  ) -> tuple[list[dict], dict]:
+    """The index's charts (title, svg) and their data: the measures' flow along CHAIN, the
+    proposals' statuses, and the last comparison's events per area."""
+    titles = TITLES[lang]
+    figures, data = [], {}
+    if chain:
+        rows = [(f"{c.old.label} → {c.new.label}", flow_counts(c)) for c in chain]
+        data["measures"] = dict(rows)
+        figures.append({"title": titles["measures"],
+                        "svg": stacked_bars(rows, FLOW[lang], titles["measures"])})
+    if trace:
+        source = trace["versions"][0]["label"]
+        labels = " → ".join(v["label"] for v in trace["versions"])
+        data["proposals"] = {labels: trace["summary"]}
+        title = titles["proposals"].format(source=source)
+        figures.append({"title": title, "svg": stacked_bars(
+            [(labels, trace["summary"])], _statuses(trace, lang), title)})
+    if chain:
+        last = chain[-1]
+        rows = [(f"{sid} {title}"[:48] if sid else "–", counts)
+                for sid, title, counts in area_events(last)]
+        data["areas"] = {label: counts for label, counts in rows}
+        title = titles["areas"].format(old=last.old.label, new=last.new.label)
+        figures.append({"title": title, "svg": stacked_bars(rows, EVENTS[lang], title)})
+    return figures, data
+
+
+def trace_figures(trace: dict, lang: str = "nb") -> tuple[list[dict], dict]:
+    """The trace page's chart: per area of the source, its proposals by status."""
+    per_area: dict[str, dict[str, int]] = {}
+    for p in trace["proposals"]:
+        counts = per_area.setdefault(p.get("section") or "–", {})
+        counts[p["status"]] = counts.get(p["status"], 0) + 1
+    title = TITLES[lang]["trace_areas"].format(source=trace["versions"][0]["label"])
+    rows = [(area[:48], counts) for area, counts in per_area.items()]
+    svg = stacked_bars(rows, _statuses(trace, lang), title)
+    return [{"title": title, "svg": svg}], {"areas": per_area}
