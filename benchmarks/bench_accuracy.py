@@ -5,7 +5,8 @@ Compare pairs (tests/data): utkast → styret (the dev gold), hp2025 → utkast,
 Trace sets (tests/data/trace_labels.csv): workshop → utkast → styret, workshop → utkast,
 workshop → styret. Prints
 - per pair link P/R/F1 with all signals and with each one off;
-- leave-one-pair-out: threshold × w_idf chosen on the other pairs, scored on the held-out one;
+- leave-one-pair-out: threshold × w_idf × second chosen on the other pairs, scored on the
+  held-out one;
 - per trace set link P/R/F1 and status accuracy (high rows, and all rows), each trace signal off;
 - trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third.
 - with --calibrate: held-out Brier scores of the calibrated confidences, then writes
@@ -57,6 +58,7 @@ MATCH_ABLATIONS = {
     "rare words (idf)": {"w_idf": 0.0},
     "rare title words": {"w_title_idf": 0.0},
     "section priors": {"w_section": 0.0, "w_position": 0.0},
+    "joint consolidation": {"second": 0.0},
 }
 NEVER = 9.0  # a containment share no link reaches
 TRACE_ABLATIONS = {
@@ -86,21 +88,23 @@ def lopo(versions: dict) -> None:
     """Leave one pair out: the grid setting best on the other pairs (mean F1; ties: nearest
     the defaults), scored on the held-out pair."""
     base = MatchSettings()
-    grid = [dataclasses.replace(base, threshold=t, w_idf=w)
-            for t, w in itertools.product((0.40, 0.42, 0.44, 0.45, 0.46, 0.48, 0.50),
-                                          (0.3, 0.5, 0.7))]
+    grid = [dataclasses.replace(base, threshold=t, w_idf=w, second=c)
+            for t, w, c in itertools.product((0.40, 0.42, 0.44, 0.45, 0.46, 0.48, 0.50),
+                                             (0.3, 0.5, 0.7), (0.0, 0.5, 0.9))]
     table = [compare_scores(versions, s) for s in grid]
-    print("\nleave-one-pair-out (threshold × w_idf chosen on the other pairs)")
-    print(f"{'held out':22} {'chosen':18} P    R    F1   (defaults F1)")
+    print("\nleave-one-pair-out (threshold × w_idf × second chosen on the other pairs)")
+    print(f"{'held out':22} {'chosen':29} P    R    F1   (defaults F1)")
     default = compare_scores(versions, base)
     for k, (a, b, _) in enumerate(PAIRS):
         def fit(g: int, k: int = k) -> tuple[float, float]:
             s = grid[g]
             mean = sum(table[g][x].f1 for x in range(len(PAIRS)) if x != k) / (len(PAIRS) - 1)
-            return mean, -abs(s.threshold - base.threshold) - abs(s.w_idf - base.w_idf)
+            return mean, -abs(s.threshold - base.threshold) - abs(s.w_idf - base.w_idf) \
+                - abs(s.second - base.second)
         g = max(range(len(grid)), key=fit)
         held = table[g][k]
-        print(f"{a + ' → ' + b:22} t={grid[g].threshold:.2f} idf={grid[g].w_idf:.1f}   "
+        print(f"{a + ' → ' + b:22} t={grid[g].threshold:.2f} idf={grid[g].w_idf:.1f} "
+              f"second={grid[g].second:.1f}  "
               f"{held.precision:.2f} {held.recall:.2f} {held.f1:.2f} ({default[k].f1:.2f})")
 
 

@@ -10,7 +10,7 @@ from conftest import corpus_file
 
 from orvers.api import load
 from orvers.evaluate import comparison_pairs, evaluate, read_gold
-from orvers.match import compare
+from orvers.match import MatchSettings, compare
 
 LABELS = Path(__file__).parent / "data" / "hp2025_to_utkast_labels.csv"
 # hp2025 → utkast labels composed with the dev gold utkast → styret (a link is high only
@@ -91,3 +91,14 @@ def test_project_split_by_its_sub_items(versions, to_draft):
                                                          versions["styret"]).links}
     assert {("T24", "3.2.1", "split"), ("T24", "3.2.2", "split"),
             (None, "2.4.2", "added")} <= board
+
+
+def test_two_measures_consolidated_into_one_in_the_assignment(versions, to_draft):
+    """hp2025's climate webinars (T13: naturbasert overvannshåndtering) and its experience
+    sharing on public procurement (T14) are both inside draft 3.2.1 ("… naturbaserte løsninger
+    for overvannshåndtering og offentlige innkjøp som verktøy …"): a merge chosen with the
+    one-to-one links; without the joint step T13 went to 3.4.2."""
+    kinds = {(lk.old, lk.new): lk.kind for lk in to_draft.links}
+    assert kinds[("T13", "3.2.1")] == kinds[("T14", "3.2.1")] == "merged"
+    alone = compare(versions["hp2025"], versions["utkast"], MatchSettings(second=0.0))
+    assert ("T13", "3.2.1") not in set(comparison_pairs(alone))

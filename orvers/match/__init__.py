@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -10,6 +11,7 @@ from ..diff import changes
 from ..model import Changes, Comparison, Link, Override, Programme
 from .assign import assign
 from .confidence import decisions, with_confidence
+from .consolidate import joint_assign
 from .pairs import Pairs, content, content_pairs, priors, score
 from .parts import find_parts
 from .same import same_words
@@ -68,13 +70,19 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     if forced_ij:
         allowed &= ~np.isin(p.rows, [i for i, _ in forced_ij])
         allowed &= ~np.isin(p.cols, [j for _, j in forced_ij])
-    pairs = set(assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, s.top_k,
-                       s.threshold, s.link_power)) | forced_ij
     # a part is found in its whole's own text: title and sub-items (a label block's title
     # may only name a project, its sub-items say what is done)
     grams = ngram_counts([wording(m) for m in mo + mn], s.ngram)
     grams.data[:] = 1.0
     g_old, g_new = grams[:len(mo)], grams[len(mo):]
+    if s.second:
+        pairs = joint_assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, g_old,
+                             g_new, s) | forced_ij
+    else:
+        pairs = set(assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, s.top_k,
+                           s.threshold, s.link_power)) | forced_ij
+    olds = Counter(i for i, _ in pairs)
+    news = Counter(j for _, j in pairs)
     splits = find_parts(p, sc, allowed, pairs, forced_ij, g_old, g_new, s, split=True)
     split_old = {i for i, _ in splits}
     fixed = forced_ij | {(i, j) for i, j in pairs if i in split_old}  # a split's own link
@@ -85,9 +93,9 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     links: list[Link] = []
     for (i, j), k in zip(every, index.tolist(), strict=True):
         a, b = mo[i], mn[j]
-        if i in split_old:
+        if i in split_old or olds[i] > 1:
             kind = "split"
-        elif j in merge_new:
+        elif j in merge_new or news[j] > 1:
             kind = "merged"
         elif same_words(ta[i], tb[j], s.ocr_letters):
             kind = "unchanged"

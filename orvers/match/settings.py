@@ -73,6 +73,12 @@ class MatchSettings:
     novel: share of a part's n-grams found in the measure it belongs to but not in that
         measure's own match: a part brings what the one-to-one link leaves unexplained (a
         near-copy of the matched measure is a sibling, not a part).
+    second: consolidation chosen in the assignment itself (match/consolidate.py): a measure
+        may take a second partner there when the pair scores at least part_min and one side's
+        title and sub-items are covered (cover_linked) by the other's; that link is worth this
+        share of a first link's gain (0 turns it off). Merges and splits then come out of the
+        same optimisation as the one-to-one links; find_parts adds the parts that the cover
+        ratios reveal afterwards.
     part_min: least pair score for a split/merge part. Above threshold: a part shares only
         some of its whole's words, and with sub-items counted a few general words they share
         ("kunnskap", "bærekraftig") would otherwise be enough.
@@ -100,3 +106,4 @@ class MatchSettings:
     cover_ratio: float = 2.0
     novel: float = 0.15
     part_min: float = 0.5
+    second: float = 0.9

@@ -1,0 +1,45 @@
+"""Consolidation chosen with the one-to-one links: a measure may take a second partner in the
+same assignment (several old measures became one new one, or one became several).
+
+Each measure gets a second slot. A candidate pair may use it when one side's words are mostly
+found in the other (cover: the part is contained in the whole) and it scores at least
+part_min; the second slot's link is worth `second` of a first link's gain, so a measure takes
+a second partner only where no one-to-one partner wants that measure more.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from .assign import assign
+from .settings import MatchSettings
+
+
+def _cover(part: sparse.csr_matrix, whole: sparse.csr_matrix, p: np.ndarray,
+           w: np.ndarray) -> np.ndarray:
+    """Share of part[p[k]]'s n-grams found in whole[w[k]] (binary matrices, same columns)."""
+    if not len(p):
+        return np.zeros(0, dtype=np.float32)
+    gp = part[p]
+    found = np.asarray(gp.multiply(whole[w]).sum(axis=1)).ravel()
+    return (found / np.maximum(np.asarray(gp.sum(axis=1)).ravel(), 1.0)).astype(np.float32)
+
+
+def joint_assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[int, int],
+                 g_old: sparse.csr_matrix, g_new: sparse.csr_matrix, s: MatchSettings
+                 ) -> set[tuple[int, int]]:
+    """One-to-one links plus second partners (see the module), as (old, new) pairs."""
+    n, m = shape
+    good = score >= s.part_min
+    merge = good & (_cover(g_old, g_new, rows, cols) >= s.cover_linked)  # old inside new
+    split = good & (_cover(g_new, g_old, cols, rows) >= s.cover_linked)  # new inside old
+    # second slots: old i's is row n + i, new j's is column m + j; a second slot links only
+    # to a first slot (no pair twice)
+    base = np.clip((score - s.threshold) / (1.0 - s.threshold), 0.0, 1.0)
+    worth = s.threshold + (1.0 - s.threshold) * base * s.second ** (1.0 / s.link_power)
+    r = np.concatenate([rows, rows[merge], n + rows[split]])
+    c = np.concatenate([cols, m + cols[merge], cols[split]])
+    v = np.concatenate([score, worth[merge], worth[split]])
+    found = assign(r, c, v, (2 * n, 2 * m), s.top_k, s.threshold, s.link_power)
+    return {(i - n if i >= n else i, j - m if j >= m else j) for i, j in found}
