@@ -95,7 +95,8 @@ def evaluate(predicted: list[Pair], gold: list[GoldRow]) -> Score:
             ignored.append(pair)
         else:
             fp.append(pair)
-    fn = [pair for pair in sorted(high, key=_order) if pair not in set(pred)]
+    predicted_set = set(pred)
+    fn = [pair for pair in sorted(high, key=_order) if pair not in predicted_set]
     precision = len(tp) / (len(tp) + len(fp)) if tp or fp else 1.0
     recall = len(tp) / len(high) if high else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

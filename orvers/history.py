@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .diff import word_diff
 from .errors import InputError
-from .model import Comparison, Op, Programme
+from .model import Comparison, Link, Op, Programme
 
 if TYPE_CHECKING:
     from .trace import Trace
@@ -28,35 +28,75 @@ class Step:
     changed: tuple[str, ...] = ()  # Link.changed: the fields whose content differs
 
 
+class Chain:
+    """Consecutive comparisons with their links indexed by old and by new id, built once so
+    that following many measures costs only the links each one passes through."""
+
+    def __init__(self, comparisons: tuple[Comparison, ...] | list[Comparison]) -> None:
+        self.comparisons = list(comparisons)
+        self.labels = ([c.old.label for c in self.comparisons] + [self.comparisons[-1].new.label]
+                       if self.comparisons else [])
+        # id → [(position of the link in its comparison, link)]
+        self.by_old: list[dict[str, list[tuple[int, Link]]]] = []
+        self.by_new: list[dict[str, list[tuple[int, Link]]]] = []
+        for c in self.comparisons:
+            by_old: dict[str, list[tuple[int, Link]]] = {}
+            by_new: dict[str, list[tuple[int, Link]]] = {}
+            for k, lk in enumerate(c.links):
+                if lk.old:
+                    by_old.setdefault(lk.old, []).append((k, lk))
+                if lk.new:
+                    by_new.setdefault(lk.new, []).append((k, lk))
+            self.by_old.append(by_old)
+            self.by_new.append(by_new)
+
+    def walk(self, measure_id: str, at: str) -> list[tuple[Comparison, Link]]:
+        """The links of MEASURE_ID (numbered as in version AT), in version order: back through
+        older versions and on through newer ones, along every branch of a split or merge."""
+        if at not in self.labels:
+            raise InputError(f"no version {at!r} among {', '.join(self.labels) or 'the versions'}")
+        start = self.labels.index(at)
+        cs = self.comparisons
+        programme = cs[start].old if start < len(cs) else cs[-1].new
+        try:
+            programme.measure(measure_id)
+        except KeyError:
+            raise InputError(f"no measure {measure_id!r} in version {at!r}") from None
+        steps: list[tuple[Comparison, Link]] = []
+        ids = [measure_id]
+        for k in range(start - 1, -1, -1):  # backwards
+            found = _links(ids, self.by_new[k])
+            steps[:0] = [(cs[k], lk) for lk in found]
+            ids = list(dict.fromkeys(lk.old for lk in found if lk.old))
+        ids = [measure_id]
+        for k in range(start, len(cs)):  # forwards
+            found = _links(ids, self.by_old[k])
+            steps += [(cs[k], lk) for lk in found]
+            ids = list(dict.fromkeys(lk.new for lk in found if lk.new))
+        return steps
+
+
+def _links(ids: list[str], index: dict[str, list[tuple[int, Link]]]) -> list[Link]:
+    """The links of any of IDS, in their comparison's order."""
+    found = [x for i in ids for x in index.get(i, ())]
+    if len(ids) > 1:
+        found.sort(key=lambda x: x[0])
+    return [lk for _, lk in found]
+
+
 def history(comparisons: tuple[Comparison, ...] | list[Comparison], measure_id: str,
-            at: str) -> tuple[Step, ...]:
+            at: str, chain: Chain | None = None) -> tuple[Step, ...]:
     """Steps of MEASURE_ID (as numbered in version AT) through consecutive COMPARISONS.
 
     Links are followed both ways from AT: back through older versions and on through newer
-    ones, along every branch of a split or merge. Steps come in version order.
+    ones, along every branch of a split or merge. Steps come in version order. CHAIN: the
+    comparisons indexed once, when many measures are followed.
     """
-    labels = [c.old.label for c in comparisons] + [comparisons[-1].new.label] if comparisons else []
-    if at not in labels:
-        raise InputError(f"no version {at!r} among {', '.join(labels) or 'the versions'}")
-    start = labels.index(at)
-    programme = comparisons[start].old if start < len(comparisons) else comparisons[-1].new
-    if measure_id not in {m.id for m in programme.measures}:
-        raise InputError(f"no measure {measure_id!r} in version {at!r}")
-    steps: list[Step] = []
-    ids = {measure_id}
-    for comparison in reversed(comparisons[:start]):  # backwards
-        found = [lk for lk in comparison.links if lk.new in ids]
-        steps[:0] = [_step(comparison, lk) for lk in found]
-        ids = {lk.old for lk in found if lk.old}
-    ids = {measure_id}
-    for comparison in comparisons[start:]:  # forwards
-        found = [lk for lk in comparison.links if lk.old in ids]
-        steps += [_step(comparison, lk) for lk in found]
-        ids = {lk.new for lk in found if lk.new}
-    return tuple(steps)
+    walked = (chain or Chain(comparisons)).walk(measure_id, at)
+    return tuple(_step(c, lk) for c, lk in walked)
 
 
-def _step(comparison: Comparison, link) -> Step:
+def _step(comparison: Comparison, link: Link) -> Step:
     old = comparison.old.measure(link.old) if link.old else None
     new = comparison.new.measure(link.new) if link.new else None
     marked = (*(old.unattested if old else ()), *(new.unattested if new else ()))
@@ -64,6 +104,19 @@ def _step(comparison: Comparison, link) -> Step:
                 word_diff(old.title if old else "", new.title if new else "", ocr_noise=True,
                           unattested=marked), link.overridden,
                 link.changed)
+
+
+def lineages(chain: Chain) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
+    """Every measure's numbers per version label (see lineage), keyed by (label, id): the
+    first comparison's old measures and every comparison's new ones."""
+    out = {}
+    for i, c in enumerate(chain.comparisons):
+        for p in ((c.old,) if i == 0 else ()) + (c.new,):
+            for m in p.measures:
+                steps = tuple(Step(c2.old.label, c2.new.label, lk.old, lk.new, lk.kind)
+                              for c2, lk in chain.walk(m.id, p.label))
+                out[(p.label, m.id)] = lineage(steps)
+    return out
 
 
 def lineage(steps: tuple[Step, ...]) -> dict[str, tuple[str, ...]]:

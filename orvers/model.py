@@ -9,6 +9,7 @@ Norwegian terms and how they map:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Format = Literal["pdf", "docx", "txt"]
@@ -139,18 +140,29 @@ class Programme:
     date: str = ""  # the version's date as the corpus manifest gives it ("2025-12"), if known
 
     def measure(self, measure_id: str) -> Measure:
-        """The measure with this id (KeyError if absent)."""
-        for m in self.measures:
-            if m.id == measure_id:
-                return m
-        raise KeyError(measure_id)
+        """The measure with this id (KeyError if absent; the first of equal ids)."""
+        return self._measure_index[measure_id]
 
     def section(self, section_id: str | None) -> Section | None:
-        """The section with this id, or None."""
+        """The section with this id, or None (the first of equal ids)."""
+        return self._section_index.get(section_id)
+
+    @cached_property
+    def _measure_index(self) -> dict[str, Measure]:
+        """Measures by id, built on the first lookup (cached_property writes the instance's
+        __dict__ directly, which a frozen dataclass allows; not a field, so equality, repr
+        and replace() ignore it)."""
+        index: dict[str, Measure] = {}
+        for m in self.measures:
+            index.setdefault(m.id, m)
+        return index
+
+    @cached_property
+    def _section_index(self) -> dict[str | None, Section]:
+        index: dict[str | None, Section] = {}
         for s in self.sections:
-            if s.id == section_id:
-                return s
-        return None
+            index.setdefault(s.id, s)
+        return index
 
 
 # --- match: two Programmes → links ---------------------------------------------------

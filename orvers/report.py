@@ -14,7 +14,7 @@ from . import corpus as corpus_mod
 from .analysis import Analysis, analyse, pairs
 from .cache import memo
 from .export import DATABASE, rows, write_sqlite
-from .history import history, lineage
+from .history import Chain, lineages
 from .model import Comparison, Programme
 from .render.anchors import version_page
 from .render.compare_html import Lineages
@@ -44,12 +44,7 @@ def _programme_json(p: Programme) -> str:
 
 def _lineages(chain: list[Comparison]) -> Lineages:
     """Each measure's numbers across the versions of CHAIN: ((label, ids), …) in order."""
-    out: Lineages = {}
-    for i, c in enumerate(chain):
-        for p in ((c.old,) if i == 0 else ()) + (c.new,):
-            for m in p.measures:
-                out[(p.label, m.id)] = tuple(lineage(history(chain, m.id, p.label)).items())
-    return out
+    return {key: tuple(numbers.items()) for key, numbers in lineages(Chain(chain)).items()}
 
 
 def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool = True,

@@ -31,15 +31,16 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9D9E0")
-    for row in rows:
+    fills = {key: PatternFill("solid", fgColor=colour) for key, colour in FILLS.items()}
+    for number, row in enumerate(rows, 2):  # counted: ws.max_row scans every row
         key = str(row[kind_col]).split("_")[0]  # colour by the code, show the display name
         row = [*row[:kind_col], (names or {}).get(row[kind_col], row[kind_col]),
                *row[kind_col + 1:]]
         ws.append(text_row(ws, row))
-        if key in FILLS:
-            ws.cell(ws.max_row, kind_col + 1).fill = PatternFill("solid", fgColor=FILLS[key])
+        if key in fills:
+            ws.cell(number, kind_col + 1).fill = fills[key]
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
 
