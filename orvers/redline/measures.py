@@ -258,8 +258,10 @@ def _section_of(row: Row) -> tuple[str, str | None]:
     return ("new", row.new.section) if row.new is not None else (row.place or ("old", None))
 
 
-def _add_row(document: DocxDocument, table, row: Row, rev: ooxml.Revisions, texts: dict) -> None:
-    cells = table.add_row().cells
+def _add_row(document: DocxDocument, rows: ooxml.NewRows, row: Row, rev: ooxml.Revisions,
+             texts: dict) -> None:
+    tr = rows.add()
+    cells = tr.cells
     number = row.new.id if row.new else row.olds[0].id
     nr = ooxml.write_paragraphs(cells[0].paragraphs[0], cells[0].add_paragraph,
                                 [(("=", number),)], rev, bold=True)
@@ -268,14 +270,15 @@ def _add_row(document: DocxDocument, table, row: Row, rev: ooxml.Revisions, text
         ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, paras, rev,
                                styles=_styles(paras, labels, first_plain=n == 0) if n < 2 else ())
     if row.kind in ("added", "removed"):
-        ooxml.mark_row(table.rows[-1], "+" if row.kind == "added" else "-", rev)
+        ooxml.mark_row(tr, "+" if row.kind == "added" else "-", rev)
     if row.note:
         ooxml.add_comment(document, nr[0], row.note, rev)
 
 
-def _heading_row(table, ops: tuple[Op, ...], rev: ooxml.Revisions, kind: str = "=") -> None:
-    row = table.add_row()
-    cell = row.cells[0].merge(row.cells[-1])
+def _heading_row(rows: ooxml.NewRows, ops: tuple[Op, ...], rev: ooxml.Revisions,
+                 kind: str = "=") -> None:
+    row = rows.add(merged=True)
+    cell = row.cells[0]
     ooxml.shade_cell(cell, HEADING_FILL)
     for paragraph in ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [ops], rev,
                                             bold=True):
@@ -352,25 +355,26 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                                bold=True)
         ooxml.shade_cell(cell, "BFBFBF")
     ooxml.set_repeat_header(table.rows[0])
+    new_rows = ooxml.NewRows(table)
     current: object = object()
     for row in rows:
         side, sec = key = _section_of(row)
         if key != current and sec is not None:
             current = key
             if side == "old":
-                _heading_row(table, (("-", _heading(old, sec)),), rev, "-")
+                _heading_row(new_rows, (("-", _heading(old, sec)),), rev, "-")
             else:
                 new_sec = new.section(sec)
                 old_id = sections.get(sec)
                 old_sec = old.section(old_id) if old_id else None
                 if new_sec is None:
-                    _heading_row(table, (("=", sec),), rev)
+                    _heading_row(new_rows, (("=", sec),), rev)
                 elif old_sec is None:
-                    _heading_row(table, (("+", _heading(new, sec)),), rev, "+")
+                    _heading_row(new_rows, (("+", _heading(new, sec)),), rev, "+")
                 else:
                     ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title,
                                                                   **_noise(())))
-                    _heading_row(table, ops, rev)
-        _add_row(document, table, row, rev, texts)
+                    _heading_row(new_rows, ops, rev)
+        _add_row(document, new_rows, row, rev, texts)
     ooxml.fixed_widths(table, column_widths)
     return document

@@ -9,14 +9,16 @@ the document (comments included), inserted/deleted rows with every cell run wrap
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
+from docx.comments import Comment
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Length
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
@@ -218,13 +220,38 @@ def fixed_widths(table, widths: Sequence[Length]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    for row in table.rows:
-        cells = row.cells
-        if len({id(c._tc) for c in cells}) == len(widths):
-            for cell, width in zip(cells, widths, strict=True):
-                cell.width = width
+    for tr in table._tbl.tr_lst:  # the cells of each row once (_Row.cells rescans the grid)
+        tcs = tr.tc_lst
+        if len(tcs) == len(widths):
+            for tc, width in zip(tcs, widths, strict=True):
+                tc.width = width
         else:
-            cells[0].width = Length(sum(widths))
+            tcs[0].width = Length(sum(widths))
+
+
+class NewRows:
+    """Rows appended to a python-docx table as its Table.add_row makes them (a cell per grid
+    column) or as _Cell.merge leaves a row merged into one cell spanning them all, copied from
+    templates made once: python-docx rescans the table on each add_row and merge."""
+
+    def __init__(self, table) -> None:
+        self.table = table
+        grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+        self._plain = OxmlElement("w:tr")
+        for width in grid:
+            tc = self._plain.add_tc()
+            if width is not None:
+                tc.width = width
+        self._merged = OxmlElement("w:tr")
+        tc = self._merged.add_tc()
+        tc.width = Length(sum(grid))
+        tc.grid_span = len(grid)
+
+    def add(self, merged: bool = False) -> _Row:
+        """A new last row of the table."""
+        tr = copy.deepcopy(self._merged if merged else self._plain)
+        self.table._tbl.append(tr)
+        return _Row(tr, self.table)
 
 
 def shade_cell(cell, fill: str) -> None:
@@ -285,16 +312,28 @@ def set_properties(document: DocxDocument, rev: Revisions, title: str | None = N
 
 
 def add_comment(document: DocxDocument, paragraph: Paragraph, text: str, rev: Revisions) -> None:
-    """A Word comment on the paragraph's text, with an id from the document-wide counter."""
+    """A Word comment on the paragraph's text, with an id from the document-wide counter.
+
+    The w:comment is made here as python-docx's Comments.add_comment makes it, but with our
+    id: python-docx looks for a free id among every comment on each call (quadratic)."""
     runs = list(paragraph._p.iter(qn("w:r")))
     if not runs:
         return
-    comment = document.comments.add_comment(text=clean_text(text), author=rev.author,
-                                            initials="".join(w[:1] for w in rev.author.split()))
-    element = comment._comment_elm
     cid = rev.next_id()
-    element.set(qn("w:id"), str(cid))
+    part = document.part._comments_part  # created on first use
+    element = parse_xml(f'<w:comment {nsdecls("w")} w:id="{cid}" w:author="">'
+                        '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+                        '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+                        "<w:annotationRef/></w:r></w:p></w:comment>")
+    part.element.append(element)
+    comment = Comment(element, part)
+    comment.author = rev.author
+    comment.initials = "".join(w[:1] for w in rev.author.split())
     element.set(qn("w:date"), rev.stamp)
+    first, *more = clean_text(text).split("\n")
+    comment.paragraphs[0].add_run(first)
+    for line in more:
+        comment.add_paragraph(text=line)
     runs[0].addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(cid)}))
     end = runs[-1]
     anchor = end.getparent() if end.getparent() is not paragraph._p else end
