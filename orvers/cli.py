@@ -328,6 +328,58 @@ def export(corpus_dir: str, database: str, name: str, no_cache: bool) -> None:
     click.echo(f"wrote {write_sqlite(database, [rows(analysis, name)])}")
 
 
+@cli.command()
+@click.argument("root", type=click.Path(exists=True, file_okay=False))
+@click.option("--scheduler", metavar="ADDRESS",
+              help="A running Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local "
+              "cluster on this machine).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes of the local cluster (default: one per core).")
+@click.option("-o", "--output", "out", default="outputs", show_default=True,
+              type=click.Path(file_okay=False),
+              help="Reports go to OUT/<corpus path under ROOT>/, all corpora to OUT/orvers.db.")
+@lang_option
+@click.option("--no-cache", is_flag=True, help="Parse every version again.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch(root: str, scheduler: str | None, workers: int | None, out: str, lang: str,
+          no_cache: bool, quiet: bool) -> None:
+    """Report every corpus under ROOT (each folder with a corpus.toml) as Dask tasks.
+
+    Exit code 1 if any corpus failed (one line each on stderr), the others still reported.
+    """
+    if scheduler and workers:
+        raise UserError("--workers sizes the local cluster; a --scheduler has its own workers")
+    try:
+        from .batch import run
+    except ImportError as exc:
+        raise UserError(f"orvers batch needs Dask ({exc.name} is missing): "
+                        "pip install 'orvers[batch]'") from exc
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    bar = Progress(*Progress.get_default_columns(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), disable=quiet)
+    task = bar.add_task("orvers batch", total=None)
+
+    def started(total: int) -> None:  # shown once the workers are there
+        bar.update(task, total=total)
+        bar.start()
+
+    try:
+        result = run(root, out, scheduler, workers, lang, not no_cache, started=started,
+                     done=lambda o: bar.update(task, advance=1, description=o.name))
+    finally:
+        if bar.live.is_started:
+            bar.stop()
+    for outcome in result.failed:
+        click.echo(f"failed: {outcome.name}: {'; '.join(outcome.problems)}", err=True)
+    click.echo(f"{len(result.outcomes)} corpora, {result.documents} documents in "
+               f"{result.seconds:.1f} s ({result.documents / result.seconds:.2f} documents/s), "
+               f"{len(result.failed)} failed; wrote {result.database}")
+    if result.failed:
+        sys.exit(1)
+
+
 def _load_labelled(name: str, layout: str | None, corpus_dir: str):
     """Load a programme from a path or a label of CORPUS_DIR; a file listed in its folder's
     corpus.toml gets its corpus label, title and that corpus's link/unlink overrides, any other
