@@ -79,7 +79,7 @@ def analyse(corpus: str | Path, use_cache: bool = True,
             if v.label not in digests:
                 raise OrversError(f"{v.path}: no such file")
             p = cached_load(v.path, digests[v.label], label=v.label, cache_dir=cache_dir,
-                            date=v.date)
+                            date=v.date, layout=v.layout)
             programmes[v.label] = replace(p, title=v.title or p.title)  # not an OCR'd title
         except OrversError as exc:
             problems.append(f"{v.label}: {exc}")

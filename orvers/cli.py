@@ -22,6 +22,12 @@ class UserError(click.ClickException):
     exit_code = 2
 
 
+class StrictError(click.ClickException):
+    """A structure check failed under --strict: printed as one line, exit code 3."""
+
+    exit_code = 3
+
+
 class OrversGroup(click.Group):
     """Turns OrversError (and, unless ORVERS_DEBUG is set, any crash) into one stderr line."""
 
@@ -57,6 +63,10 @@ def emit(text: str | bytes, output: str | None) -> None:
 output_option = click.option("-o", "--output", type=click.Path(dir_okay=False),
                              help="Write to this file instead of stdout.")
 LAYOUTS = click.Choice(["outline", "table", "label-blocks", "bullet-notes", "strategy"])
+layout_old_option = click.option("--layout-old", type=LAYOUTS,
+                                 help="Layout of OLD (detected unless given).")
+layout_new_option = click.option("--layout-new", type=LAYOUTS,
+                                 help="Layout of NEW (detected unless given).")
 lang_option = click.option("--lang", type=click.Choice(["nb", "en"]), default="nb",
                            show_default=True, help="Language of the report.")
 
@@ -91,9 +101,12 @@ def cli() -> None:
                    "NEW is a .docx); generated: a table of measures built for the redline.")
 @click.option("--cover/--no-cover", default=True, show_default=True,
               help="With --layout in-place: a cover page as the first section.")
+@layout_old_option
+@layout_new_option
 @labels_option("OLD/NEW")
 def redline(old: str, new: str, output: str, author: str, date_: str | None, lang: str,
-            plain: bool, redline_layout: str | None, cover: bool, corpus_dir: str) -> None:
+            plain: bool, redline_layout: str | None, cover: bool, layout_old: str | None,
+            layout_new: str | None, corpus_dir: str) -> None:
     """Write a Word redline (tracked changes) from OLD to NEW."""
     from .redline import parse_date, write_inplace_redline, write_plain_redline, write_redline
 
@@ -112,8 +125,8 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
     is_docx = Path(new_path).suffix.lower() == ".docx"
     if redline_layout == "in-place" and not is_docx:
         raise UserError(f"{new_path}: --layout in-place needs NEW as a Word file (.docx)")
-    (a, overrides), (b, _) = (_load_labelled(old, None, corpus_dir),
-                              _load_labelled(new, None, corpus_dir))
+    (a, overrides), (b, _) = (_load_labelled(old, layout_old, corpus_dir),
+                              _load_labelled(new, layout_new, corpus_dir))
     comparison = compare(a, b, overrides=overrides)
     if is_docx and redline_layout != "generated":
         for warning in write_inplace_redline(comparison, new_path, output, author=author,
@@ -128,17 +141,25 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json",
               show_default=True, help="Output format.")
 @click.option("--layout", type=LAYOUTS, help="Force a layout instead of detecting it.")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 3) when a structure check finds a gap, duplicate or loss.")
 @lang_option
 @output_option
 @labels_option("FILE")
-def extract(file: str, fmt: str, layout: str | None, lang: str, output: str | None,
-            corpus_dir: str) -> None:
+def extract(file: str, fmt: str, layout: str | None, strict: bool, lang: str,
+            output: str | None, corpus_dir: str) -> None:
     """Extract the measures (tiltak) of FILE with targets and partners."""
+    from .parse.checks import describe
     from .render.extract import render_extract
 
     programme, _ = _load_labelled(file, layout, corpus_dir)
     for warning in programme.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for check in programme.checks:
+        click.echo(f"warning: check: {describe(check)}", err=True)
+    if strict and programme.checks:
+        raise StrictError(f"{file}: {len(programme.checks)} structure check(s) failed "
+                          "(--strict); see the warnings above")
     emit(render_extract(programme, fmt, lang), output)
 
 
@@ -155,7 +176,8 @@ def _corpus_programmes(corpus_dir: str, every: bool = False) -> list:
 
     root = Path(corpus_dir)
     return [cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
-                        date=v.date) for v in versions(root) if every or v.stage in MEASURE_STAGES]
+                        date=v.date, layout=v.layout)
+            for v in versions(root) if every or v.stage in MEASURE_STAGES]
 
 
 @cli.command()
@@ -175,7 +197,7 @@ def log(corpus_dir: str, fmt: str, output: str | None) -> None:
     rows = []
     for v in versions(root):
         p = cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
-                        date=v.date)
+                        date=v.date, layout=v.layout)
         rows.append({"label": v.label, "stage": v.stage, "date": v.date, "file": v.file,
                      "sha256": v.sha256, "measures": len(p.measures), "title": v.title})
     if fmt == "json":
@@ -396,6 +418,7 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str):
         for v in versions(folder):
             if v.path.resolve() == Path(path).resolve():
                 label, title, overrides = v.label, v.title, load_overrides(folder)
+                layout = layout or v.layout
     programme = load(path, layout, label=label)
     return (replace(programme, title=title) if title else programme), overrides
 
@@ -407,8 +430,8 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str):
               show_default=True, help="Output format.")
 @output_option
 @lang_option
-@click.option("--layout-old", type=LAYOUTS, help="Layout of OLD (detected unless given).")
-@click.option("--layout-new", type=LAYOUTS, help="Layout of NEW (detected unless given).")
+@layout_old_option
+@layout_new_option
 @labels_option("OLD/NEW")
 def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
             layout_old: str | None, layout_new: str | None, corpus_dir: str) -> None:
@@ -435,9 +458,11 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
               help="Gold CSV: old_id,new_id,relation,confidence.")
 @click.option("--links", "links_file", type=click.Path(dir_okay=False),
               help="Score this `compare --format json` output instead of comparing OLD and NEW.")
+@layout_old_option
+@layout_new_option
 @labels_option("OLD/NEW")
 def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None,
-             corpus_dir: str) -> None:
+             layout_old: str | None, layout_new: str | None, corpus_dir: str) -> None:
     """Score links against a gold CSV: misses, then precision, recall and F1 (last line)."""
     from .evaluate import comparison_pairs, json_pairs, read_gold, report
     from .evaluate import evaluate as score_links
@@ -452,8 +477,8 @@ def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None
         raise UserError("give OLD and NEW, or --links COMPARE.json")
     from .match import compare as compare_programmes
 
-    (a, overrides), (b, _) = (_load_labelled(old, None, corpus_dir),
-                              _load_labelled(new, None, corpus_dir))
+    (a, overrides), (b, _) = (_load_labelled(old, layout_old, corpus_dir),
+                              _load_labelled(new, layout_new, corpus_dir))
     result = score_links(comparison_pairs(compare_programmes(a, b, overrides=overrides)), rows)
     click.echo(report(result, {m.id: m.title for m in a.measures},
                       {m.id: m.title for m in b.measures}), nl=False)
@@ -478,14 +503,22 @@ def _path_or_label(name: str, corpus_dir: str) -> str:
               show_default=True, help="Output format.")
 @output_option
 @lang_option
+@click.option("--layout-source", type=LAYOUTS, help="Layout of SOURCE (detected unless given).")
+@click.option("--layout-target", type=LAYOUTS, multiple=True,
+              help="Layout of each TARGET, in order (repeat it; one value applies to all).")
 @labels_option("SOURCE/TARGET")
 def trace(source: str, targets: tuple[str, ...], fmt: str, output: str | None, lang: str,
-          corpus_dir: str) -> None:
+          layout_source: str | None, layout_target: tuple[str, ...], corpus_dir: str) -> None:
     """Follow the proposals of SOURCE (workshop notes) through TARGET versions, in order."""
     from .trace import trace as trace_proposals
 
-    src, overrides = _load_labelled(source, None, corpus_dir)
-    versions = [_load_labelled(t, None, corpus_dir)[0] for t in targets]
+    if len(layout_target) not in (0, 1, len(targets)):
+        raise UserError(f"--layout-target given {len(layout_target)} times for "
+                        f"{len(targets)} targets: give it once, or once per target")
+    layouts = layout_target * len(targets) if len(layout_target) == 1 else layout_target
+    src, overrides = _load_labelled(source, layout_source, corpus_dir)
+    versions = [_load_labelled(t, layouts[i] if layouts else None, corpus_dir)[0]
+                for i, t in enumerate(targets)]
     result = trace_proposals(src, versions, overrides=overrides)
     if fmt == "json":
         from .render.trace_json import render_trace_json

@@ -32,6 +32,7 @@ class Version:
     sha256: str
     title: str = ""
     path: Path = Path()
+    layout: str | None = None  # the layout to read it with (corpus.toml `layout`), else detected
 
 
 def version_date(value: str) -> dt.datetime | None:
@@ -59,6 +60,17 @@ def _manifest(corpus: str | Path) -> dict:
         raise InputError(f"{path}: not valid TOML ({exc})") from exc
 
 
+def _layout(root: Path, entry: dict) -> str | None:
+    """A version's `layout` key, checked against the layouts orvers reads."""
+    from .parse import LAYOUTS
+
+    layout = entry.get("layout")
+    if layout is not None and layout not in LAYOUTS:
+        raise InputError(f"{root / MANIFEST}: version {entry.get('label')!r} has layout "
+                         f"{layout!r} (expected one of {', '.join(LAYOUTS)})")
+    return layout
+
+
 def versions(corpus: str | Path) -> tuple[Version, ...]:
     """The corpus's versions in lineage order (as listed in corpus.toml)."""
     root = Path(corpus)
@@ -68,7 +80,7 @@ def versions(corpus: str | Path) -> tuple[Version, ...]:
             out.append(Version(label=entry["label"], stage=entry["stage"],
                                date=str(entry.get("date", "")), file=entry["file"],
                                sha256=entry.get("sha256", ""), title=entry.get("title", ""),
-                               path=root / entry["file"]))
+                               path=root / entry["file"], layout=_layout(root, entry)))
         except KeyError as exc:
             raise InputError(f"{root / MANIFEST}: a [[version]] lacks {exc.args[0]!r}") from exc
     return tuple(out)

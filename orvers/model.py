@@ -125,6 +125,19 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A structure warning found after parsing (see parse/checks.py): kind is numbering_gap,
+    duplicate, missing_targets or leftover_text; the other fields say where."""
+
+    kind: str
+    ids: tuple[str, ...] = ()
+    after: str | None = None
+    before: str | None = None
+    missing: tuple[str, ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Programme:
     """One version of the action programme."""
 
@@ -138,6 +151,7 @@ class Programme:
     warnings: tuple[str, ...] = ()
     label: str = ""
     date: str = ""  # the version's date as the corpus manifest gives it ("2025-12"), if known
+    checks: tuple[Check, ...] = ()  # structure warnings as data (numbering gaps …)
 
     def measure(self, measure_id: str) -> Measure:
         """The measure with this id (KeyError if absent; the first of equal ids)."""

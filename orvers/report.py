@@ -94,10 +94,11 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
     vrows: list[dict] = []
     for v in versions:
         row = {"label": v.label, "stage": v.stage, "date": v.date, "title": v.title,
-               "measures": "–", "files": []}
+               "measures": "–", "checks": [], "files": []}
         if v.label in programmes:
             p = programmes[v.label]
             row["measures"] = len(p.measures)
+            row["checks"] = [(c.kind, c.missing or c.ids) for c in p.checks]
             row["files"] = [("JSON", put(f"versions/{v.label}.json", _programme_json(p))),
                             ("Markdown", put(f"versions/{v.label}.md",
                                              render_programme_md(p, lang)))]

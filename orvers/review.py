@@ -23,7 +23,8 @@ def corpus_review(corpus: str | Path) -> list[tuple[str, tuple[ReviewItem, ...]]
     versions = corpus_mod.versions(root)
     overrides = corpus_mod.load_overrides(root)
     programmes = {v.label: cached_load(v.path, corpus_mod.sha256(v.path), label=v.label,
-                                       cache_dir=root / CACHE_DIR, date=v.date)
+                                       cache_dir=root / CACHE_DIR, date=v.date,
+                                       layout=v.layout)
                   for v in versions}
     out: list[tuple[str, tuple[ReviewItem, ...]]] = []
     comparisons: dict[tuple[str, str], Comparison] = {}

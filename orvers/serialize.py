@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Measure, Programme, Section, Source
+from .model import Check, Measure, Programme, Section, Source
 
 
 def _section_to_dict(s: Section) -> dict[str, Any]:
@@ -31,7 +31,23 @@ def programme_to_dict(p: Programme) -> dict[str, Any]:
         "sections": [_section_to_dict(s) for s in p.sections],
         "measures": [_measure_to_dict(m) for m in p.measures],
         "warnings": list(p.warnings),
+        "checks": [check_to_dict(c) for c in p.checks],
     }
+
+
+def check_to_dict(c: Check) -> dict[str, Any]:
+    """A structure check as JSON: its kind and the fields that say where (empty ones left out)."""
+    out: dict[str, Any] = {"kind": c.kind}
+    for key in ("ids", "after", "before", "missing", "text"):
+        value = getattr(c, key)
+        if value:
+            out[key] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _check_from_dict(d: dict[str, Any]) -> Check:
+    return Check(d["kind"], tuple(d.get("ids", ())), d.get("after"), d.get("before"),
+                 tuple(d.get("missing", ())), d.get("text", ""))
 
 
 def _measure_from_dict(d: dict[str, Any]) -> Measure:
@@ -58,4 +74,5 @@ def programme_from_dict(d: dict[str, Any]) -> Programme:
         measures=tuple(_measure_from_dict(m) for m in d.get("measures", ())),
         pages=doc.get("pages", 1), warnings=tuple(d.get("warnings", ())),
         label=doc.get("label", ""), date=doc.get("date", ""),
+        checks=tuple(_check_from_dict(c) for c in d.get("checks", ())),
     )

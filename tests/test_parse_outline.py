@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from orvers.api import load
+from orvers.model import Block, Document
+from orvers.parse.outline import parse_outline
 
 EXPECTED_IDS = (
     [f"2.{i}" for i in range(1, 6)]
@@ -92,3 +94,17 @@ def test_sibling_bare_names_are_topics_but_a_lone_short_measure_is_a_measure():
         "3. Transport", "3.1. NTP-gruppe"])
     assert [m.id for m in programme.measures] == ["2.1", "2.2", "3.1"]
     assert {"1.1", "1.2"} <= {s.id for s in programme.sections}
+
+
+def test_numbers_of_any_width_each_start_a_measure():
+    # chapters 124–125 and measures past 9 (3.10.12): each number its own item, none merged
+    lines = ["Handlingsprogram 2030", "124. Tidligere kapittel"]
+    lines += [f"124.{k}. Tiltak nummer {k} i kapittel 124." for k in range(1, 4)]
+    lines += ["125. Nytt kapittel", "125.10. Underavsnitt ti"]
+    lines += [f"125.10.{k}. Tiltak nummer {k} i avsnitt ti." for k in range(1, 13)]
+    doc = Document("wide.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(lines, 1)))
+    programme = parse_outline(doc)
+    assert [m.id for m in programme.measures] == (
+        [f"124.{k}" for k in range(1, 4)] + [f"125.10.{k}" for k in range(1, 13)])
+    assert programme.measure("125.10.12").title == "Tiltak nummer 12 i avsnitt ti."
+    assert programme.measure("125.10.12").section == "125.10"

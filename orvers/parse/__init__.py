@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..errors import NoMeasuresError, OrversError
 from ..model import Document, Programme
+from .checks import structure_checks
 
 LAYOUTS: tuple[str, ...] = ("outline", "table", "label-blocks", "bullet-notes", "strategy")
 
@@ -74,4 +76,4 @@ def parse(doc: Document, layout: str | None = None) -> Programme:
     if not programme.measures:
         raise NoMeasuresError(f"{doc.path}: no measures (tiltak) found — is this an action "
                               f"programme? try --layout (read as {chosen})")
-    return programme
+    return replace(programme, checks=structure_checks(programme, programme.checks))

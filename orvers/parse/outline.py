@@ -21,7 +21,8 @@ from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
 from .common import document_title, labelled, source_of
 
-NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
+NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
+_FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
@@ -55,7 +56,8 @@ def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,
         return False
     if len(number) == 1:
         return (trailing_dot == "." and title[:1].isupper()
-                and (number[0] == last_top + 1 or (last_top == 0 and number[0] > 0)))
+                and (number[0] == last_top + 1
+                     or (last_top == 0 and 0 < number[0] <= _FIRST_CHAPTER_MAX)))
     return number[:-1] in seen or (len(number) == 2 and number[0] == last_top + 1)
 
 

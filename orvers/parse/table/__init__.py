@@ -122,7 +122,4 @@ def _warnings(measures: list[Measure]) -> list[str]:
             out.append(f"measure {m.id}: no title found")
         if not (m.result_targets or m.effect_targets):
             out.append(f"measure {m.id}: no result or effect targets found")
-    ids = [m.id for m in measures]
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
-        out.append(f"measure number {dup} occurs more than once")
     return out
