@@ -23,13 +23,14 @@ from .cues import CHAPTER_RE, SUBSECTION_RE, label_kind
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
 _HEADER_WORDS = 8  # a header line has no more words than this
+_PUNCT = ".,:;|[]()"
 _RULE_RE = re.compile(r"[|\[\]¦]+")  # a column rule OCR read as a glyph
 _SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
 _SLACK = 0.35  # a piece may start this share of the text height left of its column's edge
 _TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
 # A bullet as OCR reads it, standing before an item's first word: `¢`, `e¢`, `°*`, `=`, `_[*`.
-_GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«]|_)+$|^[eo]$")
-_GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«]|_)+(?=\w)")
+_GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«@]|_)+$|^[eo]$")  # not @: OCR's ø
+_GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«@]|_)+(?=\w)")
 _INK = 1.15  # a word's printed width, at most, for the width of its inked box
 _NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
 BULLET = "•"  # the list label given to a cell line that starts an item
@@ -61,6 +62,8 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     """The columns a header line's words give, or None if the line is no header."""
     if not words or len(words) > _HEADER_WORDS:
         return None
+    if fold(words[0].text).strip(_PUNCT) != "tiltak":
+        return None  # the header starts with the word itself ("tiltaksplan" is a title word)
     edges: list[float | None] = [None, None, None]
     for w in words:
         key = fold(w.text).casefold()
@@ -164,6 +167,9 @@ def _items(blocks: list[Block], body: float) -> tuple[Block, ...]:
         fits = prev.words[-1].x1 + width < right[(prev.page, b.col)]
         capital = b.text[:1].isupper()
         ended = prev.text.endswith(".") if b.col == 1 else not ends_open(prev.text)
+        # an early line end counts before a capital, or before a name (OCR drops short words
+        # such as "å", so a lowercase target line may look as if it could have gone above)
+        fits = fits and (capital or (b.col == 2 and not ends_open(prev.text)))
         out.append(replace(b, list_label=BULLET) if fits or (capital and ended) else b)
     return tuple(out)
 
