@@ -35,7 +35,8 @@ def _parser(layout: str) -> Callable[[Document], Programme]:
         return parse_labels
     if layout == "bullet-notes":
         from .bullets import parse_bullets
-        return parse_bullets
+        from .table.proposals import parse_proposals
+        return lambda doc: (parse_proposals(doc) if _looks_like_table(doc) else parse_bullets(doc))
     if layout == "strategy":
         from .strategy import parse_strategy
         return parse_strategy
@@ -53,7 +54,8 @@ def detect_layout(doc: Document) -> str | None:
     from .common import labelled
     texts = [b.text for b in labelled(doc.blocks) if b.text.strip()]
     if _looks_like_table(doc):
-        return "table"
+        from .table.proposals import is_proposal_table
+        return "bullet-notes" if is_proposal_table(doc) else "table"
     from .outline import count_numbered
     if count_numbered(doc) >= 5:
         return "outline"

@@ -15,7 +15,7 @@ or partners.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
@@ -23,6 +23,8 @@ from .common import document_title, labelled, source_of
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
+_BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
+_DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
@@ -58,17 +60,36 @@ def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,
         return (trailing_dot == "." and title[:1].isupper()
                 and (number[0] == last_top + 1
                      or (last_top == 0 and 0 < number[0] <= _FIRST_CHAPTER_MAX)))
-    return number[:-1] in seen or (len(number) == 2 and number[0] == last_top + 1)
+    # a chapter whose heading was lost (misread) still holds its numbered sections
+    return number[:-1] in seen or (len(number) == 2 and (
+        number[0] == last_top + 1 or any(k[:1] == number[:1] and len(k) == 2 for k in seen)))
+
+
+def _joined(blocks: tuple[Block, ...]) -> list[Block]:
+    """The blocks with a number standing alone on its line put before the next line's text,
+    as a PDF's text layer (pdftotext) may print an automatic number apart from its item."""
+    out: list[Block] = []
+    pending: Block | None = None
+    for b in blocks:
+        text = b.text.strip()
+        if not text:
+            continue
+        if _BARE_NUMBER_RE.match(text):
+            pending = b
+            continue
+        if pending is not None and not NUMBER_RE.match(text):
+            b = replace(b, text=f"{pending.text.strip()} {text}", line=pending.line)
+        pending = None
+        out.append(b)
+    return out
 
 
 def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     items: list[_Item] = []
     seen: dict[tuple[int, ...], _Item] = {}
     last_top = 0
-    for b in blocks:
-        text = b.text.strip()
-        if not text:
-            continue
+    for b in _joined(blocks):
+        text = _DASH_RE.sub(" ", b.text.strip(), count=1)
         m = NUMBER_RE.match(text)
         if m:
             number = tuple(int(p) for p in m.group(1).split("."))

@@ -22,6 +22,8 @@ from ..text import is_bullet, join_lines
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
 _HEADER_RE = re.compile(r"^(Tiltak|Resultat|Effekt|Partnere)", re.IGNORECASE)
 _LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
+_STRAIGHT = 0.001  # a slope below this (0.06°) is left as it is
+_TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
 _BAND = 0.08  # top/bottom share of the page where headers and footers live
 
 
@@ -88,7 +90,8 @@ def _page_items(page) -> list[dict]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    outside = _deskewed([w for w in words if not any(_inside(w, b) for b in boxes)],
+                        _skew(page.chars))
     items: list[tuple[float, list[dict]]] = []
     for top, line_words in _lines(outside):
         text = " ".join(w["text"] for w in line_words)
@@ -102,6 +105,30 @@ def _page_items(page) -> list[dict]:
     items.sort(key=lambda pair: pair[0])
     flat = [i for _, group in items for i in group]
     return flat
+
+
+def _skew(chars: list[dict]) -> float:
+    """The slope of the page's text lines: an OCR layer of a page scanned askew sets each
+    line's glyphs on its baseline, turned (tesseract writes the turn into the text matrix)."""
+    slopes = [c["matrix"][1] / c["matrix"][0] for c in chars if c["matrix"][0] > 0]
+    # tesseract leaves short lines unturned (slope 0): the turned lines tell the page's slope
+    turned = sorted(s for s in slopes if abs(s) >= _STRAIGHT)
+    if len(turned) < _TURNED * len(slopes):
+        return 0.0
+    return turned[len(turned) // 2]
+
+
+def _deskewed(words: list[dict], slope: float) -> list[dict]:
+    """Words with their boxes turned back by the page's slope, so that a line's words share
+    a top and a column's lines a left edge."""
+    if abs(slope) < _STRAIGHT:
+        return words
+    out = []
+    for w in words:
+        dx, dy = w["top"] * slope, w["x0"] * slope
+        out.append({**w, "x0": w["x0"] - dx, "x1": w["x1"] - dx, "top": w["top"] + dy,
+                    "bottom": w["bottom"] + dy})
+    return out
 
 
 def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
@@ -149,7 +176,8 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
         texts = [c or "" for c in cells]
         first = texts[0].strip() if texts else ""
         paragraphs = [_paragraphs(t.split("\n")) for t in texts]
-        continues = not (_MEASURE_RE.match(first) or _HEADER_RE.match(first))
+        # only a table's first row may be the rest of a row the page before began
+        continues = i == 0 and not (_MEASURE_RE.match(first) or _HEADER_RE.match(first))
         if continues and items:
             for col, extra in enumerate(paragraphs):
                 items[-1]["cells"][col].extend(extra)

@@ -1,0 +1,49 @@
+"""The variant suite (tests/variants/): every layout orvers reads, rendered through Word,
+LibreOffice, pdftoppm + ImageMagick + tesseract and pdftotext, read WITHOUT --layout.
+
+Each variant must give the exact measure ids of what was rendered, every title at least 95 %
+similar (after OCR repair), and at least 90 % of the targets and of the partners. The files are
+committed (tests/variants/generate.py makes them; CI does not run tesseract). Variants that do
+not yet read right are listed in KNOWN with the reason, as strict xfails: the day they pass,
+the list must shrink.
+"""
+
+from __future__ import annotations
+
+import pytest
+from variants.score import MANIFEST, score
+
+KNOWN: dict[str, str] = {
+    "board-ocr-eng-150": "partners 0.81: tesseract eng drops most partner bullets; lowercase "
+                         "names on lines of their own are read as one name wrapped",
+    "board-ocr-nor-200-rot": "3.4.3 lost at a page break of the rotated landscape scan; "
+                             "partners 0.78 (bullets dropped)",
+    "board-pdftotext": "pdftotext prints a table column by column per page; no reader for it",
+    "draft-ocr-nor-300-rot": "the heading '4. Tverrgående temaer' is misread and its text "
+                             "ends 3.4.2's title (0.917)",
+    "draft-pdftotext": "pdftotext prints automatic chapter numbers apart from their headings "
+                       "and out of order (2., 3., then the titles)",
+    "hp2025-labels-pdf": "a `-` sub-item printed from Word goes into the title (T13)",
+    "hp2025-ocr-eng-200": "as hp2025-labels-pdf, and the OCR'd labels lose their targets",
+    "workshop-table-pdf": "a proposal row that starts a new page is taken for the rest of the "
+                          "row before (two proposals merged)",
+    "synthetic-board-ocr-eng-300-rot": "a 1° scan: one measure number misread as another "
+                                       "row; partners 0.71",
+    "synthetic-outline-pdftotext": "as draft-pdftotext",
+}
+
+
+def _params():
+    for v in MANIFEST["variants"]:
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[v["name"]])] \
+            if v["name"] in KNOWN else []
+        yield pytest.param(v, id=v["name"], marks=marks)
+
+
+@pytest.mark.parametrize("variant", _params())
+def test_variant_reads_as_rendered(variant):
+    s = score(variant)
+    assert s.ids_equal, f"{s.found} measures found, {s.expected} rendered"
+    assert s.title_min >= 0.95, f"title of {s.worst}: {s.title_min:.3f}"
+    assert s.target_recall >= 0.90
+    assert s.partner_recall >= 0.90

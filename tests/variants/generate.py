@@ -1,0 +1,396 @@
+"""Regenerate the variant suite: every layout orvers reads, rendered through real pipelines.
+
+    .venv/bin/python tests/variants/generate.py        # needs soffice, pdftoppm, tesseract, convert
+
+Sources with known truth: the bundled board (table), draft (outline), 2025 programme (label
+blocks) and workshop notes (proposals, as a Word table per area), and two synthetic programmes
+(wide numbers: chapter 12, measure 12.10.3). Each is written with python-docx in a few styles,
+then converted: LibreOffice PDF; PDF pages → pdftoppm (150/200/300 dpi), some rotated and
+blurred with ImageMagick → tesseract (eng, nor) → a text-only PDF (the text layer is what
+orvers reads; the page images are left out to keep the files small); pdftotext text.
+The truth (what was rendered) and the variants go to manifest.json; CI reads the committed
+files and never runs this script.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+sys.path.insert(0, str(HERE.parent))
+
+from builders import convert  # noqa: E402
+from conftest import corpus_file  # noqa: E402
+
+from orvers.api import load  # noqa: E402
+from orvers.model import Measure, Programme, Section  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a table is drawn: Word table style, column widths (cm), font, page orientation."""
+
+    table: str = "Table Grid"
+    widths: tuple[float, ...] = (5.5, 7.0, 5.5)
+    font: str = "Liberation Sans"
+    size: float = 10
+    landscape: bool = False
+
+
+# --- sources ---------------------------------------------------------------------------
+
+
+def _synthetic(name: str, chapters: tuple[int, ...], seed: int, targets: bool) -> Programme:
+    """A programme with known measures: titles, targets and partners from the board's words,
+    numbered chapter.section.measure with chapters and counts past one digit."""
+    rng = random.Random(seed)
+    board = load(corpus_file("styret"))
+    words = sorted({w.strip(".,;:()") for m in board.measures for w in m.title.split()
+                    if len(w.strip(".,;:()")) > 3})
+    names = sorted({p for m in board.measures for p in m.partners if len(p) < 30})
+
+    def sentence(n: int) -> str:
+        text = " ".join(rng.choice(words) for _ in range(n))
+        return text[:1].upper() + text[1:] + "."
+
+    sections, measures = [], []
+    for chapter in chapters:
+        sections.append(Section(str(chapter), sentence(2).rstrip("."), None))
+        for s in range(1, rng.choice((2, 3)) + 1):
+            sid = f"{chapter}.{s}"
+            sections.append(Section(sid, sentence(3).rstrip("."), str(chapter)))
+            count = 12 if s == 2 else rng.randint(2, 4)
+            for k in range(1, count + 1):
+                measures.append(Measure(
+                    id=f"{sid}.{k}", title=sentence(rng.randint(6, 14)), section=sid,
+                    result_targets=tuple(sentence(rng.randint(6, 12)) for _ in range(2)),
+                    effect_targets=(sentence(rng.randint(6, 12)),),
+                    partners=tuple(rng.sample(names, 3))))
+                if not targets:  # an outline prints titles only
+                    measures[-1] = Measure(measures[-1].id, measures[-1].title, sid)
+    return Programme(path=name, format="txt", layout="table", title="Handlingsprogram 2030",
+                     sections=tuple(sections), measures=tuple(measures))
+
+
+def sources() -> dict[str, Programme]:
+    """The programmes the variants render, by name."""
+    return {
+        "board": load(corpus_file("styret")),
+        "draft": load(corpus_file("utkast")),
+        "hp2025": load(corpus_file("hp2025")),
+        "workshop": load(corpus_file("workshop")),
+        "synthetic-board": _synthetic("synthetic-board", (11, 12), seed=11, targets=True),
+        "synthetic-outline": _synthetic("synthetic-outline", (10, 11, 12), seed=12,
+                                        targets=False),
+    }
+
+
+# --- writers ---------------------------------------------------------------------------
+
+
+def _document(style: Style) -> docx.document.Document:
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = style.font, Pt(style.size)
+    for section in document.sections:
+        section.left_margin = section.right_margin = Cm(1.5)
+        if style.landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
+    return document
+
+
+def _by_section(p: Programme) -> list[tuple[Section, list[Measure]]]:
+    return [(s, [m for m in p.measures if m.section == s.id]) for s in p.sections]
+
+
+def _cell_lines(cell, items: list[tuple[str, bool]]) -> None:
+    """Fill a cell with paragraphs (text, bulleted)."""
+    for i, (text, bullet) in enumerate(items):
+        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        paragraph.text = text
+        if bullet:
+            paragraph.style = "List Bullet"
+
+
+def _table(document, headers: tuple[str, ...], rows: list[list[list[tuple[str, bool]]]],
+           style: Style) -> None:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = style.table
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, items in zip(table.add_row().cells, row, strict=True):
+            _cell_lines(cell, items)
+    table.autofit = False
+    for i, width in enumerate(style.widths):
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+
+
+def _targets(m: Measure) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for label, items in (("Resultatmål:", m.result_targets), ("Effektmål:", m.effect_targets)):
+        if items:
+            out += [(label, False), *((t, True) for t in items)]
+    return out
+
+
+def board_docx(p: Programme, path: Path, style: Style) -> Path:
+    """The board's layout: numbered headings, a 3-column measure table per section."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+        if measures:
+            _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
+                [[(f"{m.id}. {m.title}", False)], _targets(m), [(x, True) for x in m.partners]]
+                for m in measures], style)
+    document.save(str(path))
+    return path
+
+
+def workshop_docx(p: Programme, path: Path, style: Style) -> Path:
+    """Workshop notes as such notes are usually kept: per area a table of proposals (no
+    numbers), their targets and partners."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        if not measures:
+            continue
+        document.add_heading(section.title, level=1)
+        _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
+            [[(m.title, True)], _targets(m), [(", ".join(m.partners), False)] if m.partners
+             else [("", False)]] for m in measures], style)
+    document.save(str(path))
+    return path
+
+
+def labels_docx(p: Programme, path: Path, style: Style) -> Path:
+    """The 2025 programme's label blocks: Tiltak: / Partnere: / Resultatmål: / Effektmål:."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        if not measures:
+            continue
+        document.add_heading(section.title, level=1)
+        for m in measures:
+            document.add_paragraph(f"Tiltak: {m.title}")
+            for child in m.children:
+                document.add_paragraph(f"- {child}")
+            if m.partners:
+                document.add_paragraph(f"Partnere: {', '.join(m.partners)}")
+            for label, items in (("Resultatmål", m.result_targets),
+                                 ("Effektmål", m.effect_targets)):
+                for t in items:
+                    document.add_paragraph(f"{label}: {t}")
+    document.save(str(path))
+    return path
+
+
+_NUMBERING = (
+    '<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>{levels}'
+    '</w:abstractNum>')
+_LEVEL = ('<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="decimal"/>'
+          '<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{ind}" '
+          'w:hanging="{hang}"/></w:pPr></w:lvl>')
+
+
+def _numbering(document, start: int) -> str:
+    """Add a multilevel decimal list (1. / 1.1. / 1.1.1., the first level counting from
+    start) to the document; its numId."""
+    numbering = document.part.numbering_part.element
+    levels = "".join(_LEVEL.format(i=i, text=".".join(f"%{k + 1}" for k in range(i + 1)) + ".",
+                                   ind=720 * (i + 1), hang=720, start=start if i == 0 else 1)
+                     for i in range(4))
+    numbering.insert(0, parse_xml(_NUMBERING.format(ns=nsdecls("w"), levels=levels)))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId '
+                               'w:val="90"/></w:num>'))
+    return "90"
+
+
+def _number(paragraph, num_id: str, level: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                         f'<w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def outline_docx(p: Programme, path: Path, style: Style, automatic: bool) -> Path:
+    """The draft's numbered outline, numbers typed or as Word's automatic numbering (w:numPr;
+    the ids must then run 1, 2, 3 … at every level, which the generator checks)."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    start = min(int(s.id.split(".")[0]) for s in p.sections)
+    num_id = _numbering(document, start) if automatic else ""
+    items = sorted([(s.id, s.title, True) for s in p.sections]
+                   + [(m.id, m.title, False) for m in p.measures],
+                   key=lambda x: tuple(int(n) for n in x[0].split(".")))
+    for ident, title, is_section in items:
+        level = ident.count(".")
+        if is_section:
+            paragraph = document.add_heading(title if automatic else f"{ident}. {title}",
+                                             level=min(level + 1, 9))
+        else:
+            paragraph = document.add_paragraph(title if automatic else f"{ident}. {title}")
+        if automatic:
+            _number(paragraph, num_id, level)
+    if automatic:
+        _check_automatic([i for i, _, _ in items], start)
+    document.save(str(path))
+    return path
+
+
+def _check_automatic(ids: list[str], start: int) -> None:
+    counts: list[int] = []
+    for ident in ids:
+        level = ident.count(".")
+        counts = (counts + [start - 1 if not counts else 0] * 4)[:level + 1]
+        counts[level] += 1
+        if ".".join(map(str, counts)) != ident:
+            raise SystemExit(f"automatic numbering would print {counts} for {ident}")
+
+
+# --- pipelines -------------------------------------------------------------------------
+
+
+def to_pdf(source: Path, out: Path) -> Path:
+    pdf = convert(source, source.parent, "pdf")
+    return Path(shutil.move(pdf, out))
+
+
+def to_text(pdf: Path, out: Path) -> Path:
+    subprocess.run(["pdftotext", str(pdf), str(out)], check=True)
+    return out
+
+
+def to_ocr(pdf: Path, out: Path, dpi: int, lang: str, rotate: float = 0.0,
+           blur: float = 0.0) -> Path:
+    """Pages → images (rotated, blurred as a scanner leaves them) → tesseract text-only PDF."""
+    work = Path(tempfile.mkdtemp(prefix="orvers-variant-"))
+    try:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf),
+                        str(work / "page")], check=True)
+        pages = sorted(work.glob("page*.png"))
+        for page in pages:
+            if rotate or blur:
+                subprocess.run(["convert", str(page), "-background", "white", "-rotate",
+                                str(rotate), "-blur", f"0x{blur}", "-units",
+                                "PixelsPerInch", "-density", str(dpi), str(page)], check=True)
+        listing = work / "pages.txt"
+        listing.write_text("\n".join(map(str, pages)) + "\n")
+        subprocess.run(["tesseract", str(listing), str(out.with_suffix("")), "-l", lang,
+                        "--dpi", str(dpi), "-c", "textonly_pdf=1", "pdf"],
+                       check=True, capture_output=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def _truth(p: Programme) -> list[dict]:
+    return [{"id": m.id, "title": m.title, "targets": [*m.result_targets, *m.effect_targets],
+             "partners": list(m.partners)} for m in p.measures]
+
+
+WIDE = Style(table="Normal Table", widths=(6.5, 11.0, 7.0), font="Liberation Serif", size=11,
+             landscape=True)
+NARROW = Style(table="Light Grid Accent 1", widths=(4.5, 8.0, 5.0), font="DejaVu Sans", size=9)
+
+
+def main() -> None:
+    """Write every variant; OCR outputs already there are kept unless --fresh is given
+    (tesseract takes minutes; the documents it reads do not change between runs)."""
+    FILES.mkdir(exist_ok=True)
+    fresh = "--fresh" in sys.argv
+    for old in FILES.iterdir():
+        if fresh or "-ocr-" not in old.name:
+            old.unlink()
+    src = sources()
+    work = Path(tempfile.mkdtemp(prefix="orvers-variants-"))
+    variants: list[dict] = []
+
+    def add(name: str, source: str, path: Path, pipeline: str) -> Path:
+        target = FILES / f"{name}{path.suffix}"
+        if path != target:
+            shutil.copy(path, target)
+        variants.append({"name": name, "source": source, "file": f"files/{target.name}",
+                         "pipeline": pipeline})
+        print(name, target.stat().st_size, flush=True)
+        return target
+
+    def ocr(name: str, source: str, pdf: Path, pipeline: str, dpi: int, lang: str,
+            rotate: float = 0.0, blur: float = 0.0) -> None:
+        kept = FILES / f"{name}.pdf"
+        add(name, source, kept if kept.exists() else
+            to_ocr(pdf, work / f"{name}.pdf", dpi, lang, rotate, blur), pipeline)
+
+    def docx_pdf(name: str, source: str, path: Path, pipeline: str) -> tuple[Path, Path]:
+        d = add(f"{name}-docx", source, path, pipeline)
+        return d, add(f"{name}-pdf", source, to_pdf(path, work / f"{name}.pdf"),
+                      f"{pipeline} → LibreOffice PDF")
+
+    _, board_grid = docx_pdf("board-grid", "board", board_docx(
+        src["board"], work / "board-grid.docx", Style()), "python-docx, Table Grid, portrait")
+    _, board_wide = docx_pdf("board-plain-landscape", "board", board_docx(
+        src["board"], work / "board-wide.docx", WIDE),
+        "python-docx, no rules, landscape, serif 11 pt")
+    docx_pdf("board-narrow", "board", board_docx(src["board"], work / "board-narrow.docx",
+                                                 NARROW), "python-docx, Light Grid, 9 pt")
+    ocr("board-ocr-eng-150", "board", board_grid, "PDF → 150 dpi → tesseract eng", 150, "eng")
+    ocr("board-ocr-nor-200-rot", "board", board_wide,
+        "landscape PDF → 200 dpi, rotated 0.6°, blurred → tesseract nor", 200, "nor",
+        rotate=0.6, blur=0.5)
+    add("board-pdftotext", "board", to_text(board_grid, work / "board.txt"),
+        "PDF → pdftotext")
+
+    _, draft_pdf = docx_pdf("draft-numpr", "draft", outline_docx(
+        src["draft"], work / "draft-numpr.docx", Style(), automatic=True),
+        "python-docx outline, Word automatic numbering (w:numPr)")
+    docx_pdf("draft-typed", "draft", outline_docx(
+        src["draft"], work / "draft-typed.docx", WIDE, automatic=False),
+        "python-docx outline, typed numbers, landscape serif")
+    ocr("draft-ocr-nor-300-rot", "draft", draft_pdf,
+        "PDF → 300 dpi, rotated −0.8°, blurred → tesseract nor", 300, "nor",
+        rotate=-0.8, blur=0.7)
+    add("draft-pdftotext", "draft", to_text(draft_pdf, work / "draft.txt"), "PDF → pdftotext")
+
+    _, hp_pdf = docx_pdf("hp2025-labels", "hp2025", labels_docx(
+        src["hp2025"], work / "hp2025.docx", Style()), "python-docx label blocks")
+    ocr("hp2025-ocr-eng-200", "hp2025", hp_pdf, "PDF → 200 dpi → tesseract eng", 200, "eng")
+
+    docx_pdf("workshop-table", "workshop", workshop_docx(
+        src["workshop"], work / "workshop.docx", Style(widths=(8.0, 5.0, 5.0))),
+        "python-docx, proposals as a Word table per area")
+
+    _, syn_pdf = docx_pdf("synthetic-board", "synthetic-board", board_docx(
+        src["synthetic-board"], work / "syn-board.docx", WIDE), "python-docx, landscape")
+    ocr("synthetic-board-ocr-eng-300-rot", "synthetic-board", syn_pdf,
+        "PDF → 300 dpi, rotated 1°, blurred → tesseract eng", 300, "eng", rotate=1.0, blur=0.6)
+    _, syn_outline = docx_pdf("synthetic-outline", "synthetic-outline", outline_docx(
+        src["synthetic-outline"], work / "syn-outline.docx", NARROW, automatic=True),
+        "python-docx outline, automatic numbering, 9 pt")
+    add("synthetic-outline-pdftotext", "synthetic-outline",
+        to_text(syn_outline, work / "syn-outline.txt"), "PDF → pdftotext")
+
+    manifest = {"variants": variants,
+                "truth": {name: _truth(p) for name, p in src.items()}}
+    (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1)
+                                        + "\n", encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
