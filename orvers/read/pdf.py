@@ -113,7 +113,7 @@ def _skew(chars: list[dict]) -> float:
     slopes = [c["matrix"][1] / c["matrix"][0] for c in chars if c["matrix"][0] > 0]
     # tesseract leaves short lines unturned (slope 0): the turned lines tell the page's slope
     turned = sorted(s for s in slopes if abs(s) >= _STRAIGHT)
-    if len(turned) < _TURNED * len(slopes):
+    if not turned or len(turned) < _TURNED * len(slopes):
         return 0.0
     return turned[len(turned) // 2]
 
