@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from orvers.model import Block, Document, Word
+from orvers.parse import parse
 from orvers.parse.table import parse_table
 from orvers.parse.table.geometry import BULLET, table_cells
 from orvers.read import read
@@ -67,3 +68,15 @@ def test_a_garbled_bullet_glyph_starts_an_item():
     partner = next(b for b in cells if b.col == 2)
     assert (middle.text, middle.list_label) == ("Holdt et møte", BULLET)
     assert (partner.text, partner.list_label) == ("KS", BULLET)
+
+
+def test_table_text_before_the_first_measure_is_reported():
+    p = parse(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (200, "Resultatmål:"), (400, "KS")),
+        _line(3, 1, 114, (40, "1.1. Samle kunnskap"), (200, "Holdt et møte.")),
+        _line(4, 1, 126, (40, "1.2. Dele data"), (200, "Delt et notat.")),
+    ))
+    assert [m.id for m in p.measures] == ["1.1", "1.2"]
+    assert [(c.kind, c.ids, c.text) for c in p.checks] == [
+        ("leftover_text", (), "Resultatmål: KS")]

@@ -86,4 +86,5 @@ def describe(check: Check) -> str:
         return f"measure number {check.ids[0]} occurs more than once"
     if check.kind == "missing_targets":
         return f"no result or effect targets, unlike the other measures: {', '.join(check.ids)}"
-    return f"text assigned to no measure ({check.text[:60]}) near {', '.join(check.ids)}"
+    where = f"after {check.ids[0]}" if check.ids else "before the first measure"
+    return f"table text assigned to no measure, {where}: {check.text[:60]}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...model import Block, Document, Measure, Programme, Section
+from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..common import document_title
 from .cells import read_cells
@@ -37,9 +37,10 @@ def looks_like_table(doc: Document) -> bool:
 def parse_table(doc: Document) -> Programme:
     """Sections and measures (with targets and partners) of a table-layout programme."""
     notes: list[str] = []
+    leftover: list[Check] = []
     blocks = table_cells(doc.blocks) if has_geometry(doc.blocks) else doc.blocks
     if any(b.kind == "cell" and b.col is not None for b in blocks):
-        sections, columns = read_cells(blocks)
+        sections, columns, leftover = read_cells(blocks)
     else:
         sections, columns, notes = read_lines(doc.blocks)
     words = vocabulary(doc.blocks)
@@ -55,6 +56,7 @@ def parse_table(doc: Document) -> Programme:
         measures=tuple(measures),
         pages=doc.pages,
         warnings=(*doc.warnings, *title_notes, *notes, *_warnings(measures)),
+        checks=tuple(leftover),
     )
 
 

@@ -8,9 +8,10 @@ reading order: a measure number in the first column starts the next measure.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import groupby
 
-from ...model import Block, Section
+from ...model import Block, Check, Section
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet
 
@@ -50,6 +51,7 @@ class _CellWalker:
         self.section: str | None = None
         self.current: Columns | None = None
         self.bulleted = False
+        self.leftover: list[Check] = []  # table text no measure took
 
     def text_block(self, block: Block) -> None:
         head = _heading(block, self.chapter)
@@ -90,6 +92,15 @@ class _CellWalker:
             elif b.col == 2:
                 cols.add_partner(text.replace("\n", " "), True)
 
+    def lost(self, text: str) -> None:
+        """Keep a table line that no measure took (before a section's first measure)."""
+        after = (self.measures[-1].id,) if self.measures else ()
+        last = self.leftover[-1] if self.leftover else None
+        if last is not None and last.ids == after:
+            self.leftover[-1] = replace(last, text=f"{last.text} {text}")
+        else:
+            self.leftover.append(Check("leftover_text", ids=after, text=text))
+
     def line(self, block: Block) -> None:
         """One printed line of a column-clustered table."""
         text = block_text(block)
@@ -103,6 +114,7 @@ class _CellWalker:
                 return
         cols = self.current
         if cols is None:
+            self.lost(text)
             return
         cols.line_end = max(cols.line_end, block.line)
         if block.col == 0:
@@ -115,8 +127,10 @@ class _CellWalker:
             cols.add_partner(text, bullet or not cols.partner_continues(text, self.bulleted))
 
 
-def read_cells(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns]]:
-    """Sections and measure columns of a document whose tables come as cell blocks."""
+def read_cells(blocks: tuple[Block, ...]
+               ) -> tuple[list[Section], list[Columns], list[Check]]:
+    """Sections and measure columns of a document whose tables come as cell blocks, and the
+    table text that went to no measure."""
     walker = _CellWalker()
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(blocks, key=key):
@@ -129,4 +143,4 @@ def read_cells(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns]]
                 walker.line(block)
             else:
                 walker.text_block(block)
-    return walker.sections, walker.measures
+    return walker.sections, walker.measures, walker.leftover
