@@ -311,11 +311,20 @@ def unlink(old: str, new: str, note: str, corpus_dir: str) -> None:
 @lang_option
 @click.option("--no-cache", is_flag=True, help="Parse every version again.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool) -> None:
+@click.option("--author", metavar="NAME",
+              help="Author of the redline's tracked changes and comments (default: the corpus's "
+                   "organisation in corpus.toml, else the secretariat).")
+@click.option("--date", "date_", metavar="ISO",
+              help="Date of the redline's tracked changes, e.g. 2025-12-18 (default: the new "
+                   "version's date in corpus.toml).")
+def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool,
+           author: str | None, date_: str | None) -> None:
     """Extract, compare, trace and redline the whole corpus; write OUT/index.html."""
+    from .redline import parse_date
     from .report import report as write_report
 
-    index = write_report(corpus_dir, out, lang=lang, progress=not quiet, use_cache=not no_cache)
+    index = write_report(corpus_dir, out, lang=lang, progress=not quiet, use_cache=not no_cache,
+                         author=author or None, date=parse_date(date_))
     click.echo(f"wrote {index}")
 
 

@@ -16,6 +16,8 @@ from .cache import memo
 from .export import DATABASE, rows, write_sqlite
 from .history import Chain, lineages
 from .model import Comparison, Programme
+from .redline.measures import TEXTS as REDLINE_TEXTS
+from .redline.sources import Sources, workshop_sources
 from .render.anchors import version_page
 from .render.compare_html import Lineages
 from .render.compare_json import render_json
@@ -48,10 +50,12 @@ def _lineages(chain: list[Comparison]) -> Lineages:
 
 
 def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool = True,
-           use_cache: bool = True, now: dt.datetime | None = None, name: str = "") -> Path:
+           use_cache: bool = True, now: dt.datetime | None = None, name: str = "",
+           author: str | None = None, date: dt.datetime | None = None) -> Path:
     """Write every report of CORPUS into OUT and return the index page's path.
 
-    NAME is the corpus's name in the database (default: the name of its directory).
+    NAME is the corpus's name in the database (default: the name of its directory). AUTHOR and
+    DATE sign the redline's tracked changes and comments (see write).
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -67,7 +71,8 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             if progress:
                 bar.update(task, advance=1, description=what)
 
-        index = write(analyse(corpus, use_cache, step), out, lang, now, step, name)
+        index = write(analyse(corpus, use_cache, step), out, lang, now, step, name,
+                      author=author, date=date)
         if progress:
             bar.update(task, completed=total, description="done")
     return index
@@ -75,8 +80,12 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
 
 def write(analysis: Analysis, out: str | Path, lang: str = "nb",
           now: dt.datetime | None = None, step: Callable[[str], None] = lambda what: None,
-          name: str = "") -> Path:
-    """Write the reports of an analysed corpus into OUT and return the index page's path."""
+          name: str = "", author: str | None = None, date: dt.datetime | None = None) -> Path:
+    """Write the reports of an analysed corpus into OUT and return the index page's path.
+
+    The redline's tracked changes and comments are signed AUTHOR (default: the corpus's
+    `organisation` in corpus.toml, else the secretariat) and dated DATE (default: the new
+    version's date)."""
     root, out = analysis.root, Path(out)
     versions, programmes, comparisons = (analysis.versions, analysis.programmes,
                                          analysis.comparisons)
@@ -149,9 +158,13 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
     for a, b in red[:1]:
         c = comparisons[(a, b)]
         rel = f"redline/{a}--{b}.docx"
-        docx = memo(analysis.cache_dir, "redline",
-                    analysis.key(a, b) + lang + repr((c.old.title, c.new.title)),
-                    partial(_redline, c, lang))
+        sources = workshop_sources(analysis.trace, b) if analysis.trace is not None else {}
+        who = author or _manifest_value(root, "organisation") or REDLINE_TEXTS[lang]["author"]
+        when = date or corpus_mod.version_date(c.new.date)
+        when = when and (when if when.tzinfo else when.replace(tzinfo=dt.UTC))
+        docx = memo(analysis.cache_dir, "redline", analysis.key(a, b) + lang + repr((
+            c.old.title, c.new.title, who, when and when.isoformat(), sorted(sources.items()))),
+            partial(_redline, c, lang, who, when, sources))
         put(rel, docx)
         groups.append({"title": t["redlines"], "entries": [
             {"title": f"{a} → {b}", "summary": "", "files": [("DOCX", rel)]}]})
@@ -176,22 +189,27 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
                                                 figure_data))
 
 
-def _redline(c: Comparison, lang: str) -> bytes:
-    """The Word redline of C as bytes (dated by the new version, so reruns write the same)."""
+def _redline(c: Comparison, lang: str, author: str, when: dt.datetime | None,
+             sources: Sources) -> bytes:
+    """The Word redline of C as bytes (with a fixed date, so reruns write the same)."""
     import tempfile
 
     from .redline import write_redline
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "redline.docx"
-        when = corpus_mod.version_date(c.new.date)
-        write_redline(c, path, date=when and when.replace(tzinfo=dt.UTC), lang=lang)
+        write_redline(c, path, author=author, date=when, lang=lang, sources=sources)
         return path.read_bytes()
 
 
-def _programme_name(root: Path) -> str:
+def _manifest_value(root: Path, name: str) -> str:
     import tomllib
 
     data = tomllib.loads((root / corpus_mod.MANIFEST).read_text(encoding="utf-8"))
-    return data.get("programme", str(root))
+    value = data.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _programme_name(root: Path) -> str:
+    return _manifest_value(root, "programme") or str(root)
 

@@ -108,3 +108,21 @@ def test_an_outline_document_carries_the_old_titles_and_says_what_it_cannot_show
     rejected = {" ".join(p.text.split()) for p in fidelity.resolved(out, "reject").paragraphs}
     board = load(corpus_file("styret")).measures
     assert all(f"{m.id}. {' '.join(m.title.split())}" in rejected for m in board)
+
+
+def test_in_place_comments_name_the_workshop_proposals(board, tmp_path):
+    from orvers.match import compare
+    from orvers.redline import write_inplace_redline
+    from orvers.redline.sources import Source
+
+    comparison = compare(load(corpus_file("utkast"), label="utkast"),
+                         load(corpus_file("styret"), label="styret"))
+    out = tmp_path / "sourced.docx"
+    write_inplace_redline(comparison, board["new"], out,
+                          date=dt.datetime(2025, 12, 18, tzinfo=dt.UTC),
+                          sources={"2.1.2": (Source("W38", "Regional Arealanalyse"),),
+                                   "2.4.2": (Source("W41", "Jobbe med boligpolitikk"),)})
+    redline = docx.Document(str(out))
+    notes = {c.text for c in redline.comments}
+    assert "Tidligere 3.1.2, omnummerert\nFra verkstedet: W38 «Regional Arealanalyse»" in notes
+    assert "Fra verkstedet: W41 «Jobbe med boligpolitikk»" in notes  # an added measure

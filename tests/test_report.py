@@ -346,3 +346,49 @@ def test_trace_page_shows_titles_and_where_the_evidence_was_found(first):
     assert f'funnet via {via["via"]["version"]} <a href="../versions/' in row
     assert "Sporing av innspill" in text and "Forslag" not in text
     assert "Hvor tiltakene kom fra" in text and "Per område" in text
+
+
+def _signatures(docx_bytes: bytes) -> set[tuple[str, str]]:
+    """(author, date) of every tracked change and comment of a DOCX."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        xml = z.read("word/document.xml") + z.read("word/comments.xml")
+    return set(re.findall(rb'w:author="([^"]*)" w:date="([^"]*)"', xml))
+
+
+def test_redline_is_signed_by_the_organisation_and_dated_by_the_board_version(first):
+    assert _signatures((first / "redline/utkast--styret.docx").read_bytes()) == {
+        (b"Osloregionen", b"2025-12-01T00:00:00Z")}  # corpus.toml: organisation; styret 2025-12
+
+
+def test_report_author_and_date_options_sign_the_redline(corpus, first, tmp_path):
+    for n, (who, when) in enumerate((("Kari Nordmann", "2025-12-18"), ("Ola", "2025-12-19T10:30"))):
+        out = tmp_path / str(n)  # the second run finds the cache warm: the key holds both options
+        result = CliRunner().invoke(cli, ["report", str(corpus), "-o", str(out), "--quiet",
+                                          "--author", who, "--date", when])
+        assert result.exit_code == 0, result.output
+        stamp = when.replace("T", " ") if "T" in when else when
+        stamp = dt.datetime.fromisoformat(stamp).strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert _signatures((out / "redline/utkast--styret.docx").read_bytes()) == {
+            (who.encode(), stamp.encode())}
+    bad = CliRunner().invoke(cli, ["report", str(corpus), "-o", str(tmp_path / "x"), "--quiet",
+                                   "--date", "18.12.2025"])
+    assert bad.exit_code != 0 and "not an ISO date" in bad.output
+
+
+def test_every_board_measure_from_the_workshop_names_its_proposals(first):
+    trace = json.loads((first / "trace/workshop--utkast--styret.json").read_text("utf-8"))
+    red = docx.Document(str(first / "redline/utkast--styret.docx"))
+    texts = {str(c.comment_id): c.text for c in red.comments}
+    by_number: dict[str, str] = {}
+    for tr in red.tables[-1]._tbl.xpath("./w:tr"):
+        tc = tr.xpath("./w:tc")[0]
+        by_number["".join(tc.xpath(".//w:t/text()"))] = " ".join(
+            texts[i] for i in tc.xpath(".//w:commentReference/@w:id"))
+    from_workshop = [o for o in trace["origins"] if o["proposals"]]
+    assert from_workshop
+    for origin in from_workshop:
+        note = by_number[origin["id"]]
+        assert "Fra verkstedet: " in note
+        assert [p for p in origin["proposals"] if f"{p} «" not in note] == []
+    others = [number for number, note in by_number.items() if "Fra verkstedet" in note]
+    assert sorted(others) == sorted(o["id"] for o in from_workshop)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Comparison
 from ..package import stable_zip
+from .sources import Sources
 
 
 def parse_date(value: str | None) -> dt.datetime | None:
@@ -36,11 +37,13 @@ def _save(document, path: str | Path) -> None:
 
 
 def write_redline(comparison: Comparison, path: str | Path, author: str = "orvers",
-                  date: dt.datetime | None = None, lang: str = "nb") -> None:
-    """Write the measure-aware redline of a comparison to a DOCX file."""
+                  date: dt.datetime | None = None, lang: str = "nb",
+                  sources: Sources | None = None) -> None:
+    """Write the measure-aware redline of a comparison to a DOCX file (SOURCES: the workshop
+    proposals per new measure, named in comments)."""
     from .measures import build
 
-    _save(build(comparison, author=author, date=date, lang=lang), path)
+    _save(build(comparison, author=author, date=date, lang=lang, sources=sources), path)
 
 
 def write_plain_redline(old_docx: str | Path, new_docx: str | Path, path: str | Path,
@@ -56,12 +59,13 @@ def write_plain_redline(old_docx: str | Path, new_docx: str | Path, path: str | 
 
 def write_inplace_redline(comparison: Comparison, new_docx: str | Path, path: str | Path,
                           author: str = "orvers", date: dt.datetime | None = None,
-                          lang: str = "nb", cover: bool = True) -> list[str]:
+                          lang: str = "nb", cover: bool = True,
+                          sources: Sources | None = None) -> list[str]:
     """Write the measure-aware redline inside the new version's own DOCX (its table or outline,
     header, logo and styles kept), the cover as an optional first section; returns warnings."""
     from .inplace.measures import build
 
     document, warnings = build(comparison, new_docx, author=author, date=date, lang=lang,
-                               with_cover=cover)
+                               with_cover=cover, sources=sources)
     _save(document, path)
     return warnings

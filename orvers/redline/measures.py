@@ -21,6 +21,7 @@ from ..render.terms import EVENTS
 from . import ooxml
 from .align import align
 from .cover import cover
+from .sources import Sources, source_note
 
 TEXTS = {
     "nb": {
@@ -35,13 +36,15 @@ TEXTS = {
         "into": "delt i", "from": "slått sammen til",
         "how": "Endringene fra gammel til ny versjon er sporede endringer (Se gjennom → "
                "Godta/Avvis). Kommentarer forteller hvor omnummererte, flyttede, delte og "
-               "sammenslåtte tiltak kom fra.",
+               "sammenslåtte tiltak kom fra, og hvilke forslag fra verkstedet et tiltak bygger "
+               "på.",
         "header": ("Nr", "Tiltak", "Resultat- og effektmål", "Partnere"),
         "result": "Resultatmål:", "effect": "Effektmål:",
         "formerly": "Tidligere", "and": "og",
         "why": {"merged": "slått sammen", "split": "delt", "moved": "flyttet",
                 "renumbered": "omnummerert"},
         "language": "nb-NO", "page": "side",
+        "from_workshop": "Fra verkstedet", "partly": "delvis", "author": "Sekretariatet",
     },
     "en": {
         "title": "Tracked changes in the action programme",
@@ -55,13 +58,14 @@ TEXTS = {
         "into": "split into", "from": "merged into",
         "how": "Changes from the old to the new version are tracked changes (Review → "
                "Accept/Reject). Comments say where renumbered, moved, split and merged "
-               "measures came from.",
+               "measures came from, and which workshop proposals a measure builds on.",
         "header": ("No.", "Measure", "Result and effect targets", "Partners"),
         "result": "Result targets:", "effect": "Effect targets:",
         "formerly": "Formerly", "and": "and",
         "why": {"merged": "merged", "split": "split", "moved": "moved",
                 "renumbered": "renumbered"},
         "language": "en-GB", "page": "page",
+        "from_workshop": "From the workshop", "partly": "partly", "author": "Secretariat",
     },
 }
 FONT_SIZE = Pt(9.5)
@@ -258,9 +262,16 @@ def _section_of(row: Row) -> tuple[str, str | None]:
     return ("new", row.new.section) if row.new is not None else (row.place or ("old", None))
 
 
+def row_comment(row: Row, sources: Sources, texts: dict) -> str:
+    """A row's comment: where it stood before, and the workshop proposals it carries."""
+    found = sources.get(row.new.id, ()) if row.new is not None else ()
+    return "\n".join(x for x in (row.note, source_note(found, texts)) if x)
+
+
 def _add_row(document: DocxDocument, rows: ooxml.NewRows, row: Row, rev: ooxml.Revisions,
-             texts: dict) -> None:
+             texts: dict, sources: Sources) -> None:
     tr = rows.add()
+    ooxml.set_cant_split(tr)
     cells = tr.cells
     number = row.new.id if row.new else row.olds[0].id
     nr = ooxml.write_paragraphs(cells[0].paragraphs[0], cells[0].add_paragraph,
@@ -271,13 +282,15 @@ def _add_row(document: DocxDocument, rows: ooxml.NewRows, row: Row, rev: ooxml.R
                                styles=_styles(paras, labels, first_plain=n == 0) if n < 2 else ())
     if row.kind in ("added", "removed"):
         ooxml.mark_row(tr, "+" if row.kind == "added" else "-", rev)
-    if row.note:
-        ooxml.add_comment(document, nr[0], row.note, rev)
+    comment = row_comment(row, sources, texts)
+    if comment:
+        ooxml.add_comment(document, nr[0], comment, rev)
 
 
 def _heading_row(rows: ooxml.NewRows, ops: tuple[Op, ...], rev: ooxml.Revisions,
                  kind: str = "=") -> None:
     row = rows.add(merged=True)
+    ooxml.set_cant_split(row)
     cell = row.cells[0]
     ooxml.shade_cell(cell, HEADING_FILL)
     for paragraph in ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, [ops], rev,
@@ -330,8 +343,11 @@ def _table_section(document: DocxDocument, texts: dict, comparison: Comparison) 
 
 
 def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | None = None,
-          lang: str = "nb") -> DocxDocument:
-    """The redline as a python-docx Document: a cover page, then one table of tracked rows."""
+          lang: str = "nb", sources: Sources | None = None) -> DocxDocument:
+    """The redline as a python-docx Document: a cover page, then one table of tracked rows.
+
+    SOURCES: the workshop proposals each new measure carries (sources.workshop_sources), named
+    in the measure's comment."""
     texts = TEXTS[lang]
     document = docx.Document()
     section = document.sections[0]
@@ -375,6 +391,6 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                     ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title,
                                                                   **_noise(())))
                     _heading_row(new_rows, ops, rev)
-        _add_row(document, new_rows, row, rev, texts)
+        _add_row(document, new_rows, row, rev, texts, sources or {})
     ooxml.fixed_widths(table, column_widths)
     return document

@@ -214,6 +214,24 @@ def set_repeat_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+# w:trPr's children that come after w:cantSplit (CT_TrPr's sequence)
+_AFTER_CANT_SPLIT = tuple(qn(t) for t in ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc",
+                                          "w:hidden", "w:ins", "w:del", "w:trPrChange"))
+
+
+def set_cant_split(row: _Row) -> None:
+    """Keep this row on one page: never break it across a page boundary."""
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is not None:
+        return
+    element = OxmlElement("w:cantSplit")
+    later = next((child for child in trpr if child.tag in _AFTER_CANT_SPLIT), None)
+    if later is not None:
+        later.addprevious(element)
+    else:
+        trpr.append(element)
+
+
 def fixed_widths(table, widths: Sequence[Length]) -> None:
     """Give a table fixed column widths (Word would otherwise fit them to the text); a row
     whose cells are merged into one spans them all."""

@@ -27,7 +27,8 @@ from ...text import collapse_space
 from .. import ooxml
 from ..align import align
 from ..cover import cover
-from ..measures import TEXTS, plan_rows
+from ..measures import TEXTS, plan_rows, row_comment
+from ..sources import Sources
 from . import markup, open_input, parts
 from .engine import Context, diff, redline_story
 
@@ -185,9 +186,10 @@ def as_old(comparison: Comparison, document: DocxDocument, new: DocxDocument) ->
 
 
 def build(comparison: Comparison, new_docx: str | Path, author: str = "orvers",
-          date: dt.datetime | None = None, lang: str = "nb", with_cover: bool = True
-          ) -> tuple[DocxDocument, list[str]]:
-    """The new DOCX with the comparison's measure-level changes tracked in it, and warnings."""
+          date: dt.datetime | None = None, lang: str = "nb", with_cover: bool = True,
+          sources: Sources | None = None) -> tuple[DocxDocument, list[str]]:
+    """The new DOCX with the comparison's measure-level changes tracked in it, and warnings
+    (SOURCES: the workshop proposals per new measure, named in comments)."""
     warnings: list[str] = []
     new = open_input(new_docx, warnings)
     if parts.drop_protection(new):
@@ -204,10 +206,11 @@ def build(comparison: Comparison, new_docx: str | Path, author: str = "orvers",
     texts = TEXTS.get(lang, TEXTS["nb"])
     blocks = _blocks_of(new, comparison.new.measures)
     for row in plan_rows(comparison, texts, {}):
-        if row.new is not None and row.note and row.new.id in blocks:
+        comment = row_comment(row, sources or {}, texts)
+        if row.new is not None and comment and row.new.id in blocks:
             title = next(p for p in markup.paragraphs_in(blocks[row.new.id])
                          if _number_re(row.new.id).match(markup.text(p)))
-            ooxml.add_comment(new, Paragraph(title, None), row.note, rev)
+            ooxml.add_comment(new, Paragraph(title, None), comment, rev)
     if with_cover:
         start = markup.body_end(new.element.body)
         try:
