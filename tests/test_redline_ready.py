@@ -74,3 +74,23 @@ def test_long_proposals_are_quoted_up_to_a_word():
     assert quoted.endswith(" …") and len(quoted) <= QUOTE_WORDS + 2
     assert W28.text.startswith(quoted.removesuffix(" …"))
     assert W28.text[len(quoted) - 2] == " "  # cut between words
+
+
+def _all_runs_in(p, tag: str) -> bool:
+    runs = p.xpath(".//w:r[w:t or w:delText]")
+    return bool(runs) and all(r.getparent().tag == qn(tag) for r in runs)
+
+
+def test_every_inserted_or_deleted_paragraph_has_its_mark_tracked(tmp_path):
+    path = tmp_path / "r.docx"
+    write_redline(COMPARISON, path, date=DATE)
+    table = docx.Document(str(path)).tables[-1]._tbl
+    checked = {"w:ins": 0, "w:del": 0}
+    last_in_cell = 0
+    for p in table.iter(qn("w:p")):
+        for tag in checked:
+            if _all_runs_in(p, tag):
+                checked[tag] += 1
+                last_in_cell += p.getnext() is None
+                assert p.xpath(f"./w:pPr/w:rPr/{tag}"), "".join(p.xpath(".//text()"))
+    assert checked["w:ins"] > 10 and checked["w:del"] > 1 and last_in_cell > 3

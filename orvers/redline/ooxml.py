@@ -142,8 +142,12 @@ def plan_paragraphs(paras: Sequence[Sequence[Op]]
     A paragraph that exists only in the new ("+") or old ("-") version gets its ¶ marked so that
     rejecting / accepting all merges it into the next paragraph. The container's last ¶ cannot merge
     into anything, so for trailing new/old-only paragraphs the marks shift one paragraph back (as
-    Word does). With no paragraph in both versions, the first old-only and new-only paragraphs
-    share one paragraph, so both projections keep exactly one paragraph for it.
+    Word does): the last kept paragraph's ¶ is marked, so that it merges with them. The last ¶ is
+    marked too when its paragraph is new/old-only (it stays, emptied, and the merge ends in it), so
+    that its bullet shows as inserted/deleted like its text, even when it is the container's only
+    paragraph. With no paragraph in both versions,
+    the first old-only and new-only paragraphs share one paragraph, so both projections keep
+    exactly one paragraph for it.
     Returns the paragraphs' ops, their ¶ status (None, "+", "-") and their index in `paras`.
     """
     items = [tuple(p) for p in paras] or [()]
@@ -163,7 +167,9 @@ def plan_paragraphs(paras: Sequence[Sequence[Op]]
     last_keep = max(i for i, k in enumerate(kinds) if k == "=")
     for j in range(last_keep + 1, len(kinds)):
         status[j - 1] = kinds[j]
-    status[-1] = None
+    last = _kind(items[-1])
+    if last != "=":
+        status[-1] = last
     return items, status, origin
 
 
