@@ -3,7 +3,13 @@ inserted or deleted paragraph's mark tracked, and the cover pointing to the real
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import docx
+import pdfplumber
+import pytest
+from builders import to_pdf
 from docx.oxml.ns import qn
 from test_redline import COMPARISON, DATE
 
@@ -94,3 +100,53 @@ def test_every_inserted_or_deleted_paragraph_has_its_mark_tracked(tmp_path):
                 last_in_cell += p.getnext() is None
                 assert p.xpath(f"./w:pPr/w:rPr/{tag}"), "".join(p.xpath(".//text()"))
     assert checked["w:ins"] > 10 and checked["w:del"] > 1 and last_in_cell > 3
+
+
+def _page_refs(document) -> list[tuple[str, str]]:
+    """(bookmark, paragraph text) of every PAGEREF field in the body."""
+    out = []
+    for f in document.element.body.iter(qn("w:fldSimple")):
+        instr = f.get(qn("w:instr")).split()
+        if instr[0] == "PAGEREF":
+            out.append((instr[1], "".join(f.getparent().xpath("./w:r/w:t/text()"))))
+    return out
+
+
+def test_without_old_targets_the_cover_lists_the_changed_titles_with_their_page(tmp_path):
+    path = tmp_path / "r.docx"
+    write_redline(COMPARISON, path, date=DATE)
+    document = docx.Document(str(path))
+    body = document.element.body
+    marked = {b.get(qn("w:name")): "".join(b.getparent().xpath(".//w:t/text()"))
+              for b in body.iter(qn("w:bookmarkStart"))}
+    refs = _page_refs(document)
+    # the draft states no targets; 2.1.1 kept its title, 2.4.2 is new: neither is listed
+    assert [line.split()[0] for _, line in refs] == ["2.3.3", "3.4.1", "3.4.2"]
+    assert refs[0][1].startswith("2.3.3 (tidligere 3.3.3, 3.3.4) Etablere strukturert dialog")
+    for name, line in refs:
+        assert marked[name] == line.split()[0]  # the bookmark sits on that measure's number
+    cover_text = "\n".join(p.text for p in document.paragraphs)
+    assert "Den gamle versjonen (utkast) har ingen resultat- eller effektmål" in cover_text
+    assert document.settings.element.find(qn("w:updateFields")) is not None
+
+
+def test_with_old_targets_the_cover_has_no_such_list(tmp_path):
+    old = COMPARISON.old
+    first = dataclasses.replace(old.measures[0], result_targets=("Noe målbart.",))
+    path = tmp_path / "r.docx"
+    write_redline(dataclasses.replace(COMPARISON, old=dataclasses.replace(
+        old, measures=(first, *old.measures[1:]))), path, date=DATE)
+    assert _page_refs(docx.Document(str(path))) == []
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_fills_in_the_pages_where_the_changed_titles_stand(tmp_path):
+    path = tmp_path / "r.docx"
+    write_redline(COMPARISON, path, date=DATE)
+    with pdfplumber.open(to_pdf(path, tmp_path)) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    listed = re.findall(r"(\d+(?:\.\d+)+) \(tidligere[^•]*?– side (\d+)", pages[0], re.S)
+    assert [number for number, _ in listed] == ["2.3.3", "3.4.1", "3.4.2"]
+    for number, page in listed:
+        assert int(page) > 1
+        assert re.search(rf"^{re.escape(number)} ", pages[int(page) - 1], re.M), number

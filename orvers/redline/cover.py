@@ -10,12 +10,18 @@ from docx.shared import Cm, Pt
 
 from ..model import Comparison
 from . import ooxml
+from .sources import shorten
+
+TITLE_CHARS = 90  # of a measure's title in the cover's list of changed titles
+# a changed title: the new measure's id, its old ids, its new title, the bookmark on its row
+Retitled = tuple[str, tuple[str, ...], str, str]
 
 
 def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
-          texts: dict) -> None:
+          texts: dict, retitled: list[Retitled] | None = None) -> None:
     """The cover page: the versions compared, the date of the changes, links per kind, and
-    the measures added, removed, split and merged."""
+    the measures added, removed, split and merged. RETITLED (when the old version states no
+    targets): the measures whose titles changed, each with its page (a PAGEREF field)."""
     old, new = comparison.old, comparison.new
     document.add_heading(f"{texts['title']}: {old.label} → {new.label}", level=1)
     document.add_paragraph(texts["how"])
@@ -44,6 +50,17 @@ def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
         cells = counts.add_row().cells
         cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
     ooxml.fixed_widths(counts, (Cm(5.5), Cm(1.5)))
+    if retitled is not None:
+        document.add_heading(texts["retitled"], level=2)
+        document.add_paragraph(texts["no_targets"].format(old=old.label, new=new.label))
+        for new_id, old_ids, title, mark in retitled:
+            was = (f" ({texts['formerly'].lower()} {', '.join(old_ids)})"
+                   if old_ids != (new_id,) else "")
+            line = document.add_paragraph(f"{new_id}{was} {shorten(title, TITLE_CHARS)} – "
+                                          f"{texts['page']} ", style="List Bullet")
+            ooxml.add_page_ref(document, line, mark)
+        if not retitled:
+            document.add_paragraph(texts["none"])
     lists = {"added": [], "removed": [], "split": {}, "merged": {}}
     for link in comparison.links:
         if link.kind == "added":

@@ -20,7 +20,7 @@ from ..model import Comparison, Link, Measure, Op, Programme
 from ..render.terms import EVENTS
 from . import ooxml
 from .align import align
-from .cover import cover
+from .cover import Retitled, cover
 from .sources import Sources, source_note
 
 TEXTS = {
@@ -45,6 +45,10 @@ TEXTS = {
                 "renumbered": "omnummerert"},
         "language": "nb-NO", "page": "side",
         "from_workshop": "Fra verkstedet", "partly": "delvis", "author": "Sekretariatet",
+        "retitled": "Endrede titler",
+        "no_targets": "Den gamle versjonen ({old}) har ingen resultat- eller effektmål, så alle "
+                      "målene i {new} står som nye i tabellen. Endringene i ordlyden står i "
+                      "titlene til disse tiltakene:",
     },
     "en": {
         "title": "Tracked changes in the action programme",
@@ -66,6 +70,10 @@ TEXTS = {
                 "renumbered": "renumbered"},
         "language": "en-GB", "page": "page",
         "from_workshop": "From the workshop", "partly": "partly", "author": "Secretariat",
+        "retitled": "Titles changed",
+        "no_targets": "The old version ({old}) states no result or effect targets, so every "
+                      "target of {new} shows as inserted in the table. The wording edits are in "
+                      "the titles of these measures:",
     },
 }
 FONT_SIZE = Pt(9.5)
@@ -262,6 +270,22 @@ def _section_of(row: Row) -> tuple[str, str | None]:
     return ("new", row.new.section) if row.new is not None else (row.place or ("old", None))
 
 
+def retitled(comparison: Comparison, rows: list[Row], texts: dict) -> list[Retitled] | None:
+    """The measures whose titles changed, with a bookmark name for each one's row, when the old
+    version states no targets at all and the new one does (its targets then all show as
+    inserted and drown the real edits); else None."""
+
+    def has_targets(programme: Programme) -> bool:
+        return any(m.result_targets or m.effect_targets for m in programme.measures)
+
+    if has_targets(comparison.old) or not has_targets(comparison.new):
+        return None
+    changed = [r for r in rows if r.new is not None and r.olds
+               and any(op != "=" and text.strip() for op, text in cell_ops(r, texts)[0][0])]
+    return [(r.new.id, tuple(m.id for m in r.olds), r.new.title, f"_orvers_m{n}")
+            for n, r in enumerate(changed, 1)]
+
+
 def row_comment(row: Row, sources: Sources, texts: dict) -> str:
     """A row's comment: where it stood before, and the workshop proposals it carries."""
     found = sources.get(row.new.id, ()) if row.new is not None else ()
@@ -269,13 +293,15 @@ def row_comment(row: Row, sources: Sources, texts: dict) -> str:
 
 
 def _add_row(document: DocxDocument, rows: ooxml.NewRows, row: Row, rev: ooxml.Revisions,
-             texts: dict, sources: Sources) -> None:
+             texts: dict, sources: Sources, bookmark: str | None) -> None:
     tr = rows.add()
     ooxml.set_cant_split(tr)
     cells = tr.cells
     number = row.new.id if row.new else row.olds[0].id
     nr = ooxml.write_paragraphs(cells[0].paragraphs[0], cells[0].add_paragraph,
                                 [(("=", number),)], rev, bold=True)
+    if bookmark:
+        ooxml.add_bookmark(nr[0], bookmark, rev)
     labels = (texts["result"], texts["effect"])
     for n, (cell, paras) in enumerate(zip(cells[1:], cell_ops(row, texts), strict=True)):
         ooxml.write_paragraphs(cell.paragraphs[0], cell.add_paragraph, paras, rev,
@@ -360,9 +386,11 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
     old, new = comparison.old, comparison.new
     ooxml.set_properties(document, rev, f"{texts['title']}: {old.label} → {new.label}",
                          texts["language"])
-    cover(document, comparison, rev, texts)
     sections = _section_map(comparison)
     rows = plan_rows(comparison, texts, sections)
+    changed = retitled(comparison, rows, texts)
+    marks = {new_id: mark for new_id, _, _, mark in changed or ()}
+    cover(document, comparison, rev, texts, changed)
     column_widths = widths(rows, _table_section(document, texts, comparison))
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
@@ -391,6 +419,7 @@ def build(comparison: Comparison, author: str = "orvers", date: dt.datetime | No
                     ops = (("=", f"{new_sec.id} "), *word_diff(old_sec.title, new_sec.title,
                                                                   **_noise(())))
                     _heading_row(new_rows, ops, rev)
-        _add_row(document, new_rows, row, rev, texts, sources or {})
+        _add_row(document, new_rows, row, rev, texts, sources or {},
+                 marks.get(row.new.id) if row.new is not None else None)
     ooxml.fixed_widths(table, column_widths)
     return document

@@ -306,6 +306,44 @@ def add_page_number(paragraph: Paragraph, total: bool = True) -> None:
         paragraph._p.append(simple)
 
 
+def add_bookmark(paragraph: Paragraph, name: str, rev: Revisions) -> None:
+    """A bookmark NAME around the paragraph's content (a PAGEREF field can name its page)."""
+    bid = str(rev.next_id())
+    p = paragraph._p
+    start = OxmlElement("w:bookmarkStart", attrs={qn("w:id"): bid, qn("w:name"): name})
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(OxmlElement("w:bookmarkEnd", attrs={qn("w:id"): bid}))
+
+
+# w:settings' children that come after w:updateFields (CT_Settings' sequence)
+_AFTER_UPDATE_FIELDS = tuple(qn(t) for t in (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"))
+
+
+def add_page_ref(document: DocxDocument, paragraph: Paragraph, bookmark: str) -> None:
+    """A PAGEREF field: the page BOOKMARK stands on. LibreOffice fills it in as it lays out the
+    pages; Word is asked to update the document's fields when it opens it."""
+    simple = OxmlElement("w:fldSimple", attrs={qn("w:instr"): f" PAGEREF {bookmark} \\h "})
+    simple.append(_run("?", False, False))
+    paragraph._p.append(simple)
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        element = OxmlElement("w:updateFields", attrs={qn("w:val"): "true"})
+        later = next((c for c in settings if c.tag in _AFTER_UPDATE_FIELDS), None)
+        if later is not None:
+            later.addprevious(element)
+        else:
+            settings.append(element)
+
+
 def new_section_after(document: DocxDocument, paragraph: Paragraph):
     """Start a new section on a new page after PARAGRAPH, which ends the current one.
 

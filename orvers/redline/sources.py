@@ -36,7 +36,8 @@ def workshop_sources(trace: Trace, label: str) -> dict[str, tuple[Source, ...]]:
     return {mid: tuple(items) for mid, items in out.items()}
 
 
-def _quote(text: str, limit: int = QUOTE_WORDS) -> str:
+def shorten(text: str, limit: int = QUOTE_WORDS) -> str:
+    """TEXT on one line, cut at a word before LIMIT characters (then ending in " …")."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -48,6 +49,6 @@ def source_note(sources: Sequence[Source], texts: dict) -> str:
     """'Fra verkstedet: W17 «Arrangere felles ryddedag …»; W22 «…» (delvis)', or ''."""
     if not sources:
         return ""
-    quoted = "; ".join(f"{s.id} «{_quote(s.text)}»" + (f" ({texts['partly']})" if s.partly else "")
+    quoted = "; ".join(f"{s.id} «{shorten(s.text)}»" + (f" ({texts['partly']})" if s.partly else "")
                        for s in sources)
     return f"{texts['from_workshop']}: {quoted}"

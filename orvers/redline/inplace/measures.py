@@ -27,7 +27,7 @@ from ...text import collapse_space
 from .. import ooxml
 from ..align import align
 from ..cover import cover
-from ..measures import TEXTS, plan_rows, row_comment
+from ..measures import TEXTS, plan_rows, retitled, row_comment
 from ..sources import Sources
 from . import markup, open_input, parts
 from .engine import Context, diff, redline_story
@@ -205,16 +205,24 @@ def build(comparison: Comparison, new_docx: str | Path, author: str = "orvers",
     markup.untag(new.element.body)
     texts = TEXTS.get(lang, TEXTS["nb"])
     blocks = _blocks_of(new, comparison.new.measures)
-    for row in plan_rows(comparison, texts, {}):
+    rows = plan_rows(comparison, texts, {})
+    changed = retitled(comparison, rows, texts)
+    marks = {new_id: mark for new_id, _, _, mark in changed or ()}
+    for row in rows:
+        if row.new is None or row.new.id not in blocks:
+            continue
+        title = next(p for p in markup.paragraphs_in(blocks[row.new.id])
+                     if _number_re(row.new.id).match(markup.text(p)))
+        if row.new.id in marks:
+            ooxml.add_bookmark(Paragraph(title, None), marks[row.new.id], rev)
         comment = row_comment(row, sources or {}, texts)
-        if row.new is not None and comment and row.new.id in blocks:
-            title = next(p for p in markup.paragraphs_in(blocks[row.new.id])
-                         if _number_re(row.new.id).match(markup.text(p)))
+        if comment:
             ooxml.add_comment(new, Paragraph(title, None), comment, rev)
     if with_cover:
         start = markup.body_end(new.element.body)
         try:
-            cover(new, comparison, rev, texts)
+            cover(new, comparison, rev, texts,
+                  [x for x in changed if x[0] in blocks] if changed is not None else None)
         except KeyError as exc:  # a style the cover uses is missing from the document
             markup.drop_after(new.element.body, start)
             warnings.append(f"no cover page: {exc}")
