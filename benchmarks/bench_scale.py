@@ -247,22 +247,25 @@ def write_case(n: int, seed: int, where: Path) -> dict[str, Path]:
 
 
 def run(argv: list[str], env: dict, timeout: float, cwd: Path) -> dict:
-    """One command in a fresh process: wall seconds, peak RSS (MiB), stdout; None on timeout.
+    """One command in a fresh process: wall seconds, CPU seconds (user + system: what the
+    command cost, however busy the machine), peak RSS (MiB), stdout; None on timeout.
 
-    The peak is GNU time's (a child forked from this process would inherit its peak)."""
+    The peak and the CPU time are GNU time's (a child forked from this process would
+    inherit its peak)."""
     with tempfile.NamedTemporaryFile() as rss:
         start = time.perf_counter()
         try:
-            proc = subprocess.run([TIME, "-q", "-f", "%M", "-o", rss.name, *argv], env=env,
+            proc = subprocess.run([TIME, "-q", "-f", "%M %U %S", "-o", rss.name, *argv], env=env,
                                   cwd=cwd,
                                   capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            return {"seconds": None, "mib": None, "stdout": ""}
+            return {"seconds": None, "cpu": None, "mib": None, "stdout": ""}
         seconds = time.perf_counter() - start
         if proc.returncode not in (0, 1):  # evaluate exits 1 when there are misses
             raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {proc.stderr[-500:]}")
-        kib = int(Path(rss.name).read_text().split()[-1])
-        return {"seconds": seconds, "mib": kib / 1024, "stdout": proc.stdout}
+        kib, user, system = Path(rss.name).read_text().split()[-3:]
+        return {"seconds": seconds, "cpu": float(user) + float(system), "mib": int(kib) / 1024,
+                "stdout": proc.stdout}
 
 
 def measure(n: int, seed: int, commands: tuple[str, ...], src: Path | None,
@@ -288,8 +291,10 @@ def measure(n: int, seed: int, commands: tuple[str, ...], src: Path | None,
         for name in COMMANDS:
             if name not in commands or (name == "evaluate" and "compare" not in commands):
                 continue
-            if name == "report-cached" and result.get("report", {}).get("seconds") is None:
-                continue
+            if name in ("evaluate", "report-cached") and result.get(
+                    {"evaluate": "compare", "report-cached": "report"}[name], {}).get(
+                    "seconds") is None:
+                continue  # what it needs timed out
             r = run(orvers + steps[name], env, timeout, t)
             result[name] = r
             if name == "evaluate" and r["stdout"]:
@@ -312,33 +317,41 @@ def exponent(points: list[tuple[int, float]]) -> float | None:
 
 def table(results: list[dict], commands: tuple[str, ...]) -> str:
     shown = [c for c in COMMANDS if c in commands]
-    head = f"{'n':>6} {'load':>9} " + " ".join(f"{c:>21}" for c in shown) + f" {'F1':>6}"
-    lines = [head, " " * 17 + " ".join(f"{'s':>11} {'MiB':>9}" for _ in shown)]
+    head = f"{'n':>6} {'load':>9} " + " ".join(f"{c:>23}" for c in shown) + f" {'F1':>6}"
+    lines = [head, " " * 17 + " ".join(f"{'s':>8} {'cpu s':>8} {'MiB':>5}" for _ in shown)]
     for r in results:
         cells = []
         for c in shown:
             x = r.get(c)
             if x is None:
-                cells.append(f"{'–':>11} {'–':>9}")
+                cells.append(f"{'–':>8} {'–':>8} {'–':>5}")
             elif x["seconds"] is None:
-                cells.append(f"{'timeout':>11} {'–':>9}")
+                cells.append(f"{'timeout':>8} {'–':>8} {'–':>5}")
             else:
-                cells.append(f"{x['seconds']:>11.2f} {x['mib']:>9.0f}")
+                cells.append(f"{x['seconds']:>8.2f} {x['cpu']:>8.2f} {x['mib']:>5.0f}")
         f1 = f"{r['f1']:.3f}" if "f1" in r else "–"
         lines.append(f"{r['n']:>6} {r['load']:>4.1f}/{r['load_after']:<4.1f} " + " ".join(cells)
                      + f" {f1:>6}")
     fits = []
     for c in shown:
-        pts = [(r["n"], r[c]["seconds"]) for r in results
-               if r["n"] >= 5_000 and r.get(c) and r[c]["seconds"]]
-        e = exponent(pts)
-        if e is not None:
-            fits.append(f"{c} n^{e:.2f}")
+        for what in ("seconds", "cpu"):
+            pts = [(r["n"], r[c][what]) for r in results
+                   if r["n"] >= 5_000 and r.get(c) and r[c][what]]
+            e = exponent(pts)
+            if e is not None:
+                fits.append(f"{c} {'wall' if what == 'seconds' else 'cpu'} n^{e:.2f}")
     if fits:
         lines.append("fitted growth from n = 5 000 up: " + ", ".join(fits))
     lines.append("load = 1-minute load average before/after the size; s = wall seconds of the "
-                 "command in a fresh process (imports included); MiB = its peak RSS.")
+                 "command in a fresh process (imports included), cpu s = its user + system "
+                 "CPU seconds; MiB = its peak RSS.")
     return "\n".join(lines)
+
+
+def _plain(result: dict) -> dict:
+    """A size's result without the commands' output."""
+    return {k: ({kk: vv for kk, vv in v.items() if kk != "stdout"} if isinstance(v, dict)
+                else v) for k, v in result.items()}
 
 
 def main() -> None:
@@ -360,13 +373,11 @@ def main() -> None:
     results = []
     for n in sizes:
         results.append(measure(n, args.seed, commands, args.src, args.timeout))
-        print(f"n = {n} done", file=sys.stderr, flush=True)
+        print(json.dumps(_plain(results[-1])), file=sys.stderr, flush=True)  # as measured
     print(table(results, commands))
     if args.json:
-        args.json.write_text(json.dumps([{k: ({kk: vv for kk, vv in v.items() if kk != "stdout"}
-                                               if isinstance(v, dict) else v)
-                                              for k, v in r.items()} for r in results],
-                                        indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps([_plain(r) for r in results], indent=1),
+                             encoding="utf-8")
 
 
 if __name__ == "__main__":
