@@ -1,12 +1,15 @@
-"""Optimal one-to-one assignment of scored candidate pairs (sparse, top-k per measure)."""
+"""Optimal one-to-one assignment of scored candidate pairs (sparse, top-k per measure), solved
+per connected group of candidates so that the work grows with the pairs, not the versions."""
 
 from __future__ import annotations
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from .candidates import top_k
+
+GROUP = 2_000  # measures per matching problem: small components are solved together
 
 
 def gain(score: np.ndarray, threshold: float, power: float) -> np.ndarray:
@@ -23,10 +26,9 @@ def assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[i
     """One-to-one pairs among the candidates scoring at least threshold and among the top k
     of their row or column, maximising the total gain (see gain) of the links.
 
-    Sparse min-weight full bipartite matching (LAPJVsp) on a graph padded so that every
-    measure may stay unlinked: old i ↔ its own dummy, new j ↔ its own dummy (cost 1 each),
-    dummies of a candidate pair ↔ each other (cost 1), a candidate pair (cost 1 − gain).
-    Taking pair (i, j) instead of leaving both alone saves its gain.
+    The candidates split into connected components (measures linked by candidate pairs);
+    the best assignment of the whole is that of each component, so each is solved alone
+    (small ones together, up to GROUP measures per problem) by _solve.
     """
     n, m = shape
     ok = score >= threshold
@@ -35,12 +37,39 @@ def assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[i
     r, c, v = r[best], c[best], v[best]
     if not len(r):
         return []
-    w = 1.0 - gain(v, threshold, power) + 1e-9  # an explicit 0 is no edge
+    graph = sparse.coo_matrix((np.ones(len(r)), (r, n + c)), shape=(n + m, n + m))
+    _, label = connected_components(graph, directed=False)
+    edge_label = label[r]
+    order = np.argsort(edge_label, kind="stable")
+    r, c, v, edge_label = r[order], c[order], v[order], edge_label[order]
+    starts = np.flatnonzero(np.r_[True, edge_label[1:] != edge_label[:-1]])
+    ends = np.r_[starts[1:], len(r)]
+    sizes = np.bincount(label)[edge_label[starts]]
+    out: list[tuple[int, int]] = []
+    first, total = 0, 0
+    for last, size in enumerate(sizes.tolist()):
+        total += size
+        if total >= GROUP or last == len(sizes) - 1:
+            part = slice(starts[first], ends[last])
+            out += _solve(r[part], c[part], gain(v[part], threshold, power))
+            first, total = last + 1, 0
+    return sorted(out)
+
+
+def _solve(r: np.ndarray, c: np.ndarray, g: np.ndarray) -> list[tuple[int, int]]:
+    """Sparse min-weight full bipartite matching (LAPJVsp) on the measures of these pairs,
+    padded so that every measure may stay unlinked: old i ↔ its own dummy, new j ↔ its own
+    dummy (cost 1 each), dummies of a candidate pair ↔ each other (cost 1), a candidate pair
+    (cost 1 − gain). Taking pair (i, j) instead of leaving both alone saves its gain."""
+    olds, ri = np.unique(r, return_inverse=True)
+    news, ci = np.unique(c, return_inverse=True)
+    n, m = len(olds), len(news)
+    w = 1.0 - g + 1e-9  # an explicit 0 is no edge
     ii = np.arange(n)
     jj = np.arange(m)
-    g_rows = np.concatenate([r, ii, n + jj, n + c])
-    g_cols = np.concatenate([c, m + ii, jj, m + r])
-    vals = np.concatenate([w, np.ones(n), np.ones(m), np.ones(len(r))])
+    g_rows = np.concatenate([ri, ii, n + jj, n + ci])
+    g_cols = np.concatenate([ci, m + ii, jj, m + ri])
+    vals = np.concatenate([w, np.ones(n), np.ones(m), np.ones(len(ri))])
     graph = sparse.csr_matrix((vals, (g_rows, g_cols)), shape=(n + m, m + n))
     match = min_weight_full_bipartite_matching(graph)[1]
-    return sorted((int(i), int(match[i])) for i in range(n) if match[i] < m)
+    return [(int(olds[i]), int(news[match[i]])) for i in range(n) if match[i] < m]
