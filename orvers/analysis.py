@@ -8,14 +8,15 @@ traced through the later versions instead of compared.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from .cache import CACHE_DIR, memo
 from .cache import load as cached_load
+from .cache import locate, memo
 from .errors import OrversError
 from .model import Comparison, Override, Programme
 from .trace import Trace, trace
@@ -46,9 +47,10 @@ class Analysis:
         chain = listed[:-1] if len(listed) > 2 else listed
         return [self.comparisons[pair] for pair in chain if pair in self.comparisons]
 
-    def key(self, *labels: str) -> str:
-        """A cache key for work on these versions: their file hashes and the overrides."""
-        return repr([(lab, self.digests[lab]) for lab in labels]) + repr(self.overrides)
+
+def warn_stderr(note: str) -> None:
+    """Print a note for the user on stderr, as 'warning: …'."""
+    print(f"warning: {note}", file=sys.stderr)
 
 
 def pairs(labels_stages: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -61,15 +63,19 @@ def pairs(labels_stages: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def analyse(corpus: str | Path, use_cache: bool = True,
-            step: Callable[[str], None] = lambda what: None) -> Analysis:
-    """Read, compare and trace CORPUS (cached in its .orvers-cache unless use_cache is False).
+            step: Callable[[str], None] = lambda what: None,
+            warn: Callable[[str], None] | None = None) -> Analysis:
+    """Read, compare and trace CORPUS (cached in its .orvers-cache unless use_cache is False;
+    WARN gets notes such as where the cache went).
 
     A version that cannot be read becomes a problem, not an error: the rest is still analysed.
     """
     root = Path(corpus)
     versions = corpus_mod.versions(root)
     overrides = corpus_mod.load_overrides(root)
-    cache_dir = root / CACHE_DIR if use_cache else None
+    cache_dir, note = locate(root, use_cache)
+    if note:
+        (warn or warn_stderr)(note)
     digests = {v.label: corpus_mod.sha256(v.path) for v in versions if v.path.is_file()}
     problems: list[str] = []
     programmes: dict[str, Programme] = {}
@@ -89,8 +95,8 @@ def analyse(corpus: str | Path, use_cache: bool = True,
         step(f"{a} → {b}: compare")
         if a in programmes and b in programmes and programmes[a].measures \
                 and programmes[b].measures:
-            c = memo(cache_dir, "compare", analysis.key(a, b), partial(
-                _compare, programmes[a], programmes[b], overrides))
+            c = memo(cache_dir, "compare", (programmes[a], programmes[b], overrides),
+                     partial(_compare, programmes[a], programmes[b], overrides), Comparison)
             comparisons[(a, b)] = replace(c, old=programmes[a], new=programmes[b])
         else:
             problems.append(f"{a} → {b}: a version has no measures")
@@ -102,9 +108,10 @@ def analyse(corpus: str | Path, use_cache: bool = True,
         later = [programmes[v.label] for v in versions[versions.index(src) + 1:]
                  if v.label in programmes and v.stage in corpus_mod.MEASURE_STAGES]
         if later:  # the consecutive comparisons above give the trace its lineages
-            traced = memo(cache_dir, "trace", analysis.key(src.label, *(p.label for p in later)),
+            traced = memo(cache_dir, "trace", (programmes[src.label], later, overrides,
+                                               list(comparisons.items())),
                           partial(trace, programmes[src.label], later, overrides=overrides,
-                                  comparisons=comparisons))
+                                  comparisons=comparisons), Trace)
     return Analysis(root, versions, programmes, comparisons, traced, tuple(problems), digests,
                     overrides, cache_dir)
 

@@ -1,19 +1,31 @@
-"""Parsed versions cached as JSON by file hash, orvers version and layout, so reruns are fast."""
+"""Cached results as validated JSON: parsed versions, comparisons, traces and redlines.
+
+Only data is stored (JSON, read back through a schema of the frozen dataclasses), so a cache
+file someone else wrote can at worst be wrong, never run code; a wrong, unreadable or
+wrong-typed entry is discarded and computed again. Every entry is keyed by a hash of all its
+inputs (the programmes with their paths, labels, dates and titles, overrides, options) and of
+orvers's own code, and written atomically (temporary file, then rename).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-import json
-import pickle
+import os
+import stat
+import tempfile
+import tomllib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import __version__
 from .model import Programme
 
 CACHE_DIR = ".orvers-cache"
+MAX_ENTRY = 512 * 1024 * 1024  # bytes; a larger "entry" is not one orvers wrote
 T = TypeVar("T")
 
 
@@ -27,49 +39,133 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def cache_path(cache_dir: str | Path, digest: str, layout: str | None) -> Path:
-    """Where the Programme parsed from a file with this hash and layout is kept."""
-    return Path(cache_dir) / f"{digest[:32]}-{code_version()}-{layout or 'auto'}.json"
+def _unusable(folder: Path) -> str | None:
+    """Why FOLDER cannot hold the cache, or None when it can (created if need be)."""
+    if folder.exists() and not folder.is_dir():
+        return "is not a directory"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"is not writable ({exc.strerror or exc})"
+    return None
+
+
+def locate(corpus: str | Path, enabled: bool = True) -> tuple[Path | None, str]:
+    """The cache folder of CORPUS and a note for the user when it is not the usual one.
+
+    The usual place is CORPUS/.orvers-cache; when that cannot be written (a read-only corpus,
+    a file in its place) the user's cache directory is used, and failing that no cache.
+    """
+    if not enabled:
+        return None, ""
+    local = Path(corpus) / CACHE_DIR
+    problem = _unusable(local)
+    if problem is None:
+        return local, ""
+    import platformdirs
+
+    name = hashlib.sha256(str(Path(corpus).resolve()).encode()).hexdigest()[:16]
+    fallback = Path(platformdirs.user_cache_dir("orvers")) / "corpora" / name
+    if _unusable(fallback) is None:
+        return fallback, f"{local} {problem}; caching in {fallback} instead"
+    return None, f"{local} {problem} and neither is {fallback}; running without a cache"
+
+
+@functools.cache
+def _adapter(result_type: Any):
+    """Reads and writes an entry: [its key, the value] (a value under another key's name is
+    not taken for this one)."""
+    from pydantic import ConfigDict, TypeAdapter
+
+    bytes_as_base64 = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
+    return TypeAdapter(tuple[str, result_type], config=bytes_as_base64)
+
+
+def _read(entry: Path, entry_key: str, result_type: type[T]) -> T | None:
+    """The value stored in ENTRY under ENTRY_KEY, or None (and ENTRY removed) if it is absent
+    or not valid."""
+    from pydantic import ValidationError
+
+    try:
+        info = entry.lstat()
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
+            raise ValueError("not a cache entry")
+        stored_key, value = _adapter(result_type).validate_json(entry.read_bytes(), strict=True)
+        if stored_key != entry_key:
+            raise ValueError("another entry's value")
+        return value
+    except (OSError, ValueError, ValidationError):
+        _discard(entry)
+        return None
+
+
+def _discard(entry: Path) -> None:
+    with contextlib.suppress(OSError):  # a read-only cache: the entry is simply not used
+        entry.unlink(missing_ok=True)
+
+
+def _write(entry: Path, entry_key: str, value: Any, result_type: Any) -> None:
+    """Store VALUE in ENTRY atomically; a cache that cannot be written is skipped."""
+    data = _adapter(result_type).dump_json((entry_key, value))
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, entry)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def key(kind: str, inputs: Any) -> str:
+    """A hash of KIND, orvers's code and every input (dataclasses, tuples, strings …)."""
+    import pydantic_core
+
+    digest = hashlib.sha256(f"{code_version()}\n{kind}\n".encode())
+    digest.update(pydantic_core.to_json(inputs))
+    return digest.hexdigest()[:40]
+
+
+def memo(cache_dir: str | Path | None, kind: str, inputs: Any, compute: Callable[[], T],
+         result_type: type[T]) -> T:
+    """COMPUTE's result (a RESULT_TYPE), kept under a hash of INPUTS, which must hold
+    everything the result depends on; without a cache folder it is simply computed."""
+    if cache_dir is None:
+        return compute()
+    entry_key = key(kind, inputs)
+    entry = Path(cache_dir) / f"{kind}-{entry_key}.json"
+    value = _read(entry, entry_key, result_type)
+    if value is None:
+        value = compute()
+        _write(entry, entry_key, value, result_type)
+    return value
+
+
+def _corpus_digests(path: Path) -> tuple[str, ...]:
+    """The recorded hashes of the versions of the corpus PATH lies in: an OCR text layer is
+    repaired with the vocabulary of the other versions, so its parse depends on them too."""
+    try:
+        manifest = tomllib.loads((path.parent / "corpus.toml").read_text(encoding="utf-8"))
+        return tuple(str(v.get("sha256", "")) for v in manifest.get("version", []))
+    except (OSError, ValueError, AttributeError):
+        return ()
 
 
 def load(path: str | Path, digest: str, label: str = "", layout: str | None = None,
          cache_dir: str | Path | None = None, date: str = "") -> Programme:
-    """The Programme of PATH: from the cache when there, else parsed (and then cached)."""
-    from dataclasses import replace
-
+    """The Programme of PATH (whose SHA-256 is DIGEST): from the cache when there, else parsed
+    (and then cached). Path, label and date are the caller's, never the cache's."""
     from .api import load as parse
-    from .serialize import programme_from_dict, programme_to_dict
 
-    entry = cache_path(cache_dir, digest, layout) if cache_dir else None
-    if entry and entry.is_file():
-        try:
-            programme = programme_from_dict(json.loads(entry.read_text(encoding="utf-8")))
-            return replace(programme, path=str(path), label=label, date=date)
-        except (ValueError, KeyError, TypeError):
-            entry.unlink()  # a stale or broken entry: parse again
-    programme = replace(parse(path, layout=layout, label=label), date=date)
-    if entry:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        entry.write_text(json.dumps(programme_to_dict(programme), ensure_ascii=False),
-                         encoding="utf-8")
-    return programme
-
-
-def memo(cache_dir: str | Path | None, kind: str, key: str, compute: Callable[[], T]) -> T:
-    """COMPUTE's result, kept under KEY (with the orvers version) so a rerun skips the work.
-
-    Used for comparisons, the trace and the redline, whose inputs are file hashes and overrides.
-    """
-    if cache_dir is None:
-        return compute()
-    digest = hashlib.sha256(f"{code_version()}\n{key}".encode()).hexdigest()[:32]
-    entry = Path(cache_dir) / f"{kind}-{digest}.pickle"
-    if entry.is_file():
-        try:
-            return pickle.loads(entry.read_bytes())
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            entry.unlink()
-    value = compute()
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    entry.write_bytes(pickle.dumps(value))
-    return value
+    inputs = (digest, layout, _corpus_digests(Path(path)))
+    programme = memo(cache_dir, "programme", inputs, lambda: parse(path, layout=layout),
+                     Programme)
+    return replace(programme, path=str(path), label=label, date=date)

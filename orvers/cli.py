@@ -167,15 +167,25 @@ corpus_option = click.option("--corpus", "corpus_dir", default="corpus", show_de
                              type=click.Path(file_okay=False), help="The corpus directory.")
 
 
+def _cache(root: Path) -> Path | None:
+    """The corpus's cache folder (a note on stderr when it is not the usual one)."""
+    from .cache import locate
+
+    cache_dir, note = locate(root)
+    if note:
+        click.echo(f"warning: {note}", err=True)
+    return cache_dir
+
+
 def _corpus_programmes(corpus_dir: str, every: bool = False) -> list:
     """Every measure-listing version of the corpus (EVERY: every version), parsed (cached by
     file hash)."""
-    from .cache import CACHE_DIR
     from .cache import load as cached_load
     from .corpus import MEASURE_STAGES, sha256, versions
 
     root = Path(corpus_dir)
-    return [cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
+    cache_dir = _cache(root)
+    return [cached_load(v.path, sha256(v.path), label=v.label, cache_dir=cache_dir,
                         date=v.date, layout=v.layout)
             for v in versions(root) if every or v.stage in MEASURE_STAGES]
 
@@ -189,14 +199,14 @@ def log(corpus_dir: str, fmt: str, output: str | None) -> None:
     """List the corpus's versions in order, with their measure counts."""
     import json
 
-    from .cache import CACHE_DIR
     from .cache import load as cached_load
     from .corpus import sha256, versions
 
     root = Path(corpus_dir)
+    cache_dir = _cache(root)
     rows = []
     for v in versions(root):
-        p = cached_load(v.path, sha256(v.path), label=v.label, cache_dir=root / CACHE_DIR,
+        p = cached_load(v.path, sha256(v.path), label=v.label, cache_dir=cache_dir,
                         date=v.date, layout=v.layout)
         rows.append({"label": v.label, "stage": v.stage, "date": v.date, "file": v.file,
                      "sha256": v.sha256, "measures": len(p.measures), "title": v.title})
@@ -324,7 +334,8 @@ def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool,
     from .report import report as write_report
 
     index = write_report(corpus_dir, out, lang=lang, progress=not quiet, use_cache=not no_cache,
-                         author=author or None, date=parse_date(date_))
+                         author=author or None, date=parse_date(date_),
+                         warn=lambda note: click.echo(f"warning: {note}", err=True))
     click.echo(f"wrote {index}")
 
 

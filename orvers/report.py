@@ -51,11 +51,13 @@ def _lineages(chain: list[Comparison]) -> Lineages:
 
 def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool = True,
            use_cache: bool = True, now: dt.datetime | None = None, name: str = "",
-           author: str | None = None, date: dt.datetime | None = None) -> Path:
+           author: str | None = None, date: dt.datetime | None = None,
+           warn: Callable[[str], None] | None = None) -> Path:
     """Write every report of CORPUS into OUT and return the index page's path.
 
     NAME is the corpus's name in the database (default: the name of its directory). AUTHOR and
-    DATE sign the redline's tracked changes and comments (see write).
+    DATE sign the redline's tracked changes and comments (see write). WARN gets notes such as
+    where the cache went.
     """
     from rich.console import Console
     from rich.progress import Progress
@@ -71,7 +73,7 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
             if progress:
                 bar.update(task, advance=1, description=what)
 
-        index = write(analyse(corpus, use_cache, step), out, lang, now, step, name,
+        index = write(analyse(corpus, use_cache, step, warn), out, lang, now, step, name,
                       author=author, date=date)
         if progress:
             bar.update(task, completed=total, description="done")
@@ -162,9 +164,8 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
         who = author or _manifest_value(root, "organisation") or REDLINE_TEXTS[lang]["author"]
         when = date or corpus_mod.version_date(c.new.date)
         when = when and (when if when.tzinfo else when.replace(tzinfo=dt.UTC))
-        docx = memo(analysis.cache_dir, "redline", analysis.key(a, b) + lang + repr((
-            c.old.title, c.new.title, who, when and when.isoformat(), sorted(sources.items()))),
-            partial(_redline, c, lang, who, when, sources))
+        docx = memo(analysis.cache_dir, "redline", (c, lang, who, when, sorted(sources.items())),
+                    partial(_redline, c, lang, who, when, sources), bytes)
         put(rel, docx)
         groups.append({"title": t["redlines"], "entries": [
             {"title": f"{a} → {b}", "summary": "", "files": [("DOCX", rel)]}]})

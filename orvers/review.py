@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from .cache import CACHE_DIR
 from .cache import load as cached_load
+from .cache import locate
 from .model import Comparison, ReviewItem
 
 
@@ -23,7 +23,7 @@ def corpus_review(corpus: str | Path) -> list[tuple[str, tuple[ReviewItem, ...]]
     versions = corpus_mod.versions(root)
     overrides = corpus_mod.load_overrides(root)
     programmes = {v.label: cached_load(v.path, corpus_mod.sha256(v.path), label=v.label,
-                                       cache_dir=root / CACHE_DIR, date=v.date,
+                                       cache_dir=locate(root)[0], date=v.date,
                                        layout=v.layout)
                   for v in versions}
     out: list[tuple[str, tuple[ReviewItem, ...]]] = []

@@ -1,0 +1,158 @@
+"""The report cache holds data only: planted, damaged or stale entries never reach an output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from corpus_copy import corpus_copy
+
+from orvers.report import report
+
+NOW = dt.datetime(2025, 12, 18, 12, 0, tzinfo=dt.UTC)
+LABELS = ("workshop", "utkast", "styret")  # a compare, a trace and a redline: every cached kind
+
+
+def _run(corpus: Path, out: Path, use_cache: bool = True) -> list[str]:
+    """Report CORPUS into OUT, naming the corpus relative to its parent (as `orvers report
+    corpus` does) so that runs on copies in different folders write the same bytes."""
+    os.chdir(corpus.parent)
+    corpus = Path(corpus.name)
+    notes: list[str] = []
+    report(corpus, out, progress=False, now=NOW, use_cache=use_cache, warn=notes.append)
+    return notes
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def _keep_cwd(monkeypatch):
+    monkeypatch.chdir(Path.cwd())
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict[str, bytes]:
+    """The outputs of an uncached run on the small corpus."""
+    root = tmp_path_factory.mktemp("ref")
+    cwd = Path.cwd()
+    _run(corpus_copy(root / "corpus", LABELS), root / "out", use_cache=False)
+    os.chdir(cwd)
+    return _files(root / "out")
+
+
+@pytest.fixture
+def cached(tmp_path) -> Path:
+    """A small corpus with a filled cache."""
+    corpus = corpus_copy(tmp_path / "corpus", LABELS)
+    _run(corpus, tmp_path / "first")
+    return corpus
+
+
+class _Payload:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_pickle_never_runs_and_entries_are_json(cached, tmp_path, reference):
+    entries = [p for p in (cached / ".orvers-cache").iterdir() if p.is_file()]
+    kinds = {p.name.split("-")[0] for p in entries}
+    assert {"programme", "compare", "trace", "redline"} <= kinds
+    marker = tmp_path / "code-ran"
+    for entry in entries:
+        entry.write_bytes(pickle.dumps(_Payload(marker)))
+    _run(cached, tmp_path / "out")
+    assert not marker.exists()
+    assert _files(tmp_path / "out") == reference
+    assert all(p.suffix == ".json" for p in (cached / ".orvers-cache").iterdir())
+
+
+@pytest.mark.parametrize("damage", ["flipped", "truncated", "wrong type", "swapped"])
+def test_damaged_entries_are_discarded_and_rebuilt(cached, tmp_path, reference, damage):
+    entries = sorted(p for p in (cached / ".orvers-cache").iterdir() if p.is_file())
+    originals = {p: p.read_bytes() for p in entries}
+    for i, entry in enumerate(entries):
+        data = originals[entry]
+        if damage == "flipped":
+            data = bytes(b ^ 0x55 if j % 97 == 3 else b for j, b in enumerate(data))
+        elif damage == "truncated":
+            data = data[: len(data) // 2]
+        elif damage == "wrong type":
+            data = b'{"links": 3, "old": [], "document": "x"}'
+        else:  # another kind's entry under this name
+            data = originals[entries[(i + 1) % len(entries)]]
+        entry.write_bytes(data)
+    _run(cached, tmp_path / "out")
+    assert _files(tmp_path / "out") == reference
+    assert {p.read_bytes() for p in entries} == set(originals.values())  # rebuilt
+
+
+def test_changed_dates_and_titles_reach_every_cached_output(cached, tmp_path):
+    manifest = cached / "corpus.toml"
+    text = manifest.read_text(encoding="utf-8")
+    text = text.replace('date = "2025-10"', 'date = "2025-09"')
+    text = text.replace('date = "2025-12"', 'date = "2025-11-30"')
+    text = text.replace('title = "Utkast til handlingsprogram 2026"', 'title = "Nytt utkast"')
+    manifest.write_text(text, encoding="utf-8")
+    _run(cached, tmp_path / "cached")
+    _run(cached, tmp_path / "fresh", use_cache=False)
+    assert _files(tmp_path / "cached") == _files(tmp_path / "fresh")
+    html = (tmp_path / "cached/compare/utkast--styret.html").read_text(encoding="utf-8")
+    assert "2025-09" in html and "2025-10" not in html
+
+
+def test_a_cache_dir_that_is_a_file_falls_back_to_the_user_cache(tmp_path, monkeypatch,
+                                                                 reference):
+    corpus = corpus_copy(tmp_path / "corpus", LABELS)
+    (corpus / ".orvers-cache").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    notes = _run(corpus, tmp_path / "out")
+    assert len(notes) == 1 and "is not a directory" in notes[0] and "user-cache" in notes[0]
+    assert _files(tmp_path / "out") == reference
+    assert list((tmp_path / "user-cache/orvers").rglob("compare-*.json"))
+    assert _run(corpus, tmp_path / "again") == notes  # the fallback is used again
+
+
+def _read_only(folder: Path, cmd: list[str]) -> list[str]:
+    """CMD run with FOLDER read-only: as root (whom permissions do not stop) under a read-only
+    bind mount in a private mount namespace, else with FOLDER's write bits cleared."""
+    if os.geteuid() != 0:
+        for path in (folder, *folder.iterdir()):
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        return cmd
+    if not shutil.which("unshare"):
+        pytest.skip("running as root without unshare: cannot make a folder read-only")
+    quoted = " ".join(f"'{part}'" for part in cmd)
+    script = (f"mount --bind '{folder}' '{folder}' && "
+              f"mount -o remount,bind,ro '{folder}' '{folder}' && exec {quoted}")
+    return ["unshare", "-m", "sh", "-c", script]
+
+
+def test_a_read_only_corpus_is_reported_with_a_note(tmp_path, reference):
+    reference = dict(reference)
+    corpus = corpus_copy(tmp_path / "corpus", LABELS)
+    env = {**os.environ, "XDG_CACHE_HOME": str(corpus / "user-cache")}  # read-only as well
+    orvers = str(Path(sys.executable).parent / "orvers")
+    cmd = _read_only(corpus, [orvers, "report", "corpus", "-o", "out", "--quiet"])
+    result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=600)
+    if "mount" in result.stderr and result.returncode:
+        pytest.skip(f"cannot mount read-only here: {result.stderr.strip()}")
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "running without a cache" in warnings[0], result.stderr
+    assert not (corpus / ".orvers-cache").exists()
+    files = _files(tmp_path / "out")
+    del files["index.html"], reference["index.html"]  # its time is the time of the run
+    assert files == reference
