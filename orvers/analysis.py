@@ -76,7 +76,7 @@ def analyse(corpus: str | Path, use_cache: bool = True,
     cache_dir, note = locate(root, use_cache)
     if note:
         (warn or warn_stderr)(note)
-    digests = {v.label: corpus_mod.sha256(v.path) for v in versions if v.path.is_file()}
+    digests = {v.label: corpus_mod.verified_sha256(v) for v in versions if v.path.exists()}
     problems: list[str] = []
     programmes: dict[str, Programme] = {}
     for v in versions:
@@ -89,7 +89,8 @@ def analyse(corpus: str | Path, use_cache: bool = True,
             programmes[v.label] = replace(p, title=v.title or p.title)  # not an OCR'd title
         except OrversError as exc:
             problems.append(f"{v.label}: {exc}")
-    analysis = Analysis(root, versions, programmes, {}, None, (), digests, overrides, cache_dir)
+    for note in corpus_mod.unknown_ids(overrides, programmes):
+        (warn or warn_stderr)(note)
     comparisons: dict[tuple[str, str], Comparison] = {}
     for a, b in pairs([(v.label, v.stage) for v in versions]):
         step(f"{a} → {b}: compare")

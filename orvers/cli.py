@@ -45,6 +45,20 @@ class OrversGroup(click.Group):
                             "(set ORVERS_DEBUG=1 for details)") from exc
 
 
+def refuse_overwrite(output: str | None, *inputs: str) -> None:
+    """A UserError when OUTPUT is (or is the same file as) one of INPUTS: never overwrite an
+    input with a result."""
+    if not output:
+        return
+    target = Path(output)
+    for name in inputs:
+        source = Path(name)
+        same = target.resolve() == source.resolve() or (
+            target.exists() and source.exists() and os.path.samefile(target, source))
+        if same:
+            raise UserError(f"{output}: is an input ({name}); choose another output file")
+
+
 def emit(text: str | bytes, output: str | None) -> None:
     """Write a rendered result to the -o file (UTF-8) or to stdout."""
     if output:
@@ -111,8 +125,9 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
     from .redline import parse_date, write_inplace_redline, write_plain_redline, write_redline
 
     when = parse_date(date_)
+    old, new = _path_or_label(old, corpus_dir), _path_or_label(new, corpus_dir)
+    refuse_overwrite(output, old, new)
     if plain:
-        old, new = _path_or_label(old, corpus_dir), _path_or_label(new, corpus_dir)
         for name in (old, new):
             if Path(name).suffix.lower() != ".docx":
                 raise UserError(f"{name}: --plain compares Word files (.docx) only")
@@ -152,6 +167,7 @@ def extract(file: str, fmt: str, layout: str | None, strict: bool, lang: str,
     from .parse.checks import describe
     from .render.extract import render_extract
 
+    refuse_overwrite(output, _path_or_label(file, corpus_dir))
     programme, _ = _load_labelled(file, layout, corpus_dir)
     for warning in programme.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -181,11 +197,11 @@ def _corpus_programmes(corpus_dir: str, every: bool = False) -> list:
     """Every measure-listing version of the corpus (EVERY: every version), parsed (cached by
     file hash)."""
     from .cache import load as cached_load
-    from .corpus import MEASURE_STAGES, sha256, versions
+    from .corpus import MEASURE_STAGES, verified_sha256, versions
 
     root = Path(corpus_dir)
     cache_dir = _cache(root)
-    return [cached_load(v.path, sha256(v.path), label=v.label, cache_dir=cache_dir,
+    return [cached_load(v.path, verified_sha256(v), label=v.label, cache_dir=cache_dir,
                         date=v.date, layout=v.layout)
             for v in versions(root) if every or v.stage in MEASURE_STAGES]
 
@@ -200,13 +216,13 @@ def log(corpus_dir: str, fmt: str, output: str | None) -> None:
     import json
 
     from .cache import load as cached_load
-    from .corpus import sha256, versions
+    from .corpus import verified_sha256, versions
 
     root = Path(corpus_dir)
     cache_dir = _cache(root)
     rows = []
     for v in versions(root):
-        p = cached_load(v.path, sha256(v.path), label=v.label, cache_dir=cache_dir,
+        p = cached_load(v.path, verified_sha256(v), label=v.label, cache_dir=cache_dir,
                         date=v.date, layout=v.layout)
         rows.append({"label": v.label, "stage": v.stage, "date": v.date, "file": v.file,
                      "sha256": v.sha256, "measures": len(p.measures), "title": v.title})
@@ -222,16 +238,19 @@ def log(corpus_dir: str, fmt: str, output: str | None) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--label", required=True, help="Short name of the version, e.g. vedtatt.")
-@click.option("--stage", required=True, help="strategy|programme|workshop|draft|board|adopted")
-@click.option("--date", "date_", required=True, help="The version's date, e.g. 2026-01.")
+@click.option("--stage", help="strategy|programme|workshop|draft|board|adopted")
+@click.option("--date", "date_", help="The version's date: YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", default="", help="The document's title.")
+@click.option("--replace", is_flag=True,
+              help="Record FILE as the new content of the existing version LABEL.")
 @corpus_option
-def add(file: str, label: str, stage: str, date_: str, title: str, corpus_dir: str) -> None:
-    """Copy FILE into the corpus as its newest version."""
+def add(file: str, label: str, stage: str | None, date_: str | None, title: str, replace: bool,
+        corpus_dir: str) -> None:
+    """Copy FILE into the corpus as its newest version (or, with --replace, as LABEL's file)."""
     from .corpus import add as add_version
 
-    v = add_version(corpus_dir, file, label, stage, date_, title)
-    click.echo(f"added {v.label} ({v.stage}, {v.date}) as {v.path}")
+    v = add_version(corpus_dir, file, label, stage, date_, title, replace=replace)
+    click.echo(f"{'replaced' if replace else 'added'} {v.label} ({v.stage}, {v.date}) as {v.path}")
 
 
 @cli.command()
@@ -333,6 +352,9 @@ def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool,
     from .redline import parse_date
     from .report import report as write_report
 
+    corpus, target = Path(corpus_dir).resolve(), Path(out).resolve()
+    if target == corpus or target in corpus.parents:
+        raise UserError(f"{out}: would replace the corpus {corpus_dir}; choose another folder")
     index = write_report(corpus_dir, out, lang=lang, progress=not quiet, use_cache=not no_cache,
                          author=author or None, date=parse_date(date_),
                          warn=lambda note: click.echo(f"warning: {note}", err=True))
@@ -429,7 +451,7 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str):
     from dataclasses import replace
 
     from .api import load
-    from .corpus import load_overrides, versions
+    from .corpus import load_overrides, verified_sha256, versions
 
     path = _path_or_label(name, corpus_dir)
     folder = Path(path).resolve().parent
@@ -437,6 +459,7 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str):
     if (folder / "corpus.toml").is_file():
         for v in versions(folder):
             if v.path.resolve() == Path(path).resolve():
+                verified_sha256(v)
                 label, title, overrides = v.label, v.title, load_overrides(folder)
                 layout = layout or v.layout
     programme = load(path, layout, label=label)
@@ -458,6 +481,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
     """Match the measures of OLD and NEW and report every change."""
     from .match import compare as compare_programmes
 
+    refuse_overwrite(output, *(_path_or_label(x, corpus_dir) for x in (old, new)))
     a, overrides = _load_labelled(old, layout_old, corpus_dir)
     b, _ = _load_labelled(new, layout_new, corpus_dir)
     comparison = compare_programmes(a, b, overrides=overrides)
@@ -536,6 +560,7 @@ def trace(source: str, targets: tuple[str, ...], fmt: str, output: str | None, l
         raise UserError(f"--layout-target given {len(layout_target)} times for "
                         f"{len(targets)} targets: give it once, or once per target")
     layouts = layout_target * len(targets) if len(layout_target) == 1 else layout_target
+    refuse_overwrite(output, *(_path_or_label(x, corpus_dir) for x in (source, *targets)))
     src, overrides = _load_labelled(source, layout_source, corpus_dir)
     versions = [_load_labelled(t, layouts[i] if layouts else None, corpus_dir)[0]
                 for i, t in enumerate(targets)]

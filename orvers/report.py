@@ -13,9 +13,11 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .analysis import Analysis, analyse, pairs
 from .cache import memo
+from .errors import OrversError
 from .export import DATABASE, rows, write_sqlite
 from .history import Chain, lineages
 from .model import Comparison, Programme
+from .outputs import staged
 from .redline.measures import TEXTS as REDLINE_TEXTS
 from .redline.sources import Sources, workshop_sources
 from .render.anchors import version_page
@@ -57,8 +59,16 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
 
     NAME is the corpus's name in the database (default: the name of its directory). AUTHOR and
     DATE sign the redline's tracked changes and comments (see write). WARN gets notes such as
-    where the cache went.
+    where the cache went. OUT is replaced whole once every report is written.
     """
+    with staged(out) as stage:
+        _report(corpus, stage, lang, progress, use_cache, now, name, author, date, warn)
+    return Path(out) / "index.html"
+
+
+def _report(corpus: str | Path, out: Path, lang: str, progress: bool, use_cache: bool,
+            now: dt.datetime | None, name: str, author: str | None, date: dt.datetime | None,
+            warn: Callable[[str], None] | None) -> Path:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -95,6 +105,8 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
 
     def put(rel: str, data: str | bytes) -> str:
         path = out / rel
+        if not path.resolve().is_relative_to(out.resolve()):
+            raise OrversError(f"{rel}: would be written outside {out}")
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, bytes):
             path.write_bytes(data)

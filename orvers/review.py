@@ -22,7 +22,7 @@ def corpus_review(corpus: str | Path) -> list[tuple[str, tuple[ReviewItem, ...]]
     root = Path(corpus)
     versions = corpus_mod.versions(root)
     overrides = corpus_mod.load_overrides(root)
-    programmes = {v.label: cached_load(v.path, corpus_mod.sha256(v.path), label=v.label,
+    programmes = {v.label: cached_load(v.path, corpus_mod.verified_sha256(v), label=v.label,
                                        cache_dir=locate(root)[0], date=v.date,
                                        layout=v.layout)
                   for v in versions}
