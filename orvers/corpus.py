@@ -15,6 +15,7 @@ from tomlkit.exceptions import TOMLKitError
 
 from .errors import InputError
 from .model import Override
+from .read.limits import regular_file
 
 MANIFEST = "corpus.toml"
 OVERRIDES = "overrides.toml"
@@ -83,9 +84,9 @@ def inside(root: Path, file: object, where: str = "") -> Path:
 
 
 def sha256(path: str | Path) -> str:
-    """The SHA-256 hex digest of a file's bytes."""
+    """The SHA-256 hex digest of a file's bytes (a regular file's: never a device or a pipe)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open(regular_file(Path(path)), "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()

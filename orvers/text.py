@@ -34,34 +34,48 @@ def join_lines(lines: list[str]) -> str:
     after "ikke-" and before an uppercase letter or a digit ("Oslo-\\nAkershus",
     "2025-\\n2028"); before "og"/"eller" it ends the first part of a compound list
     ("By-\\nog regionutvikling" → "By- og regionutvikling").
+
+    Linear in the length of the text: only the last two words joined so far are looked at.
     """
-    out = ""
+    pieces: list[str] = []
+    last = previous = ""  # the last two words joined so far
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if len(out) > 1 and out[-1] in "-–" and out[-2].isalnum():
-            out = _join_hyphenated(out, line)
+        words = line.split()
+        glue = " " if pieces else ""
+        if len(last) > 1 and last[-1] in "-–" and last[-2].isalnum():
+            glue = _hyphen_glue(last, previous, line)
+        if glue == "drop":  # a soft hyphen: the word runs on without it
+            pieces[-1] = pieces[-1][:-1]
+            last = last[:-1]
+        pieces.append(" " + line if glue == " " else line)
+        if glue == " ":
+            previous, last = (words[-2], words[-1]) if len(words) > 1 else (last, words[0])
         else:
-            out = f"{out} {line}" if out else line
-    return collapse_space(out)
+            fused = (last + words[0])[-_LONGEST_WORD:]
+            previous, last = ((fused if len(words) == 2 else words[-2], words[-1])
+                              if len(words) > 1 else (previous, fused))
+    return collapse_space("".join(pieces))
 
 
 _KEEP_HYPHEN_PREFIXES = frozenset({"ikke"})  # Norwegian writes "ikke-medlem", never "ikkemedlem"
+_LONGEST_WORD = 1000  # characters of a word kept for the rules (no word is longer)
+_LIST_WORD_RE = re.compile(r"(og|eller)\b")
 
 
-def _join_hyphenated(text: str, line: str) -> str:
-    """Join a line to text ending in a hyphen (or en dash) attached to a word."""
+def _hyphen_glue(last: str, previous: str, line: str) -> str:
+    """How LINE joins a text whose last word LAST ends in a hyphen (or en dash): after a space
+    (" "), right after the hyphen (""), or in its place ("drop")."""
     first = line[:1]
-    if re.match(r"(og|eller)\b", line) or not first.isalnum():
-        return f"{text} {line}"
-    words = text[:-1].split()
-    word = re.split("/", words[-1])[-1].lstrip("(\"'«[")
-    previous = words[-2] if len(words) > 1 else ""
-    if text[-1] != "-" or not first.islower() or "-" in word or _is_name(word, previous) \
+    if _LIST_WORD_RE.match(line) or not first.isalnum():
+        return " "
+    word = last[:-1].split("/")[-1].lstrip("(\"'«[")
+    if last[-1] != "-" or not first.islower() or "-" in word or _is_name(word, previous) \
             or word.casefold() in _KEEP_HYPHEN_PREFIXES:
-        return text + line
-    return text[:-1] + line
+        return ""
+    return "drop"
 
 
 def _is_name(word: str, previous: str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from .limits import regular_file
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -19,9 +20,7 @@ def read(path: str | Path) -> Document:
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a document")
-    if p.stat().st_size == 0:
+    if regular_file(p).stat().st_size == 0:
         raise InputError(f"{p}: file is empty")
     suffix = p.suffix.lower()
     if suffix in TEXT_SUFFIXES:

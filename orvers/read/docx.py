@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Block, Document
+from .limits import check_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -186,12 +188,23 @@ def _style_names(document: docx.document.Document) -> dict[str, str]:
     return {s.style_id: s.name for s in document.styles}
 
 
-def read_docx(path: Path) -> Document:
-    """Paragraphs, table cells and text boxes in body order, with list labels and page breaks."""
+def open_docx(path: str | Path) -> docx.document.Document:
+    """A DOCX opened with python-docx, after its ZIP parts are checked against the size limits
+    (XML is parsed by python-docx without resolving entities; lxml refuses huge trees); any
+    file that is not a readable Word document is one InputError."""
+    check_package(Path(path))
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        document.element.body  # noqa: B018 (the main part must be a Word document)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError,
+            NotImplementedError, etree.XMLSyntaxError, zlib.error, EOFError):
         raise InputError(f"{path}: not a valid DOCX file (corrupt or not Word)") from None
+    return document
+
+
+def read_docx(path: Path) -> Document:
+    """Paragraphs, table cells and text boxes in body order, with list labels and page breaks."""
+    document = open_docx(path)
     body = document.element.body
     warnings: list[str] = []
     if accept_revisions(body):

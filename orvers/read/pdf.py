@@ -18,6 +18,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..errors import InputError
 from ..model import Block, Document, Word
 from ..text import is_bullet, join_lines
+from .limits import max_bytes, max_pages, too_big
 
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
 _HEADER_RE = re.compile(r"^(Tiltak|Resultat|Effekt|Partnere)", re.IGNORECASE)
@@ -40,7 +41,9 @@ def read_pdf(path: Path) -> Document:
         raise InputError(f"{path}: not a valid PDF file (corrupt)") from None
     with pdf:
         try:
-            pages = [_page_items(page) for page in pdf.pages]
+            pages = _pages(path, pdf)
+        except InputError:
+            raise
         except Exception as exc:  # pdfminer raises many types on broken streams
             raise InputError(f"{path}: not a valid PDF file ({type(exc).__name__})") from None
     if not any(items for items in pages):
@@ -69,6 +72,21 @@ def read_pdf(path: Path) -> Document:
             blocks.append(Block(text=item["text"], page=page_no, line=line, x0=item["x0"],
                                 words=item["words"]))
     return Document(path=str(path), format="pdf", blocks=tuple(blocks), pages=len(pages))
+
+
+def _pages(path: Path, pdf: pdfplumber.PDF) -> list[list[dict]]:
+    """Each page's items, within the page and text limits (ORVERS_MAX_PAGES, ORVERS_MAX_MB)."""
+    if len(pdf.pages) > max_pages():
+        raise InputError(f"{path}: {len(pdf.pages)} pages, more than {max_pages()}; set "
+                         "ORVERS_MAX_PAGES to raise the limit")
+    pages, size = [], 0
+    for page in pdf.pages:
+        pages.append(_page_items(page))
+        size += sum(len(item.get("text") or "") + sum(len(text) for cell in item.get("cells", ())
+                                                       for text in cell) for item in pages[-1])
+        if size > max_bytes():
+            raise too_big(path, size)
+    return pages
 
 
 def _key(text: str) -> str:

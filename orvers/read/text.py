@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Block, Document
+from .limits import max_bytes, too_big
 
 # Text-layer dumps of PDFs mark a new page either with a form feed or, where the form feed
 # was lost in copying, with a single space before the page's first line (" 1.3", " Tiltak").
@@ -41,6 +42,8 @@ def _looks_binary(text: str) -> bool:
 
 def read_text(path: Path) -> Document:
     """One block per line; page numbers from form feeds or page-start marks."""
+    if (size := path.stat().st_size) > max_bytes():
+        raise too_big(path, size)
     text, warnings = decode(path.read_bytes())
     if _looks_binary(text):
         raise InputError(f"{path}: not a text file (binary content); "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 from docx.document import Document as DocxDocument
 from docx.table import Table
 
+from ..read.docx import open_docx
 from . import ooxml
 
 Cells = tuple[str, ...]
@@ -30,11 +30,6 @@ def items(document: DocxDocument) -> tuple[Item, ...]:
     """The body as paragraph texts and tables (rows of cell texts, paragraphs joined by \\n)."""
     return tuple(_table(block) if isinstance(block, Table) else block.text
                  for block in document.iter_inner_content())
-
-
-def open_docx(path: str | Path) -> DocxDocument:
-    """Open a DOCX with python-docx."""
-    return docx.Document(str(path))
 
 
 def project(path: str | Path, mode: str) -> tuple[Item, ...]:

@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import docx
 from docx.document import Document as DocxDocument
-from docx.opc.exceptions import PackageNotFoundError
 
-from ...errors import InputError
+from ...read.docx import open_docx
 from .. import ooxml
 from . import markup, parts
 from .engine import Context, redline_story
@@ -20,10 +18,7 @@ from .engine import Context, redline_story
 def open_input(path: str | Path, warnings: list[str]) -> DocxDocument:
     """Open a DOCX; tracked changes already in it (body, headers, footers) are accepted first,
     with a warning."""
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"cannot read {path} as a Word document (.docx): {exc}") from exc
+    document = open_docx(path)
     stories = [document.element.body, *(part.element for part in parts.stories(document).values())]
     if any(ooxml.has_tracked_changes(story) for story in stories):
         for story in stories:
