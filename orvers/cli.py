@@ -41,6 +41,9 @@ class OrversGroup(click.Group):
         except Exception as exc:  # a bug: still one line for the user, full trace on request
             if os.environ.get("ORVERS_DEBUG"):
                 raise
+            if isinstance(exc, OSError) and exc.strerror:  # the file system refused (read-only,
+                # permissions, disk full): the user's to fix, not a bug
+                raise UserError(f"{exc.filename or 'a file'}: {exc.strerror}") from exc
             raise UserError(f"internal error: {type(exc).__name__}: {exc} "
                             "(set ORVERS_DEBUG=1 for details)") from exc
 

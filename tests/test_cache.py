@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from corpus_copy import corpus_copy
+from readonly import read_only
 
 from orvers.report import report
 
@@ -124,27 +124,12 @@ def test_a_cache_dir_that_is_a_file_falls_back_to_the_user_cache(tmp_path, monke
     assert _run(corpus, tmp_path / "again") == notes  # the fallback is used again
 
 
-def _read_only(folder: Path, cmd: list[str]) -> list[str]:
-    """CMD run with FOLDER read-only: as root (whom permissions do not stop) under a read-only
-    bind mount in a private mount namespace, else with FOLDER's write bits cleared."""
-    if os.geteuid() != 0:
-        for path in (folder, *folder.iterdir()):
-            path.chmod(0o555 if path.is_dir() else 0o444)
-        return cmd
-    if not shutil.which("unshare"):
-        pytest.skip("running as root without unshare: cannot make a folder read-only")
-    quoted = " ".join(f"'{part}'" for part in cmd)
-    script = (f"mount --bind '{folder}' '{folder}' && "
-              f"mount -o remount,bind,ro '{folder}' '{folder}' && exec {quoted}")
-    return ["unshare", "-m", "sh", "-c", script]
-
-
 def test_a_read_only_corpus_is_reported_with_a_note(tmp_path, reference):
     reference = dict(reference)
     corpus = corpus_copy(tmp_path / "corpus", LABELS)
     env = {**os.environ, "XDG_CACHE_HOME": str(corpus / "user-cache")}  # read-only as well
     orvers = str(Path(sys.executable).parent / "orvers")
-    cmd = _read_only(corpus, [orvers, "report", "corpus", "-o", "out", "--quiet"])
+    cmd = read_only(corpus, [orvers, "report", "corpus", "-o", "out", "--quiet"])
     result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True,
                             timeout=600)
     if "mount" in result.stderr and result.returncode:

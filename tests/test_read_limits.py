@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as new_docx
+from tiny_pdf import tiny_pdf
 
 from orvers.errors import InputError
 from orvers.read import read
@@ -104,38 +105,14 @@ def test_text_larger_than_the_limit_is_refused(tmp_path, monkeypatch):
         read(path)
 
 
-def _pdf(path: Path, pages: list[str]) -> Path:
-    """A minimal PDF with one line of Helvetica text per page."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
-               "<< /Type /Pages /Kids [{}] /Count {} >>".format(
-                   " ".join(f"{4 + 2 * i} 0 R" for i in range(len(pages))), len(pages)),
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for i, text in enumerate(pages):
-        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
-                       f"{5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>")
-        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-            "%%EOF\n").encode()
-    path.write_bytes(out)
-    return path
-
-
 def test_pdf_page_and_text_limits(tmp_path, monkeypatch):
-    pdf = _pdf(tmp_path / "three.pdf", ["1.1 Første tiltak", "1.2 Andre", "1.3 Tredje"])
+    pdf = tiny_pdf(tmp_path / "three.pdf", ["1.1 Første tiltak", "1.2 Andre", "1.3 Tredje"])
     assert read(pdf).pages == 3
     monkeypatch.setenv("ORVERS_MAX_PAGES", "2")
     with pytest.raises(InputError, match="3 pages, more than 2; set ORVERS_MAX_PAGES"):
         read(pdf)
     monkeypatch.delenv("ORVERS_MAX_PAGES")
-    long = _pdf(tmp_path / "long.pdf", ["x" * 600_000] * 2)
+    long = tiny_pdf(tmp_path / "long.pdf", ["x" * 600_000] * 2)
     monkeypatch.setenv("ORVERS_MAX_MB", "1")
     with pytest.raises(InputError, match="larger than 1 MB"):
         read(long)

@@ -105,7 +105,7 @@ def test_cli_plain_writes_the_redline_and_reports_bad_input(tmp_path):
     assert project(out, "accept") == items(open_docx(new))
     bad = CliRunner().invoke(cli, ["redline", "--plain", str(tmp_path / "mangler.docx"),
                                    str(new), "-o", str(out)])
-    assert bad.exit_code == 2 and "cannot read" in bad.output
+    assert bad.exit_code == 2 and "mangler.docx: no such file" in bad.output
     bad_date = CliRunner().invoke(cli, ["redline", "--plain", str(old), str(new), "-o",
                                         str(out), "--date", "i går"])
     assert bad_date.exit_code == 2 and "not an ISO date" in bad_date.output
@@ -114,7 +114,7 @@ def test_cli_plain_writes_the_redline_and_reports_bad_input(tmp_path):
 def test_a_text_file_is_refused_with_a_clear_error(tmp_path):
     txt = tmp_path / "notes.txt"
     txt.write_text("Tiltak", encoding="utf-8")
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="not a valid DOCX file"):
         write_plain_redline(txt, txt, tmp_path / "x.docx")
 
 

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Block, Document
-from .limits import check_package
+from .limits import check_package, regular_file
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -192,7 +192,9 @@ def open_docx(path: str | Path) -> docx.document.Document:
     """A DOCX opened with python-docx, after its ZIP parts are checked against the size limits
     (XML is parsed by python-docx without resolving entities; lxml refuses huge trees); any
     file that is not a readable Word document is one InputError."""
-    check_package(Path(path))
+    if not Path(path).exists():
+        raise InputError(f"{path}: no such file")
+    check_package(regular_file(Path(path)))
     try:
         document = docx.Document(str(path))
         document.element.body  # noqa: B018 (the main part must be a Word document)
@@ -205,6 +207,15 @@ def open_docx(path: str | Path) -> docx.document.Document:
 def read_docx(path: Path) -> Document:
     """Paragraphs, table cells and text boxes in body order, with list labels and page breaks."""
     document = open_docx(path)
+    try:
+        return _read(path, document)
+    except (AttributeError, KeyError, ValueError, TypeError, IndexError,
+            etree.XMLSyntaxError) as exc:  # a part of another kind where Word puts this one
+        raise InputError(f"{path}: not a valid DOCX file (a part is not what Word writes: "
+                         f"{type(exc).__name__})") from None
+
+
+def _read(path: Path, document: docx.document.Document) -> Document:
     body = document.element.body
     warnings: list[str] = []
     if accept_revisions(body):

@@ -39,13 +39,13 @@ def read_pdf(path: Path) -> Document:
         raise InputError(f"{path}: not a valid PDF file (corrupt)") from None
     except (PDFSyntaxError, ValueError):
         raise InputError(f"{path}: not a valid PDF file (corrupt)") from None
-    with pdf:
-        try:
+    try:
+        with pdf:  # closing walks the pages again: a broken page tree fails there too
             pages = _pages(path, pdf)
-        except InputError:
-            raise
-        except Exception as exc:  # pdfminer raises many types on broken streams
-            raise InputError(f"{path}: not a valid PDF file ({type(exc).__name__})") from None
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many types on broken streams
+        raise InputError(f"{path}: not a valid PDF file ({type(exc).__name__})") from None
     if not any(items for items in pages):
         raise InputError(f"{path}: no text layer — run OCR first, e.g. ocrmypdf")
     furniture = _furniture(pages)
