@@ -12,7 +12,6 @@ from pathlib import Path
 
 from .errors import OrversError
 
-MARKER = ".orvers-report"  # marks a folder orvers wrote, which a new run may replace
 _PARTIAL = ".orvers-partial-"
 
 
@@ -22,9 +21,9 @@ def _replaceable(folder: Path) -> bool:
         return True
     if not folder.is_dir():
         raise OrversError(f"{folder}: is a file, not a folder for the reports")
-    if (folder / MARKER).is_file() or not any(folder.iterdir()):
+    if not any(folder.iterdir()):
         return True
-    index = folder / "index.html"  # written by an orvers older than the marker
+    index = folder / "index.html"  # the report's index page names orvers
     return index.is_file() and b"orvers" in index.read_bytes()[:65536]
 
 
@@ -47,8 +46,6 @@ def staged(folder: str | Path) -> Iterator[Path]:
                           f"({exc.strerror or exc})") from None
     try:
         yield stage
-        (stage / MARKER).write_text("Written by orvers report; replaced whole by the next run.\n",
-                                    encoding="utf-8")
         stage.chmod(0o755)
         old = parent / f"{_PARTIAL}{final.name}-old"
         if final.exists():
