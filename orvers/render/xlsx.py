@@ -7,25 +7,30 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from ..corpus import version_date
+from ..diff import word_diff
 from ..model import Comparison
 from ..package import FIXED_TIME, stable_zip
 from .html import status_names, texts
 from .layout import area_events
-from .terms import EVENTS
+from .terms import EVENTS, changed_detail
 from .xlsx_cells import text_row
 
-FILLS = {"unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF", "merged": "E6DCFF",
-         "added": "CDECCD", "removed": "FBD3D3", "adopted": "CDECCD", "partial": "FFF0C2",
-         "dropped": "FBD3D3"}
+FILLS = {"amended": "FDE2C4", "unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF",
+         "merged": "E6DCFF", "added": "CDECCD", "removed": "FBD3D3",
+         "adopted": "CDECCD", "partial": "FFF0C2", "dropped": "FBD3D3"}
 
 
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
            widths: list[int], names: dict[str, str] | None = None) -> None:
+    """A sheet of one table: bold full headers (wrapped), wrapped cells, the kind coloured,
+    filter and frozen header; printed landscape, fit to the page's width, header on each page."""
     ws = wb.create_sheet(title[:31])
     ws.append(text_row(ws, header))
     for cell in ws[1]:
@@ -39,10 +44,38 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
         ws.append(text_row(ws, row))
         if key in fills:
             ws.cell(number, kind_col + 1).fill = fills[key]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for line in ws.iter_rows():
+        for cell in line:
+            cell.alignment = wrap
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
+    _print_setup(ws)
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+
+
+def _print_setup(ws) -> None:
+    """Print on A4 landscape, as wide as the page, as many pages down as it takes."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+_DELETED = InlineFont(color="C00000", strike=True)
+_INSERTED = InlineFont(color="007A33", u="single")
+
+
+def rich_diff(ops) -> CellRichText | str:
+    """A word diff as a cell's rich text: deleted words red and struck, inserted green."""
+    if all(op == "=" for op, _ in ops):
+        return "".join(text for _, text in ops)
+    return CellRichText([TextBlock(_DELETED, text) if op == "-" else
+                         TextBlock(_INSERTED, text) if op == "+" else text
+                         for op, text in ops if text])
 
 
 def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t: dict) -> None:
@@ -75,17 +108,13 @@ def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t:
         labels = " → ".join(v["label"] for v in trace["versions"])
         table([f"{t['trace']}: {labels}", t["count"]],
               [[names.get(k, k), n] for k, n in trace.get("summary", {}).items()])
+    _print_setup(ws)
     ws.column_dimensions["A"].width = 48
     for i in range(2, len(events) + 2):
         ws.column_dimensions[get_column_letter(i)].width = 14
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _marked(ops) -> str:
-    """A word diff as text: [-deleted] [+inserted]."""
-    return "".join(t if op == "=" else f"[{op}{t}]" for op, t in ops)
 
 
 def _save(wb: Workbook) -> bytes:
@@ -123,19 +152,26 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
         for link in c.links:
             old = c.old.measure(link.old) if link.old else None
             new = c.new.measure(link.new) if link.new else None
-            rows.append([link.old or "", link.new or "", link.kind,
+            shown = new or old
+            rows.append([link.old or "", link.new or "", link.event,
+                         changed_detail(link.kind, link.changed, t["lang"]),
                          None if link.score is None else round(link.score, 3),
-                         "x" if link.overridden else "",
-                         (new or old).section or "",
+                         "x" if link.overridden else "", shown.section or "",
                          old.title if old else "", new.title if new else "",
-                         _marked(link.changes.title),
+                         rich_diff(word_diff(old.title, new.title, ocr_noise=True))
+                         if old and new else "",
+                         "\n".join(shown.result_targets), "\n".join(shown.effect_targets),
+                         "; ".join(shown.partners),
                          "; ".join(link.changes.partners_added),
                          "; ".join(link.changes.partners_removed)])
+        side = f" ({c.new.label})"
         _sheet(wb, f"{c.old.label}-{c.new.label}",
-               [c.old.label, c.new.label, t["kind"], t["score"].capitalize(),
-                t["override"].capitalize(), t["section"], t["old_text"], t["new_text"],
-                "Ordendringer" if t["lang"] == "nb" else "Word changes", f"{t['partners']} +",
-                f"{t['partners']} −"], rows, 2, [10, 10, 13, 7, 8, 10, 60, 60, 60, 25, 25],
+               [c.old.label, c.new.label, t["kind"], t["what_changed"],
+                t["score"].capitalize(), t["override"].capitalize(), t["section"],
+                f"{t['old_text']} ({c.old.label})", f"{t['new_text']} ({c.new.label})",
+                t["word_changes"], t["result"] + side, t["effect"] + side,
+                t["partners"] + side, f"{t['partners']} +", f"{t['partners']} −"],
+               rows, 2, [9, 9, 14, 18, 8, 9, 11, 40, 40, 45, 40, 35, 25, 20, 20],
                t["kinds"])
     if trace:
         labels = [v["label"] for v in trace["versions"]][1:]
