@@ -5,7 +5,6 @@ check costs milliseconds instead of the half second its unpacking takes."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 from array import array
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .wordlist import cache_dir
+from .wordlist import cache_dir, publishing
 
 _SAMPLE = 20_000  # characters read: enough to tell a language, bounded in time
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
@@ -56,21 +55,10 @@ def _unpack(model: Path, folder: Path) -> None:
     """Unpack the model's npz into one .npy per array, moved into place in one step."""
     import lzma
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".building-"))
-    try:
-        with tempfile.TemporaryFile(suffix=".npz") as unpacked:
-            with lzma.open(model) as packed:
-                shutil.copyfileobj(packed, unpacked, length=1 << 20)
-            unpacked.seek(0)
-            with np.load(unpacked, allow_pickle=False) as npz:
-                for name in _ARRAYS:
-                    np.save(building / f"{name}.npy", npz[name], allow_pickle=False)
-        shutil.rmtree(folder, ignore_errors=True)
-        try:
-            os.replace(building, folder)
-        except OSError:  # another process put its copy there first
-            if not folder.exists():
-                raise
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
+    with publishing(folder) as building, tempfile.TemporaryFile(suffix=".npz") as unpacked:
+        with lzma.open(model) as packed:
+            shutil.copyfileobj(packed, unpacked, length=1 << 20)
+        unpacked.seek(0)
+        with np.load(unpacked, allow_pickle=False) as npz:
+            for name in _ARRAYS:
+                np.save(building / f"{name}.npy", npz[name], allow_pickle=False)

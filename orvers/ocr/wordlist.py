@@ -6,6 +6,8 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,13 +79,20 @@ def _compile(path: Path) -> WordList:
 
 
 def _save(built: WordList, folder: Path) -> None:
-    """Write the tries into a fresh directory, then move it into place in one step, so a
-    reader never sees half a word list (two processes compiling at once both succeed)."""
+    """Write the tries into the user cache (see publishing)."""
+    with publishing(folder) as building:
+        for trie, part in zip((built.words, built.acronyms, built.names), _PARTS, strict=True):
+            trie.save(str(building / f"{part}.marisa"))
+
+
+@contextmanager
+def publishing(folder: Path) -> Iterator[Path]:
+    """A fresh directory to fill, moved into place as folder in one step when the block ends,
+    so a reader never sees half a copy (two processes building at once both succeed)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".building-"))
     try:
-        for trie, part in zip((built.words, built.acronyms, built.names), _PARTS, strict=True):
-            trie.save(str(building / f"{part}.marisa"))
+        yield building
         shutil.rmtree(folder, ignore_errors=True)  # a copy left incomplete
         try:
             os.replace(building, folder)
