@@ -143,8 +143,7 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
     is_docx = Path(new_path).suffix.lower() == ".docx"
     if redline_layout == "in-place" and not is_docx:
         raise UserError(f"{new_path}: --layout in-place needs NEW as a Word file (.docx)")
-    (a, overrides), (b, _) = (_load_labelled(old, layout_old, corpus_dir),
-                              _load_labelled(new, layout_new, corpus_dir))
+    a, b, overrides = _pair_overrides(old, new, (layout_old, layout_new), corpus_dir)
     comparison = compare(a, b, overrides=overrides)
     if is_docx and redline_layout != "generated":
         for warning in write_inplace_redline(comparison, new_path, output, author=author,
@@ -469,6 +468,18 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str):
     return (replace(programme, title=title) if title else programme), overrides
 
 
+def _pair_overrides(old: str, new: str, layouts: tuple, corpus_dir: str):
+    """The two programmes of OLD and NEW and the overrides, with a warning for each override
+    naming a measure that one of the two lacks."""
+    from .corpus import unknown_ids
+
+    (a, overrides), (b, _) = (_load_labelled(old, layouts[0], corpus_dir),
+                              _load_labelled(new, layouts[1], corpus_dir))
+    for note in unknown_ids(overrides, {a.label: a, b.label: b}):
+        click.echo(f"warning: {note}", err=True)
+    return a, b, overrides
+
+
 @cli.command()
 @click.argument("old")
 @click.argument("new")
@@ -485,8 +496,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str,
     from .match import compare as compare_programmes
 
     refuse_overwrite(output, *(_path_or_label(x, corpus_dir) for x in (old, new)))
-    a, overrides = _load_labelled(old, layout_old, corpus_dir)
-    b, _ = _load_labelled(new, layout_new, corpus_dir)
+    a, b, overrides = _pair_overrides(old, new, (layout_old, layout_new), corpus_dir)
     comparison = compare_programmes(a, b, overrides=overrides)
     if fmt == "json":
         from .render.compare_json import render_json
@@ -524,8 +534,7 @@ def evaluate(old: str | None, new: str | None, gold: str, links_file: str | None
         raise UserError("give OLD and NEW, or --links COMPARE.json")
     from .match import compare as compare_programmes
 
-    (a, overrides), (b, _) = (_load_labelled(old, layout_old, corpus_dir),
-                              _load_labelled(new, layout_new, corpus_dir))
+    a, b, overrides = _pair_overrides(old, new, (layout_old, layout_new), corpus_dir)
     result = score_links(comparison_pairs(compare_programmes(a, b, overrides=overrides)), rows)
     click.echo(report(result, {m.id: m.title for m in a.measures},
                       {m.id: m.title for m in b.measures}), nl=False)
@@ -557,6 +566,7 @@ def _path_or_label(name: str, corpus_dir: str) -> str:
 def trace(source: str, targets: tuple[str, ...], fmt: str, output: str | None, lang: str,
           layout_source: str | None, layout_target: tuple[str, ...], corpus_dir: str) -> None:
     """Follow the proposals of SOURCE (workshop notes) through TARGET versions, in order."""
+    from .corpus import unknown_ids
     from .trace import trace as trace_proposals
 
     if len(layout_target) not in (0, 1, len(targets)):
@@ -567,6 +577,8 @@ def trace(source: str, targets: tuple[str, ...], fmt: str, output: str | None, l
     src, overrides = _load_labelled(source, layout_source, corpus_dir)
     versions = [_load_labelled(t, layouts[i] if layouts else None, corpus_dir)[0]
                 for i, t in enumerate(targets)]
+    for note in unknown_ids(overrides, {p.label: p for p in (src, *versions)}):
+        click.echo(f"warning: {note}", err=True)
     result = trace_proposals(src, versions, overrides=overrides)
     if fmt == "json":
         from .render.trace_json import render_trace_json
