@@ -43,17 +43,22 @@ def _id(text: str | None) -> str | None:
     return text or None
 
 
-def read_gold(path: str | Path) -> list[GoldRow]:
-    """Rows of a gold CSV with columns old_id, new_id, relation, confidence."""
+def _csv_rows(path: str | Path, what: str, required: set[str], columns: str) -> list[dict]:
+    """The rows of the CSV at PATH, which must have the REQUIRED columns (InputError if not)."""
     p = Path(path)
     try:
         with p.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{p}: cannot read gold CSV ({exc})") from exc
-    if not rows or not {"old_id", "new_id"} <= set(rows[0]):
-        raise InputError(f"{p}: not a gold CSV "
-                         "(expected columns old_id,new_id,relation,confidence)")
+        raise InputError(f"{p}: cannot read {what} ({exc})") from exc
+    if not rows or not required <= set(rows[0]):
+        raise InputError(f"{p}: not a {what} (expected columns {columns})")
+    return rows
+
+
+def read_gold(path: str | Path) -> list[GoldRow]:
+    """Rows of a gold CSV with columns old_id, new_id, relation, confidence."""
+    rows = _csv_rows(path, "gold CSV", {"old_id", "new_id"}, "old_id,new_id,relation,confidence")
     return [GoldRow(_id(r["old_id"]), _id(r["new_id"]), (r.get("relation") or "").strip(),
                     (r.get("confidence") or "high").strip().lower()) for r in rows]
 
@@ -154,15 +159,8 @@ class TraceScore:
 def read_trace_labels(path: str | Path) -> list[TraceRow]:
     """Rows of a trace label CSV: prefix, draft, board (ids joined by ';'), status,
     draft_status, confidence."""
-    p = Path(path)
-    try:
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{p}: cannot read trace labels ({exc})") from exc
-    if not rows or not {"prefix", "draft", "board", "status"} <= set(rows[0]):
-        raise InputError(f"{p}: not a trace label CSV (expected columns prefix,draft,board,"
-                         "status,draft_status,confidence)")
+    rows = _csv_rows(path, "trace label CSV", {"prefix", "draft", "board", "status"},
+                     "prefix,draft,board,status,draft_status,confidence")
     return [TraceRow(r["prefix"], {col: tuple(x for x in r[col].split(";") if x)
                                    for col in ("draft", "board")},
                      r["status"], r.get("draft_status") or "",
