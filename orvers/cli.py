@@ -357,10 +357,15 @@ def report(corpus_dir: str, out: str, lang: str, no_cache: bool, quiet: bool,
     corpus, target = Path(corpus_dir).resolve(), Path(out).resolve()
     if target == corpus or target in corpus.parents:
         raise UserError(f"{out}: would replace the corpus {corpus_dir}; choose another folder")
+    problems: list[str] = []
     index = write_report(corpus_dir, out, lang=lang, progress=not quiet, use_cache=not no_cache,
                          author=author or None, date=parse_date(date_),
-                         warn=lambda note: click.echo(f"warning: {note}", err=True))
+                         warn=lambda note: click.echo(f"warning: {note}", err=True),
+                         problem=problems.append)
     click.echo(f"wrote {index}")
+    if problems:  # the report is written without them; the exit code says it is incomplete
+        click.echo(f"error: incomplete report: {'; '.join(problems)}", err=True)
+        sys.exit(1)
 
 
 @cli.command()

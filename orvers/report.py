@@ -54,21 +54,26 @@ def _lineages(chain: list[Comparison]) -> Lineages:
 def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool = True,
            use_cache: bool = True, now: dt.datetime | None = None, name: str = "",
            author: str | None = None, date: dt.datetime | None = None,
-           warn: Callable[[str], None] | None = None) -> Path:
+           warn: Callable[[str], None] | None = None,
+           problem: Callable[[str], None] = lambda line: None) -> Path:
     """Write every report of CORPUS into OUT and return the index page's path.
 
     NAME is the corpus's name in the database (default: the name of its directory). AUTHOR and
     DATE sign the redline's tracked changes and comments (see write). WARN gets notes such as
-    where the cache went. OUT is replaced whole once every report is written.
+    where the cache went; PROBLEM gets one line per version that could not be read or pair
+    that could not be compared (the rest is reported all the same). OUT is replaced whole once
+    every report is written.
     """
     with staged(out) as stage:
-        _report(corpus, stage, lang, progress, use_cache, now, name, author, date, warn)
+        for line in _report(corpus, stage, lang, progress, use_cache, now, name, author, date,
+                            warn):
+            problem(line)
     return Path(out) / "index.html"
 
 
 def _report(corpus: str | Path, out: Path, lang: str, progress: bool, use_cache: bool,
             now: dt.datetime | None, name: str, author: str | None, date: dt.datetime | None,
-            warn: Callable[[str], None] | None) -> Path:
+            warn: Callable[[str], None] | None) -> tuple[str, ...]:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -83,11 +88,11 @@ def _report(corpus: str | Path, out: Path, lang: str, progress: bool, use_cache:
             if progress:
                 bar.update(task, advance=1, description=what)
 
-        index = write(analyse(corpus, use_cache, step, warn), out, lang, now, step, name,
-                      author=author, date=date)
+        analysis = analyse(corpus, use_cache, step, warn)
+        write(analysis, out, lang, now, step, name, author=author, date=date)
         if progress:
             bar.update(task, completed=total, description="done")
-    return index
+    return analysis.problems
 
 
 def write(analysis: Analysis, out: str | Path, lang: str = "nb",

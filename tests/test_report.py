@@ -392,3 +392,22 @@ def test_every_board_measure_from_the_workshop_names_its_proposals(first):
         assert [p for p in origin["proposals"] if f"{p} «" not in note] == []
     others = [number for number, note in by_number.items() if "Fra verkstedet" in note]
     assert sorted(others) == sorted(o["id"] for o in from_workshop)
+
+
+def test_report_with_a_version_without_measures_is_written_but_exits_non_zero(tmp_path):
+    """A version whose file holds no measures is named on stderr in one line and the exit code
+    says the report is incomplete; the readable versions are reported all the same."""
+    from corpus_copy import corpus_copy
+
+    src = corpus_copy(tmp_path / "c", ("hp2025", "utkast", "styret"))
+    manifest = (src / "corpus.toml").read_text(encoding="utf-8")
+    hp2025 = re.search(r'file = "([^"]*handlingsprogram-2025[^"]*)"', manifest).group(1)
+    (src / hp2025).write_bytes(b"%PDF-1.4 not really")
+    (src / "corpus.toml").write_text(re.sub(r'sha256 = "[0-9a-f]+"\n', "", manifest), "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["report", str(src), "-o", str(out), "--quiet"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "hp2025" in errors[0], result.stderr
+    assert (out / "compare" / "utkast--styret.html").exists()
+    assert "hp2025" in (out / "index.html").read_text(encoding="utf-8")
