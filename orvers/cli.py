@@ -269,7 +269,7 @@ def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
     import json
     from dataclasses import asdict
 
-    from .corpus import MEASURE_STAGES, load_overrides, versions
+    from .corpus import MEASURE_STAGES, load_overrides, unknown_ids, versions
     from .history import history as measure_history
     from .history import lineage, proposal_text, resolve_at, to_text
     from .match import compare
@@ -284,6 +284,8 @@ def history(measure_id: str, at: str | None, fmt: str, corpus_dir: str,
     programmes = {p.label: p for p in _corpus_programmes(corpus_dir, every=True)}
     listed = [p for label, p in programmes.items() if stages[label] in MEASURE_STAGES]
     overrides = load_overrides(corpus_dir)
+    for note in unknown_ids(overrides, programmes):
+        click.echo(f"warning: {note}", err=True)
     at = resolve_at(programmes, measure_id, at, listed[-1].label)
     chain = [compare(a, b, overrides=overrides) for a, b in zip(listed, listed[1:],
                                                                 strict=False)]

@@ -158,7 +158,8 @@ def test_an_override_naming_an_unknown_measure_is_named_by_each_command(corpus):
     (corpus / "overrides.toml").write_text('[[link]]\nold = "utkast:9.9.9"\nnew = "styret:2.2.1"\n',
                                            encoding="utf-8")
     for args in (["compare", "utkast", "styret"], ["redline", "utkast", "styret", "-o",
-                                                   str(corpus.parent / "r.docx")]):
+                                                   str(corpus.parent / "r.docx")],
+                 ["history", "2.2.1"]):
         result = CliRunner().invoke(cli, [*args, "--corpus", str(corpus)])
         assert result.exit_code == 0, result.output
         warnings = [line for line in result.output.splitlines() if line.startswith("warning:")
