@@ -15,8 +15,8 @@ from .model import Comparison, ReviewItem
 def corpus_review(corpus: str | Path) -> list[tuple[str, tuple[ReviewItem, ...]]]:
     """(title, queue) per comparison of `orvers report` ("utkast → styret") and for the
     trace of the workshop proposals, honouring the corpus's overrides."""
+    from .analysis import pairs
     from .match import compare
-    from .report import pairs
     from .trace import trace
 
     root = Path(corpus)
