@@ -26,7 +26,7 @@ import time
 import tomllib
 from pathlib import Path
 
-import tomli_w
+import tomlkit
 from bench_match import reword
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def make_corpora(root: Path, n: int, seed: int) -> int:
             versions.append({**{key: v[key] for key in ("label", "stage", "date", "file",
                                                          "title")},
                              "sha256": hashlib.sha256(data).hexdigest()})
-        (folder / "corpus.toml").write_text(tomli_w.dumps(
+        (folder / "corpus.toml").write_text(tomlkit.dumps(
             {"programme": f"Council {k + 1}", "version": versions}), encoding="utf-8")
     return n * len(manifest["version"])
 

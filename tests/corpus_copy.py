@@ -6,7 +6,7 @@ import shutil
 import tomllib
 from pathlib import Path
 
-import tomli_w
+import tomlkit
 from conftest import CORPUS
 
 
@@ -18,6 +18,6 @@ def corpus_copy(dst: Path, labels: tuple[str, ...] = ()) -> Path:
     dst.mkdir(parents=True, exist_ok=True)
     for v in kept:
         shutil.copyfile(CORPUS / v["file"], dst / v["file"])
-    (dst / "corpus.toml").write_text(tomli_w.dumps({**manifest, "version": kept}),
+    (dst / "corpus.toml").write_text(tomlkit.dumps({**manifest, "version": kept}),
                                      encoding="utf-8")
     return dst

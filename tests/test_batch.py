@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-import tomli_w
+import tomlkit
 from click.testing import CliRunner
 from conftest import CORPUS
 from dask.distributed import LocalCluster
@@ -38,7 +38,7 @@ def make_corpus(folder: Path, broken: str | None = None) -> Path:
             shutil.copyfile(CORPUS / v["file"], folder / v["file"])
         versions.append(entry)
     (folder / "corpus.toml").write_text(
-        tomli_w.dumps({"programme": f"Test {folder.name}", "version": versions}), "utf-8")
+        tomlkit.dumps({"programme": f"Test {folder.name}", "version": versions}), "utf-8")
     return folder
 
 
