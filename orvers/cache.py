@@ -162,10 +162,12 @@ def _corpus_digests(path: Path) -> tuple[str, ...]:
 def load(path: str | Path, digest: str, label: str = "", layout: str | None = None,
          cache_dir: str | Path | None = None, date: str = "") -> Programme:
     """The Programme of PATH (whose SHA-256 is DIGEST): from the cache when there, else parsed
-    (and then cached). Path, label and date are the caller's, never the cache's."""
+    (and then cached). Path, label and date are the caller's, never the cache's. The key holds
+    the system word list's identity too: OCR repair reads against it."""
     from .api import load as parse
+    from .ocr.wordlist import identity
 
-    inputs = (digest, layout, _corpus_digests(Path(path)))
+    inputs = (digest, layout, _corpus_digests(Path(path)), identity())
     programme = memo(cache_dir, "programme", inputs, lambda: parse(path, layout=layout),
                      Programme)
     return replace(programme, path=str(path), label=label, date=date)

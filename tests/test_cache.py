@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import pickle
 import subprocess
@@ -141,3 +142,20 @@ def test_a_read_only_corpus_is_reported_with_a_note(tmp_path, reference):
     files = _files(tmp_path / "out")
     del files["index.html"], reference["index.html"]  # its time is the time of the run
     assert files == reference
+
+
+def test_a_changed_system_word_list_misses_the_cached_parse(tmp_path, monkeypatch):
+    """OCR repair reads against the system word list, so a parse cached with one word list is
+    not served once the word list has changed (it is parsed, and cached, again)."""
+    from orvers import cache
+    from orvers.ocr import wordlist
+
+    corpus = corpus_copy(tmp_path / "corpus", ("styret",))
+    doc = next(p for p in corpus.iterdir() if p.name != "corpus.toml")
+    digest = hashlib.sha256(doc.read_bytes()).hexdigest()
+    store = tmp_path / "store"
+    first = cache.load(doc, digest, cache_dir=store)
+    monkeypatch.setattr(wordlist, "identity", lambda: "another word list")
+    again = cache.load(doc, digest, cache_dir=store)
+    assert again.measures == first.measures
+    assert len(list(store.glob("programme-*.json"))) == 2

@@ -43,15 +43,23 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("orvers")) / "wordlist"
 
 
+def identity(path: Path = WORDLIST) -> str:
+    """Which word list PATH is (its place, size and modification time), "" when it is missing:
+    the compiled copy is named by it, and a cached parse that repaired OCR text depends on it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ""
+    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_FORMAT}"
+
+
 @cache
 def load_wordlist(path: Path = WORDLIST) -> WordList:
     """The word list at `path`, compiled on first use and whenever the file changes (its size
     and modification time are part of the compiled copy's name); EMPTY when it is missing."""
-    try:
-        stat = path.stat()
-    except OSError:
+    key = identity(path)
+    if not key:
         return EMPTY
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{_FORMAT}"
     folder = cache_dir() / hashlib.sha256(key.encode()).hexdigest()[:24]
     if not all((folder / f"{part}.marisa").exists() for part in _PARTS):
         built = _compile(path)
