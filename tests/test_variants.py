@@ -27,8 +27,6 @@ KNOWN: dict[str, str] = {
     "hp2025-ocr-eng-200": "as hp2025-labels-pdf, and the OCR'd labels lose their targets",
     "workshop-table-pdf": "a proposal row that starts a new page is taken for the rest of the "
                           "row before (two proposals merged)",
-    "synthetic-board-ocr-eng-300-rot": "a 1° scan: one measure number misread as another "
-                                       "row; partners 0.71",
     "synthetic-outline-pdftotext": "as draft-pdftotext",
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils import extract_words
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputError
@@ -24,6 +25,8 @@ _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
 _HEADER_RE = re.compile(r"^(Tiltak|Resultat|Effekt|Partnere)", re.IGNORECASE)
 _LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
 _STRAIGHT = 0.001  # a slope below this (0.06°) is left as it is
+_STEEP = 0.1  # a slope above this (6°) is a glyph set off its line (a superscript), no skew
+_NEIGHBOUR = 1.5  # the next glyph of a line stands within this many font sizes
 _TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
 _BAND = 0.08  # top/bottom share of the page where headers and footers live
 
@@ -107,9 +110,11 @@ def _page_items(page) -> list[dict]:
     band_top, band_bottom = page.height * _BAND, page.height * (1 - _BAND)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    outside = _deskewed([w for w in words if not any(_inside(w, b) for b in boxes)],
-                        _skew(page.chars))
+    # the glyphs are turned straight before they are grouped into words and lines: on a
+    # page scanned askew a line climbs across the page, past the next line's start
+    words = extract_words(_deskewed(page.chars, _skew(page.chars)), keep_blank_chars=False,
+                          use_text_flow=False)
+    outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
     items: list[tuple[float, list[dict]]] = []
     for top, line_words in _lines(outside):
         text = " ".join(w["text"] for w in line_words)
@@ -126,26 +131,30 @@ def _page_items(page) -> list[dict]:
 
 
 def _skew(chars: list[dict]) -> float:
-    """The slope of the page's text lines: an OCR layer of a page scanned askew sets each
-    line's glyphs on its baseline, turned (tesseract writes the turn into the text matrix)."""
-    slopes = [c["matrix"][1] / c["matrix"][0] for c in chars if c["matrix"][0] > 0]
-    # tesseract leaves short lines unturned (slope 0): the turned lines tell the page's slope
-    turned = sorted(s for s in slopes if abs(s) >= _STRAIGHT)
+    """The slope of the page's text lines (down per point to the right), from where each
+    glyph stands after the one before it on its line: an OCR layer of a page scanned askew
+    sets each line's glyphs along a climbing or falling baseline."""
+    slopes = [(b["top"] - a["top"]) / (b["x0"] - a["x0"])
+              for a, b in zip(chars, chars[1:], strict=False)
+              if 0 < b["x0"] - a["x0"] <= _NEIGHBOUR * a["size"]
+              and abs(b["size"] - a["size"]) < 0.1 and b["text"].strip()]
+    # tesseract leaves short lines straight (slope 0): the turned lines tell the page's slope
+    turned = sorted(s for s in slopes if _STRAIGHT <= abs(s) <= _STEEP)
     if not turned or len(turned) < _TURNED * len(slopes):
         return 0.0
     return turned[len(turned) // 2]
 
 
-def _deskewed(words: list[dict], slope: float) -> list[dict]:
-    """Words with their boxes turned back by the page's slope, so that a line's words share
-    a top and a column's lines a left edge."""
+def _deskewed(chars: list[dict], slope: float) -> list[dict]:
+    """Glyphs with their boxes turned back by the page's slope, so that a line's glyphs
+    share a top and a column's lines a left edge."""
     if abs(slope) < _STRAIGHT:
-        return words
+        return chars
     out = []
-    for w in words:
-        dx, dy = w["top"] * slope, w["x0"] * slope
-        out.append({**w, "x0": w["x0"] - dx, "x1": w["x1"] - dx, "top": w["top"] + dy,
-                    "bottom": w["bottom"] + dy})
+    for c in chars:
+        dx, dy = c["top"] * slope, (c["x0"] + c["x1"]) / 2 * slope
+        out.append({**c, "x0": c["x0"] + dx, "x1": c["x1"] + dx, "top": c["top"] - dy,
+                    "bottom": c["bottom"] - dy, "doctop": c["doctop"] - dy})
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from itertools import groupby
 
 from ...model import Block, Check, Section
+from ...text import join_lines
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet
 
@@ -63,10 +64,23 @@ class _CellWalker:
         self.section, self.current = head.id, None
 
     def new_measure(self, mid: str, block: Block) -> Columns:
+        if self.current is not None and mid.startswith(f"{self.current.id}."):
+            self._to_heading(self.current)
         self.current = Columns(mid, self.section, block.page, block.line, block.line)
         self.measures.append(self.current)
         self.bulleted = False
         return self.current
+
+    def _to_heading(self, cols: Columns) -> None:
+        """Make a "measure" whose number the next measure's extends (3.4 before 3.4.1) the
+        section heading it was: a heading set in the table's width, its words across the
+        columns, reads like a row."""
+        self.measures.remove(cols)
+        parts = [*cols.title, *(i.text() for i in (*cols.result, *cols.effect, *cols.partners))]
+        title = join_lines([p for p in parts if p])
+        parent = cols.id.rsplit(".", 1)[0] if "." in cols.id else None
+        self.sections.append(Section(cols.id, title, parent, raw_title=title))
+        self.section = cols.id
 
     def row(self, cells: list[Block]) -> None:
         """One table row: each block is one paragraph of a cell."""

@@ -90,11 +90,11 @@ def _pieces(words: tuple[Word, ...], space: float) -> list[list[Word]]:
 
 
 def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
-    """The block's text by column, or None when it is set larger than the body text (a
-    heading) or runs across a column edge (prose)."""
+    """The block's text by column, or None when it runs across a column edge (prose) or
+    stands in the first column alone, set larger than the body text and not in lowercase (a
+    heading; an OCR layer sets some lines taller, one with a bullet glyph for one, so a line
+    with text in two columns is a row, and one that starts in lowercase goes on a title)."""
     height = median(w.bottom - w.top for w in block.words)
-    if height > _TALL * body:
-        return None
     by_col: dict[int, list[Word]] = {}
     for piece in _pieces(block.words, _SPACE * height):
         col = columns.column(piece[0].x0, _SLACK * height)
@@ -102,6 +102,8 @@ def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
         if edge is not None and piece[-1].x1 > edge + _SLACK * height:
             return None
         by_col.setdefault(col, []).extend(piece)
+    if set(by_col) == {0} and height > _TALL * body and not block.text[:1].islower():
+        return None
     return [replace(block, text=" ".join(w.text for w in ws), kind="cell", col=col,
                     x0=ws[0].x0, words=tuple(ws))
             for col, ws in sorted(by_col.items())]
