@@ -1,10 +1,13 @@
 """Cached results as validated JSON: parsed versions, comparisons, traces and redlines.
 
 Only data is stored (JSON, read back through a schema of the frozen dataclasses), so a cache
-file someone else wrote can at worst be wrong, never run code; a wrong, unreadable or
-wrong-typed entry is discarded and computed again. Every entry is keyed by a hash of all its
-inputs (the programmes with their paths, labels, dates and titles, overrides, options) and of
-orvers's own code, and written atomically (temporary file, then rename).
+file someone else wrote can never run code; and every entry is signed with a key that only this
+user holds (HMAC-SHA256, the key in the user's data directory), so an entry this user's orvers
+did not write — one that came with a corpus someone handed over, or was edited — is never
+served. A wrong, unsigned, unreadable or wrong-typed entry is discarded and computed again.
+Every entry is keyed by a hash of all its inputs (the programmes with their paths, labels, dates
+and titles, overrides, options) and of orvers's own code, and written atomically (temporary
+file, then rename).
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import os
+import secrets
 import stat
 import tempfile
 import tomllib
@@ -83,6 +88,36 @@ def _adapter(result_type: Any):
     return TypeAdapter(tuple[str, result_type], config=bytes_as_base64)
 
 
+@functools.cache
+def _secret() -> bytes:
+    """This user's signing key: made once (32 random bytes, readable by the user alone) in the
+    user's data directory; a key for this process alone when that cannot be written."""
+    import platformdirs
+
+    path = Path(platformdirs.user_data_dir("orvers")) / "cache-key"
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and info.st_size == 32 and info.st_uid == os.getuid():
+            return path.read_bytes()
+    new = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")  # mode 0600
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new)
+        try:
+            os.link(tmp, path)  # the first process to get here sets the key
+        finally:
+            os.unlink(tmp)
+        return path.read_bytes() if path.stat().st_size == 32 else new
+    except OSError:
+        return new
+
+
+def _signature(body: bytes) -> bytes:
+    return hmac.new(_secret(), body, hashlib.sha256).hexdigest().encode()
+
+
 def _read(entry: Path, entry_key: str, result_type: type[T]) -> T | None:
     """The value stored in ENTRY under ENTRY_KEY, or None (and ENTRY removed) if it is absent
     or not valid."""
@@ -95,7 +130,10 @@ def _read(entry: Path, entry_key: str, result_type: type[T]) -> T | None:
     try:
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
             raise ValueError("not a cache entry")
-        stored_key, value = _adapter(result_type).validate_json(entry.read_bytes(), strict=True)
+        signature, _, body = entry.read_bytes().partition(b"\n")
+        if not hmac.compare_digest(signature, _signature(body)):
+            raise ValueError("not written by this user's orvers")
+        stored_key, value = _adapter(result_type).validate_json(body, strict=True)
         if stored_key != entry_key:
             raise ValueError("another entry's value")
         return value
@@ -110,8 +148,9 @@ def _discard(entry: Path) -> None:
 
 
 def _write(entry: Path, entry_key: str, value: Any, result_type: Any) -> None:
-    """Store VALUE in ENTRY atomically; a cache that cannot be written is skipped."""
-    data = _adapter(result_type).dump_json((entry_key, value))
+    """Store VALUE in ENTRY atomically, signed; a cache that cannot be written is skipped."""
+    body = _adapter(result_type).dump_json((entry_key, value))
+    data = _signature(body) + b"\n" + body
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")

@@ -159,3 +159,23 @@ def test_a_changed_system_word_list_misses_the_cached_parse(tmp_path, monkeypatc
     again = cache.load(doc, digest, cache_dir=store)
     assert again.measures == first.measures
     assert len(list(store.glob("programme-*.json"))) == 2
+
+
+@pytest.mark.parametrize("signer", ["nobody", "another user"])
+def test_an_entry_this_user_did_not_write_is_never_served(cached, tmp_path, reference, signer):
+    """A corpus handed over with its cache: entries whose data was changed (keeping or remaking
+    a signature with another key) are well-formed JSON under the right key, yet not used."""
+    import hmac
+
+    entries = sorted((cached / ".orvers-cache").glob("programme-*.json"))
+    assert entries
+    for entry in entries:
+        signature, _, body = entry.read_bytes().partition(b"\n")
+        forged = body.replace(b"Osloregionen", b"Fjordregionen")
+        assert forged != body
+        if signer == "another user":
+            signature = hmac.new(b"k" * 32, forged, hashlib.sha256).hexdigest().encode()
+        entry.write_bytes(signature + b"\n" + forged)
+    _run(cached, tmp_path / "out")
+    assert _files(tmp_path / "out") == reference
+    assert not any(b"Fjordregionen" in p.read_bytes() for p in entries)
