@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import CORPUS
@@ -15,6 +16,8 @@ from test_redline import cells, measure_rows
 from orvers.api import load
 from orvers.calibration import confidence, fit
 from orvers.cli import cli
+from orvers.match.confidence import decisions, with_confidence
+from orvers.model import Comparison, Link, Programme
 
 
 def _run(*args: str) -> str:
@@ -35,6 +38,23 @@ def test_isotonic_map_rises_with_the_margin_and_never_claims_certainty():
     got = [confidence("link", x, maps) for x in (-0.2, 0.0, 0.1, 0.4)]
     assert got == sorted(got)
     assert 0.0 < got[0] < 0.5 < got[-1] < 1.0
+
+
+def test_a_removed_and_an_added_measure_one_link_would_settle_are_one_question():
+    """Old X was left unlinked; its best candidate is A2, already linked to A1, but Y2, new and
+    unlinked too, comes near: the queue asks once whether X became Y2 (linking X to A2 would
+    make a merge, not settle the two)."""
+    links = [Link("A1", "A2", "reworded", score=0.9), Link("X", None, "removed"),
+             Link(None, "Y2", "added")]
+    found = decisions(links, np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1]),
+                      np.array([0.9, 0.1, 0.44, 0.42]), ["A1", "X"], ["A2", "Y2"], 0.45)
+    assert [d.alternative for d in found[1:]] == [("X", "Y2", 0.42)] * 2
+    empty = Programme("a.txt", "txt", "outline", "a", (), (), label="a")
+    maps = {"link": fit([0.0, 0.1, 0.2, 0.3], [True] * 4),
+            "unlinked": fit([0.0, 0.1], [False, True])}
+    queue = with_confidence(Comparison(empty, empty, tuple(links)), found, maps).review
+    assert [(r.command, r.what) for r in queue] == [
+        ("orvers link a:X a:Y2", "a:X → a:– (removed); a:– → a:Y2 (added)")]
 
 
 def test_every_link_and_status_carries_a_confidence_and_a_path(corpus, tmp_path):
