@@ -148,11 +148,13 @@ def _members(group: list[tuple[int, int]], k: int, own: np.ndarray, s: TraceSett
 def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettings,
                  overrides: Sequence[Override], pairs: list[Pairs]
                  ) -> tuple[list[list[list[TraceLink]]], list[tuple[str, ...]],
-                            list[tuple[str, float] | None]]:
+                            list[tuple[str, float] | None], list[float]]:
     """Per proposal and version, the measures that take it up (best first); per proposal its
     path (per version present | partial | absent: a measure carries at least adopt_min of the
     proposal or its headline, some link, none) and the measure of the last version that
-    carries most of it without a link, with that score (the alternative to review)."""
+    carries most of it without a link, with that score (the alternative to review); per
+    proposal the most of its substance any lineage carries (matched IDF mass, in unique
+    words: how near it came to being taken up)."""
     groups = lineages(targets, pairs)
     offset = np.cumsum([0] + [len(t.measures) for t in targets])
     texts = [measure_text(m) for t in targets for m in t.measures]
@@ -215,7 +217,7 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
                 if targets[-1].measures[j].id not in taken]
         nearest.append((targets[-1].measures[free[0]].id, round(float(last[i, free[0]]), 3))
                        if free else None)
-    return out, paths, nearest
+    return out, paths, nearest, sc.mass[:, len(texts):].max(axis=1, initial=0.0).tolist()
 
 
 def _status(path: tuple[str, ...], names: list[str]) -> str:
@@ -260,7 +262,7 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
     labels = [t.label or f"v{k + 1}" for k, t in enumerate(targets)]
     names = stage_names(labels)
     pairs = successions(targets, overrides, comparisons)
-    links, paths, nearest = _trace_links(source, targets, settings, overrides, pairs)
+    links, paths, nearest, carried = _trace_links(source, targets, settings, overrides, pairs)
     sections = {s.id: s.title for s in source.sections}
     traced = []
     for i, p in enumerate(source.measures):
@@ -279,4 +281,4 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
         (t.path, lab) for t, lab in zip(targets, labels, strict=True))
     result = Trace(versions, tuple(traced), origins,
                    tuple((k, *v) for k, v in areas.items()), ())
-    return with_confidence(result, source.label or "source", nearest, settings)
+    return with_confidence(result, source.label or "source", nearest, carried, settings)
