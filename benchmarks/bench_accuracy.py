@@ -9,6 +9,8 @@ workshop → styret. Prints
   held-out one;
 - per trace set link P/R/F1 and status accuracy (high rows, and all rows), each trace signal off;
 - trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third.
+- the review queues: length, the wrong decisions (high rows) among them, and how many of the
+  suggested commands the labels confirm;
 - with --calibrate: held-out Brier scores of the calibrated confidences, then writes
   orvers/data/calibration.json (the isotonic maps fitted on all labelled data).
 Run: nice -n 10 .venv/bin/python benchmarks/bench_accuracy.py [--no-lopo | --calibrate]
@@ -234,6 +236,46 @@ def calibrate(versions: dict, write: bool) -> None:
         print(f"wrote {DATA_OUT.relative_to(ROOT)}")
 
 
+def queues(versions: dict) -> None:
+    """Per compare pair and trace set: the review queue's length, the wrong decisions on high
+    rows and how many of them it lists, and its suggested commands the labels confirm."""
+    from orvers.evaluate import labelled, trace_gold
+
+    print("\nreview queues: items | wrong decisions (high rows) | of them listed | right commands")
+    for a, b, path in PAIRS:
+        gold = read_gold(path)
+        high = {(g.old, g.new) for g in gold if g.confidence != "low"}
+        c = compare(versions[a], versions[b])
+        score = evaluate(comparison_pairs(c), gold)
+        wrong = {x for pair in score.false_positives for x in pair if x}
+        listed, right = set(), 0
+        for r in c.review:
+            act, x, y = (ref.split(":")[-1] for ref in r.command.split()[1:])
+            right += ((x, y) in high) == (act == "link")
+            listed |= {ref.split(":")[1] for ref in r.what.split() if ":" in ref} - {"–"}
+        print(f"  {a + ' → ' + b:32} {len(c.review):3d} | {len(wrong):2d} | "
+              f"{len(wrong & listed):2d} | {right:2d}")
+    rows = read_trace_labels(DATA / "trace_labels.csv")
+    for labels in TRACE_SETS:
+        t = trace(versions["workshop"], [versions[x] for x in labels])
+        cols = tuple(COLUMNS[x] for x in labels)
+        wrong = set()
+        for row, p in labelled(t, rows):
+            got = "dropped" if len(cols) == 1 and p.status.startswith("dropped") else p.status
+            if row.confidence != "low" and got != trace_gold(row, cols):
+                wrong.add(p.id)
+        listed = {r.what.split()[0].split(":")[1] for r in t.review}
+        right = 0
+        for r in t.review:
+            act, x, y = (ref.split(":")[-1] for ref in r.command.split()[1:])
+            row = next((w for w, p in labelled(t, rows) if p.id == x), None)
+            if row is not None:
+                linked = y in row.links[COLUMNS[labels[-1]]]
+                right += linked == (act == "link")
+        print(f"  {' → '.join(('workshop',) + labels):32} {len(t.review):3d} | {len(wrong):2d} | "
+              f"{len(wrong & listed):2d} | {right:2d}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lopo", action="store_true", help="skip the held-out runs")
@@ -244,6 +286,7 @@ def main() -> None:
     if args.calibrate:
         calibrate(versions, write=True)
         return
+    queues(versions)
     print("compare pairs: P R F1 per pair")
     print(f"{'signals':22} " + " | ".join(f"{a} → {b}".ljust(14) for a, b, _ in PAIRS))
     base = MatchSettings()
