@@ -148,8 +148,15 @@ def to_text(steps: tuple[Step, ...],
 
 def where(programmes: dict[str, Programme], measure_id: str) -> list[str]:
     """The labels of the versions (in PROGRAMMES' order) that have a measure MEASURE_ID."""
-    return [label for label, p in programmes.items() if any(m.id == measure_id
-                                                             for m in p.measures)]
+    return [label for label, p in programmes.items() if _has(p, measure_id)]
+
+
+def _has(programme: Programme, measure_id: str) -> bool:
+    try:
+        programme.measure(measure_id)  # the programme's id index, built once
+    except KeyError:
+        return False
+    return True
 
 
 def resolve_at(programmes: dict[str, Programme], measure_id: str, at: str | None,
