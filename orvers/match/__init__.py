@@ -58,7 +58,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     tb = [normalise(m.title) for m in mn]
     p = content_pairs(mo, mn, ta, tb, s, extra=forced_ij)
     cont = content(p, s)
-    first = assign(p.rows, p.cols, cont, shape, s.top_k, s.threshold, s.link_power)
+    first = assign(p.rows, p.cols, cont, shape, s.assign_k, s.threshold, s.link_power)
     linked = [(mo[i].section, mn[j].section) for i, j in first]
     section_map = match_sections(old, new, linked)
     priors(p, mo, mn, section_map, section_trust(section_map, linked))
@@ -79,7 +79,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
         pairs = joint_assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, g_old,
                              g_new, s) | forced_ij
     else:
-        pairs = set(assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, s.top_k,
+        pairs = set(assign(p.rows[allowed], p.cols[allowed], sc[allowed], shape, s.assign_k,
                            s.threshold, s.link_power)) | forced_ij
     olds = Counter(i for i, _ in pairs)
     news = Counter(j for _, j in pairs)

@@ -41,5 +41,5 @@ def joint_assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: t
     r = np.concatenate([rows, rows[merge], n + rows[split]])
     c = np.concatenate([cols, m + cols[merge], cols[split]])
     v = np.concatenate([score, worth[merge], worth[split]])
-    found = assign(r, c, v, (2 * n, 2 * m), s.top_k, s.threshold, s.link_power)
+    found = assign(r, c, v, (2 * n, 2 * m), s.assign_k, s.threshold, s.link_power)
     return {(i - n if i >= n else i, j - m if j >= m else j) for i, j in found}

@@ -9,7 +9,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..model import Measure
-from .candidates import every_pair, nearest
+from .candidates import every_pair, sharing, shingles, top_k
 from .settings import MatchSettings
 from .signals import (
     fields_text,
@@ -51,15 +51,22 @@ class Pairs:
 def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: list[str],
                   s: MatchSettings, extra: Iterable[tuple[int, int]] = ()) -> Pairs:
     """Candidate pairs with their content signals: every pair of small inputs; on large ones
-    each measure's top_k by n-gram cosine, plus the `extra` pairs. ta, tb: the measures'
-    normalised titles."""
+    each measure's top_k by n-gram cosine among the partners it shares rare words with (see
+    candidates), plus the `extra` pairs. ta, tb: the measures' normalised titles."""
     n, m = len(old), len(new)
     measures = old + new
-    grams = informative(ngram_counts([whole_text(x) for x in measures], s.ngram), s.common)
+    whole = [whole_text(x) for x in measures]
+    grams = informative(ngram_counts(whole, s.ngram), s.common)
     grams = unit_rows(ngram_idf(grams, s.ngram_idf) if s.ngram_idf else grams)
     ua, ub = grams[:n], grams[n:]
     every = n * m <= s.dense_pairs
-    r, c = every_pair(n, m) if every else nearest(ua, ub, s.top_k)
+    if every:
+        r, c = every_pair(n, m)
+    else:
+        sh = shingles(whole)
+        r, c = sharing(sh[:n], sh[n:], s.top_k)
+        best = top_k((r, c), row_dots(ua, ub, r, c), s.top_k)
+        r, c = r[best], c[best]
     extra = [(i, j) for i, j in extra]
     if extra and not every:
         key = np.unique(np.concatenate([r * m + c, [i * m + j for i, j in extra]]))
@@ -69,7 +76,7 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
            "ngram": row_dots(ua, ub, r, c, every)}
     # what each measure says (title, sub-items) weighted by how rare its words are in all
     # that both versions say (targets and partners too: more text, steadier frequencies)
-    stems = stem_counts([wording(x) for x in measures] + [whole_text(x) for x in measures],
+    stems = stem_counts([wording(x) for x in measures] + whole,
                         s.stem_letters)
     words = unit_rows(tf_idf(stems[:n + m], stems[n + m:]))
     sig["idf"] = row_dots(words[:n], words[n:], r, c, every)
