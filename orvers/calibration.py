@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import isotonic_regression
 
 DATA = Path(__file__).parent / "data" / "calibration.json"
 
@@ -17,6 +16,8 @@ def fit(x: list[float], right: list[bool]) -> dict[str, list[float]]:
     """An increasing map from x to the share of right decisions: isotonic regression, each
     pooled block's share shrunk towards 1/2 by one right and one wrong decision (a block of
     five right links says 6/7, not certainty). Knots at each block's ends."""
+    from scipy.optimize import isotonic_regression  # slow to import: only when fitting
+
     if not x:
         return {"x": [0.0], "y": [0.5]}
     order = np.argsort(np.asarray(x, dtype=float), kind="stable")
