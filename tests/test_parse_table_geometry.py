@@ -7,7 +7,8 @@ from pathlib import Path
 from orvers.model import Block, Document, Word
 from orvers.parse import parse
 from orvers.parse.table import parse_table
-from orvers.parse.table.geometry import BULLET, table_cells
+from orvers.parse.table.geometry import table_cells
+from orvers.parse.table.items import BULLET
 from orvers.read import read
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,3 +81,36 @@ def test_table_text_before_the_first_measure_is_reported():
     assert [m.id for m in p.measures] == ["1.1", "1.2"]
     assert [(c.kind, c.ids, c.text) for c in p.checks] == [
         ("leftover_text", (), "Resultatmål: KS")]
+
+
+def test_partner_lines_without_bullets_start_names_where_the_geometry_says():
+    """OCR dropped every bullet: a line starts a name when its first word would have fit on
+    the line above, or when the line above was full and does not wait for a noun."""
+    partners = parse_table(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (40, "1.1. Samle kunnskap"), (200, "Holdt et møte."),
+              (400, "Kunnskapsintensive aktører")),  # the widest line: the column's width
+        _line(3, 1, 114, (400, "Innovasjon Norge")),
+        _line(4, 1, 126, (400, "næringsklynger og andre")),  # would not fit; "Norge" ends it
+        _line(5, 1, 138, (400, "Ruter")),
+        _line(6, 1, 150, (400, "fylkeskommuner")),  # would have fit after "Ruter"
+        _line(7, 1, 162, (400, "Nasjonale og regionale")),
+        _line(8, 1, 174, (400, "nettverk")),  # "regionale" waits for its noun
+        _line(9, 1, 186, (400, "myndigheter og andre")),
+        _line(10, 1, 198, (400, "offentlige aktører")),
+        _line(11, 1, 210, (400, "Bente Bye og partnere i")),
+        _line(12, 1, 222, (400, "Spania")),  # the line above ends open
+    )).measures[0].partners
+    assert partners == ("Kunnskapsintensive aktører", "Innovasjon Norge",
+                        "næringsklynger og andre", "Ruter", "fylkeskommuner",
+                        "Nasjonale og regionale nettverk",
+                        "myndigheter og andre offentlige aktører", "Bente Bye og partnere i Spania")
+
+
+def test_glyphs_stacked_before_an_item_are_taken_off():
+    cells = table_cells(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (40, "1.1. Tiltak"), (200, "Holdt et møte."), (400, "* ~~ næringsliv")),
+    ).blocks)
+    partner = next(b for b in cells if b.col == 2)
+    assert (partner.text, partner.list_label) == ("næringsliv", BULLET)

@@ -14,10 +14,6 @@ import pytest
 from variants.score import MANIFEST, score
 
 KNOWN: dict[str, str] = {
-    "board-ocr-eng-150": "partners 0.81: tesseract eng drops most partner bullets; lowercase "
-                         "names on lines of their own are read as one name wrapped",
-    "board-ocr-nor-200-rot": "3.4.3 lost at a page break of the rotated landscape scan; "
-                             "partners 0.78 (bullets dropped)",
     "board-pdftotext": "pdftotext prints a table column by column per page; no reader for it",
     "draft-ocr-nor-300-rot": "the heading '4. Tverrgående temaer' is misread and its text "
                              "ends 3.4.2's title (0.917)",

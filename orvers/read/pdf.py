@@ -13,7 +13,6 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils import extract_words
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import InputError
@@ -27,6 +26,8 @@ _LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
 _STRAIGHT = 0.001  # a slope below this (0.06°) is left as it is
 _STEEP = 0.1  # a slope above this (6°) is a glyph set off its line (a superscript), no skew
 _NEIGHBOUR = 1.5  # the next glyph of a line stands within this many font sizes
+_OVERLAP = 0.5  # words whose boxes share this much of their height stand on one line
+_SAME_LINE = 0.5  # points: a word whose first glyph stands this near a line's start goes on it
 _TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
 _BAND = 0.08  # top/bottom share of the page where headers and footers live
 
@@ -110,10 +111,7 @@ def _page_items(page) -> list[dict]:
     band_top, band_bottom = page.height * _BAND, page.height * (1 - _BAND)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    # the glyphs are turned straight before they are grouped into words and lines: on a
-    # page scanned askew a line climbs across the page, past the next line's start
-    words = extract_words(_deskewed(page.chars, _skew(page.chars)), keep_blank_chars=False,
-                          use_text_flow=False)
+    words = _page_words(page)
     outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
     items: list[tuple[float, list[dict]]] = []
     for top, line_words in _lines(outside):
@@ -130,10 +128,21 @@ def _page_items(page) -> list[dict]:
     return flat
 
 
+def _page_words(page) -> list[dict]:
+    """The page's words; on a page scanned askew, in the order its OCR layer wrote them (a
+    line climbs across the page, past the next line's start, so words are not grouped by
+    their height on the page) and turned straight."""
+    slope = _skew(page.chars)
+    if abs(slope) < _STRAIGHT:
+        return page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    return _deskewed(page.extract_words(keep_blank_chars=False, use_text_flow=True,
+                                        return_chars=True), slope)
+
+
 def _skew(chars: list[dict]) -> float:
     """The slope of the page's text lines (down per point to the right), from where each
-    glyph stands after the one before it on its line: an OCR layer of a page scanned askew
-    sets each line's glyphs along a climbing or falling baseline."""
+    glyph stands after the one before it in its word: an OCR layer of a page scanned askew
+    sets each word's glyphs along a climbing or falling baseline."""
     slopes = [(b["top"] - a["top"]) / (b["x0"] - a["x0"])
               for a, b in zip(chars, chars[1:], strict=False)
               if 0 < b["x0"] - a["x0"] <= _NEIGHBOUR * a["size"]
@@ -145,16 +154,22 @@ def _skew(chars: list[dict]) -> float:
     return turned[len(turned) // 2]
 
 
-def _deskewed(chars: list[dict], slope: float) -> list[dict]:
-    """Glyphs with their boxes turned back by the page's slope, so that a line's glyphs
-    share a top and a column's lines a left edge."""
-    if abs(slope) < _STRAIGHT:
-        return chars
-    out = []
-    for c in chars:
-        dx, dy = c["top"] * slope, (c["x0"] + c["x1"]) / 2 * slope
-        out.append({**c, "x0": c["x0"] + dx, "x1": c["x1"] + dx, "top": c["top"] - dy,
-                    "bottom": c["bottom"] - dy, "doctop": c["doctop"] - dy})
+def _deskewed(words: list[dict], slope: float) -> list[dict]:
+    """Words (in writing order) turned back by the page's slope, so that a line's words share
+    a top and a column's lines a left edge. Where words follow each other at the height
+    their line started at (tesseract sets a line's words so, each word's glyphs climbing
+    from there), the line is turned about its start; a word that starts elsewhere starts
+    a line."""
+    out: list[dict] = []
+    line_x = line_top = end = 0.0
+    for w in words:
+        origin = w["chars"][0]["top"]  # where the word's first glyph stands
+        if not out or abs(origin - line_top) > _SAME_LINE or w["x0"] < end:
+            line_x, line_top = w["x0"], origin  # a new line starts
+        end = w["x1"]
+        dx, dy = w["top"] * slope, line_x * slope
+        out.append({**w, "x0": w["x0"] + dx, "x1": w["x1"] + dx, "top": w["top"] - dy,
+                    "bottom": w["bottom"] - dy})
     return out
 
 
@@ -164,14 +179,23 @@ def _inside(word: dict, box: tuple[float, float, float, float]) -> bool:
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _lines(words: list[dict], tolerance: float = 3.0) -> list[tuple[float, list[dict]]]:
+def _lines(words: list[dict]) -> list[tuple[float, list[dict]]]:
+    """The words in lines, top to bottom: a word goes on the line whose first word its box
+    overlaps for at least half the lower one's height (the words of an OCR line turned
+    straight stand a few points apart)."""
     lines: list[tuple[float, list[dict]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(lines[-1][0] - w["top"]) <= tolerance:
+        if lines and _overlap(lines[-1][1][0], w) >= _OVERLAP:
             lines[-1][1].append(w)
         else:
             lines.append((w["top"], [w]))
     return [(top, sorted(ws, key=lambda w: w["x0"])) for top, ws in lines]
+
+
+def _overlap(a: dict, b: dict) -> float:
+    """How much of the lower of two word boxes their heights share."""
+    low = min(a["bottom"] - a["top"], b["bottom"] - b["top"])
+    return (min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])) / low if low > 0 else 0.0
 
 
 def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:

@@ -138,7 +138,9 @@ class _CellWalker:
         else:
             bullet = is_bullet(text)
             self.bulleted = self.bulleted or bullet
-            cols.add_partner(text, bullet or not cols.partner_continues(text, self.bulleted))
+            # a line read from word positions was told a start or a wrap by its geometry
+            cols.add_partner(text, bullet or not (block.words or
+                                                  cols.partner_continues(text, self.bulleted)))
 
 
 def read_cells(blocks: tuple[Block, ...]

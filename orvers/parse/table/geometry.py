@@ -6,7 +6,7 @@ goes on with the columns of the table still open on the page before, so a row co
 across pages. A line's words fall into pieces at gaps wider than a space; each piece goes to
 the column it starts in. A line whose text runs across a column's edge (a heading, prose) is
 no table line; a numbered heading ends the table. Rows are left to the cell reader: a measure
-number in the first column starts one.
+number in the first column starts one; where a target or partner item starts, to items.py.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from statistics import median
 
 from ...model import Block, Word
 from ...text import fold
-from .columns import ends_open
-from .cues import CHAPTER_RE, SUBSECTION_RE, label_kind
+from .cues import CHAPTER_RE, SUBSECTION_RE
+from .items import items
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
@@ -28,12 +28,6 @@ _RULE_RE = re.compile(r"[|\[\]¦]+")  # a column rule OCR read as a glyph
 _SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
 _SLACK = 0.35  # a piece may start this share of the text height left of its column's edge
 _TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
-# A bullet as OCR reads it, standing before an item's first word: `¢`, `e¢`, `°*`, `=`, `_[*`.
-_GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«@]|_)+$|^[eo]$")  # not @: OCR's ø
-_GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«@]|_)+(?=\w)")
-_INK = 1.15  # a word's printed width, at most, for the width of its inked box
-_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
-BULLET = "•"  # the list label given to a cell line that starts an item
 
 
 @dataclass(frozen=True)
@@ -136,55 +130,4 @@ def table_cells(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             out.append(block)
             continue
         out.extend(cells)
-    return _items(out, body)
-
-
-def _items(blocks: list[Block], body: float) -> tuple[Block, ...]:
-    """The target and partner lines that start an item labelled as bullets, as the geometry
-    shows them where OCR lost or garbled the bullet glyph: a glyph before the first word, a
-    line above that ended early (this line's first word would have fit on it), or a
-    capitalised line after one that finished (a full stop; for names, no open "og"/"i")."""
-    right: dict[tuple[int, int], float] = {}
-    for b in blocks:
-        if b.kind == "cell" and b.words and b.col in (1, 2):
-            key = (b.page, b.col)
-            right[key] = max(right.get(key, 0.0), b.words[-1].x1)
-    out: list[Block] = []
-    last: dict[int, Block] = {}
-    for b in blocks:
-        if b.kind != "cell" or not b.words or b.col not in (1, 2):
-            if b.kind == "cell" and b.col == 0 and _NUMBER_RE.match(b.text):
-                last.clear()  # a new row: its items start afresh
-            out.append(b)
-            continue
-        b = _unglyph(b)
-        prev = last.get(b.col)
-        last[b.col] = b
-        if b.list_label or label_kind(b.text) or prev is None or label_kind(prev.text):
-            out.append(b)
-            continue
-        first = b.words[0]
-        # with room to spare: an OCR box is tighter than the word's printed advance
-        width = _INK * (first.x1 - first.x0) + 2 * body
-        fits = prev.words[-1].x1 + width < right[(prev.page, b.col)]
-        capital = b.text[:1].isupper()
-        ended = prev.text.endswith(".") if b.col == 1 else not ends_open(prev.text)
-        # an early line end counts before a capital, or before a name (OCR drops short words
-        # such as "å", so a lowercase target line may look as if it could have gone above)
-        fits = fits and (capital or (b.col == 2 and not ends_open(prev.text)))
-        out.append(replace(b, list_label=BULLET) if fits or (capital and ended) else b)
-    return tuple(out)
-
-
-def _unglyph(block: Block) -> Block:
-    """The cell without a garbled bullet glyph before its first word, labelled as a bullet."""
-    words = block.words
-    if len(words) > 1 and _GLYPH_WORD_RE.match(words[0].text):
-        words = words[1:]
-    elif _GLYPH_PREFIX_RE.match(words[0].text):
-        first = words[0]
-        words = (replace(first, text=_GLYPH_PREFIX_RE.sub("", first.text)), *words[1:])
-    else:
-        return block
-    return replace(block, text=" ".join(w.text for w in words), words=words,
-                   list_label=BULLET)
+    return items(out)

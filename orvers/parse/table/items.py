@@ -1,0 +1,102 @@
+"""Where a line of a table's target or partner column starts an item, told from geometry where
+OCR lost or garbled the bullet glyph: a glyph before the first word, a line above that ended
+early (this line's first word would have fit on it), a capital after a finished line, and
+for names a lowercase line after a full one unless the line above waits for its noun."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from statistics import median
+
+from ...model import Block
+from .columns import ends_open, starts_open
+from .cues import label_kind
+
+# A bullet as OCR reads it, standing before an item's first word: `¢`, `e¢`, `°*`, `=`, `_[*`,
+# a lone `«`.
+_GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«@]|_)+$|^[eo«]$")  # not @: OCR's ø
+_GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«@]|_)+(?=\w)")
+_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
+# Words that stand before their noun and never end a name: "andre | offentlige aktører".
+_DETERMINERS = frozenset(("andre", "alle", "flere", "mange", "disse", "begge", "noen", "samme",
+                          "hele"))
+_FRAGMENT_RE = re.compile(r"^[a-zæøå]{1,3}$")  # a word's end broken off without a hyphen
+BULLET = "•"  # the list label given to a cell line that starts an item
+
+
+def items(blocks: list[Block]) -> tuple[Block, ...]:
+    """The blocks with the target and partner lines that start an item labelled as bullets
+    (list_label), the glyph OCR read for a bullet taken off."""
+    cells = [b for b in blocks if b.kind == "cell" and b.words and b.col in (1, 2)]
+    right = {col: max((b.words[-1].x1 for b in cells if b.col == col), default=0.0)
+             for col in (1, 2)}
+    gaps = [b.x0 - a.x1 for c in cells for a, b in zip(c.words, c.words[1:], strict=False)
+            if not _GLYPH_WORD_RE.match(a.text)]
+    space = median(gaps) if gaps else 0.0
+    out: list[Block] = []
+    last: dict[int, Block] = {}
+    for b in blocks:
+        if b.kind != "cell" or not b.words or b.col not in (1, 2):
+            if b.kind == "cell" and b.col == 0 and _NUMBER_RE.match(b.text):
+                last.clear()  # a new row: its items start afresh
+            out.append(b)
+            continue
+        b = _unglyph(b)
+        prev = last.get(b.col)
+        last[b.col] = b
+        if b.list_label or label_kind(b.text) or prev is None or label_kind(prev.text):
+            out.append(b)
+            continue
+        first = b.words[0]
+        fits = prev.words[-1].x1 + space + (first.x1 - first.x0) <= right[b.col]
+        starts = _starts_partner(prev, b, fits) if b.col == 2 else _starts_target(prev, b, fits)
+        out.append(replace(b, list_label=BULLET) if starts else b)
+    return tuple(out)
+
+
+def _starts_target(prev: Block, line: Block, fits: bool) -> bool:
+    """A target starts with a capital after a line that ended early or on a full stop (OCR
+    drops short words such as "å", so a lowercase line may look as if it could have gone
+    above)."""
+    return line.text[:1].isupper() and (fits or prev.text.endswith("."))
+
+
+def _starts_partner(prev: Block, line: Block, fits: bool) -> bool:
+    """A name starts after a line that ended early, or with a capital, unless the line above
+    ends open ("og", "i", "-") or this one starts so; a lowercase line after a full one starts
+    a name too ("Innovasjon Norge | næringsklynger og andre"), unless the line above ends
+    on a word that waits for its noun: a determiner or an adjective's -e form whose stem the
+    word list has ("Nasjonale og regionale | nettverk")."""
+    if ends_open(prev.text) or starts_open(line.text) or _FRAGMENT_RE.match(line.text):
+        return False
+    if fits or line.text[:1].isupper():
+        return True
+    return not _awaits_noun(prev.words[-1].text)
+
+
+def _awaits_noun(word: str) -> bool:
+    """Whether a word is a determiner or an adjective's plural or definite form (-e, not the
+    nouns' -ene) whose stem the word list has (offentlige → offentlig; kommune → no)."""
+    from ...ocr.wordlist import load_wordlist
+
+    w = word.strip(".,;:()").casefold()
+    if w in _DETERMINERS:
+        return True
+    if not w.endswith("e") or w.endswith("ene") or len(w) < 4:
+        return False
+    return w[:-1] in load_wordlist().words
+
+
+def _unglyph(block: Block) -> Block:
+    """The cell without the garbled bullet glyphs before its first word ("* ~~ næringsliv",
+    "~næringsliv"), labelled as a bullet."""
+    words = block.words
+    while len(words) > 1 and _GLYPH_WORD_RE.match(words[0].text):
+        words = words[1:]
+    if _GLYPH_PREFIX_RE.match(words[0].text):
+        words = (replace(words[0], text=_GLYPH_PREFIX_RE.sub("", words[0].text)), *words[1:])
+    if words == block.words:
+        return block
+    return replace(block, text=" ".join(w.text for w in words), words=words,
+                   list_label=BULLET)
