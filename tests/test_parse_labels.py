@@ -49,3 +49,17 @@ def test_missing_result_label_reads_line_as_result_target(hp2025):
     best = next(m for m in hp2025.measures if m.title == "BEST 2025")
     assert best.result_targets[0].startswith("Markering av Osloregionens 20-årsjubileum")
     assert "Forskningsmiljøer" in best.partners
+
+
+
+def test_labels_as_an_ocr_layer_reads_them():
+    from orvers.model import Block, Document
+    from orvers.parse.labels import label, parse_labels
+
+    lines = ["Tiltak: Samle kunnskap", "Partnere: KS, NHO", "Resultatmal: Holdt et møte",
+             "Effektmai: Mer kunnskap"]
+    doc = Document("t.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(lines, 1)))
+    m = parse_labels(doc).measures[0]
+    assert (m.result_targets, m.effect_targets) == (("Holdt et møte",), ("Mer kunnskap",))
+    assert label("Tiitak: Dele data") == ("title", "Dele data")
+    assert label("Merknad: ingen") is None and label("Partner: KS") is None

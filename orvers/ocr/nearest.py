@@ -110,6 +110,15 @@ def confusable(folded: str, words: Container[str], limit: float = 1.0
     return sorted((c, w) for c, w in scored if c <= limit)
 
 
+def read_as(token: str, words: Sequence[str]) -> str | None:
+    """The one of a few known words (a form's labels) an OCR'd token stands for: itself, or
+    the word its letters are within OCR's confusions of (Resultatmal → Resultatmål); None
+    for none or two."""
+    folded = token.casefold()
+    scored = sorted((ocr_cost(folded, w.casefold()), w) for w in words)
+    return unique([(c, w) for c, w in scored if c <= budget(w)])
+
+
 def unique(scored: list[tuple[float, str]]) -> str | None:
     """The nearest word when it is clearly nearer (by a confusion or more) than the runner-up."""
     if not scored or (len(scored) > 1 and scored[1][0] - scored[0][0] < CONFUSED):

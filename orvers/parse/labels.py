@@ -21,12 +21,21 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Document, Measure, Programme, Section
+from ..ocr.nearest import read_as
 from ..text import collapse_space, join_lines, strip_bullet
 from .common import document_title, labelled, source_of
 
-LABEL_RE = re.compile(r"^\s*(Tiltak|Partnere|Resultatmål|Effektmål)\s*:\s*(.*)$", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^\s*([^\W\d_]+)\s*:\s*(.*)$")
 _FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
            "effektmål": "effect"}
+
+
+def label(segment: str) -> tuple[str, str] | None:
+    """The field a segment's label names ("title", "partners", "result", "effect") and the
+    text after it; the label as an OCR layer may read it too (Resultatmal:)."""
+    m = _LABEL_RE.match(segment)
+    word = read_as(m.group(1), tuple(_FIELDS)) if m else None
+    return (_FIELDS[word], m.group(2)) if word else None
 _HEADING_WORDS = 8
 
 
@@ -71,15 +80,13 @@ class _Reader:
         self.pending = None
 
     def add(self, block: Block, segment: str) -> None:
-        m = LABEL_RE.match(segment)
-        if m and m.group(1).casefold() == "tiltak":
+        m = label(segment)
+        if m and m[0] == "title":
             self.heading()
             self.blocks.append(_Block(block, section=self.section))
-            self.field = "title"
-            segment = m.group(2)
+            self.field, segment = m
         elif m and self.blocks:
-            self.field = _FIELDS[m.group(1).casefold()]
-            segment = m.group(2)
+            self.field, segment = m
         elif not self.blocks:
             if segment.strip() and not m and _is_heading(segment.strip()):
                 self.pending = collapse_space(segment)
@@ -115,7 +122,7 @@ def parse_labels(doc: Document) -> Programme:
     reader = _Reader()
     for block in labelled(doc.blocks):
         for segment in block.text.split("\t"):
-            if segment.strip() or LABEL_RE.match(segment):
+            if segment.strip() or label(segment):
                 reader.add(block, segment)
     measures: list[Measure] = []
     warnings = list(doc.warnings)
