@@ -192,3 +192,15 @@ def test_without_a_manifest_the_clean_files_beside_the_document_are_its_corpus(t
     alone.mkdir()
     shutil.copy(board, alone / board.name)
     assert load(alone / board.name).measure("1.5").title != listed.measure("1.5").title
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("Statens vegvesen 09 Bane NOR", "Statens vegvesen og Bane NOR"),  # 9 for g, 0 for o
+    ("TEN-T 0g urbane noder", "TEN-T og urbane noder"),
+    # numbers stay: no leading 0, or not between two words
+    ("i 10 kommuner", "i 10 kommuner"), ("kl. 09 i dag", "kl. 09 i dag"),
+    ("perioden 2029-2040 og", "perioden 2029-2040 og"), ("CO2 og Ring4-samarbeidet", "CO2 og "
+                                                          "Ring4-samarbeidet"),
+])
+def test_digits_read_for_letters_in_running_text(lexicon, read, meant):
+    assert repair(read, lexicon) == meant

@@ -10,8 +10,12 @@ from ..model import Measure, Programme, Section
 from .lexicon import PART, Lexicon
 
 # a word may hold an @ (ø read as @: "sj@", "I@sninger"), though not an e-mail address's
+# and a word with a digit for a letter ("09", "0g", "samarbe1d"), standing apart from numbers
 _WORD_RE = re.compile(r"(?:(?<!\w)@)?[^\W\d_]+(?:@(?![^\W\d_]+\.\w)[^\W\d_]*)*"
-                      r"|0o?g\b|\||(?<=\w )&(?= \w)")
+                      r"|(?<![\w.,:/–-])[^\W_]*\d[^\W_]*(?![\w.,:/–-])|\||(?<=\w )&(?= \w)")
+# Digits OCR writes for letters: what was written → what was meant.
+_DIGITS = {"0": "o", "1": "li", "5": "s", "9": "g"}
+_NUMERAL_RE = re.compile(r"(?!0o?g$)[^\W_]*\d[^\W_]*")  # (0g, 0og: "og" wherever it stands)
 _BEFORE_INFINITIVE = frozenset({"til", "for", "med", "om", "av", "uten", "ved"})
 _MAX_SITES = 3  # places changed in a word; more would attest nonsense by chance
 
@@ -85,6 +89,21 @@ def correct(word: str, lexicon: Lexicon, previous: str = "", following: str = ""
     if len(found) == 1:
         return _case_like(word, found[0])
     return _unknown(word, lexicon) if nearest and not found else word
+
+
+def _lettered(word: str, lexicon: Lexicon, previous: str, following: str) -> str:
+    """A word with digits for letters, read with letters where it stands in running text
+    (a word on each side, a space apart) and is no number (letters in it, or a leading 0:
+    "vegvesen 09 Bane") and exactly one reading of its digits is a word; else as it is."""
+    if not (previous.isalpha() and following.isalpha()):
+        return word
+    if word.isdigit() and not word.startswith("0"):
+        return word  # a number
+    readings = [""]
+    for c in word.casefold():
+        readings = [r + alt for r in readings for alt in _DIGITS.get(c, c)]
+    found = [r for r in readings if not any(c.isdigit() for c in r) and r in lexicon]
+    return _case_like(word, found[0]) if len(found) == 1 else word
 
 
 def _unknown(word: str, lexicon: Lexicon) -> str:
@@ -189,7 +208,11 @@ def repair(text: str, lexicon: Lexicon, changed: list[tuple[str, str]] | None = 
     for m, after in pairwise([*matches, None]):
         word = m.group()
         following = after.group() if after and text[m.end():after.start()] == " " else ""
-        fixed = correct(word, lexicon, previous, following)
+        if _NUMERAL_RE.fullmatch(word):  # read with letters in running text only
+            fixed = _lettered(word, lexicon, previous if text[last:m.start()] == " " else "",
+                              following)
+        else:
+            fixed = correct(word, lexicon, previous, following)
         if changed is not None and fixed != word:
             changed.append((word, fixed))
         out.append(text[last:m.start()])
