@@ -22,6 +22,7 @@ _NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
 _DETERMINERS = frozenset(("andre", "alle", "flere", "mange", "disse", "begge", "noen", "samme",
                           "hele"))
 _FRAGMENT_RE = re.compile(r"^[a-zæøå]{1,3}$")  # a word's end broken off without a hyphen
+_INK = 1.15  # a word's printed width, at most, for the width of its inked (OCR) box
 BULLET = "•"  # the list label given to a cell line that starts an item
 
 
@@ -49,7 +50,7 @@ def items(blocks: list[Block]) -> tuple[Block, ...]:
             out.append(b)
             continue
         first = b.words[0]
-        fits = prev.words[-1].x1 + space + (first.x1 - first.x0) <= right[b.col]
+        fits = prev.words[-1].x1 + space + _INK * (first.x1 - first.x0) <= right[b.col]
         starts = _starts_partner(prev, b, fits) if b.col == 2 else _starts_target(prev, b, fits)
         out.append(replace(b, list_label=BULLET) if starts else b)
     return tuple(out)
