@@ -160,17 +160,21 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
 @click.option("--layout", type=LAYOUTS, help="Force a layout instead of detecting it.")
 @click.option("--strict", is_flag=True,
               help="Fail (exit 3) when a structure check finds a gap, duplicate or loss.")
+@click.option("--ocr", "ocr", is_flag=True,
+              help="Read a scanned PDF with tesseract first (pip install 'orvers[ocr]').")
+@click.option("--ocr-lang", default="nor", show_default=True,
+              help="Tesseract language(s) for --ocr: nor, eng, nor+eng …")
 @lang_option
 @output_option
 @labels_option("FILE")
-def extract(file: str, fmt: str, layout: str | None, strict: bool, lang: str,
-            output: str | None, corpus_dir: str) -> None:
+def extract(file: str, fmt: str, layout: str | None, strict: bool, ocr: bool, ocr_lang: str,
+            lang: str, output: str | None, corpus_dir: str) -> None:
     """Extract the measures (tiltak) of FILE with targets and partners."""
     from .parse.checks import describe
     from .render.extract import render_extract
 
     refuse_overwrite(output, _path_or_label(file, corpus_dir))
-    programme, _ = _load_labelled(file, layout, corpus_dir)
+    programme, _ = _load_labelled(file, layout, corpus_dir, ocr_lang if ocr else None)
     for warning in programme.warnings:
         click.echo(f"warning: {warning}", err=True)
     for check in programme.checks:
@@ -453,10 +457,10 @@ def batch(root: str, scheduler: str | None, workers: int | None, out: str, lang:
         sys.exit(1)
 
 
-def _load_labelled(name: str, layout: str | None, corpus_dir: str):
-    """Load a programme from a path or a label of CORPUS_DIR; a file listed in its folder's
-    corpus.toml gets its corpus label, title and that corpus's link/unlink overrides, any other
-    file its file name as label."""
+def _load_labelled(name: str, layout: str | None, corpus_dir: str, ocr: str | None = None):
+    """Load a programme from a path or a label of CORPUS_DIR (OCR'd first in language OCR);
+    a file listed in its folder's corpus.toml gets its corpus label, title and that corpus's
+    link/unlink overrides, any other file its file name as label."""
     from dataclasses import replace
 
     from .api import load
@@ -471,7 +475,7 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str):
                 verified_sha256(v)
                 label, title, overrides = v.label, v.title, load_overrides(folder)
                 layout = layout or v.layout
-    programme = load(path, layout, label=label)
+    programme = load(path, layout, label=label, ocr=ocr)
     return (replace(programme, title=title) if title else programme), overrides
 
 

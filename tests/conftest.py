@@ -42,12 +42,14 @@ def hp2025_path() -> Path:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip LibreOffice/Chromium tests with a clear reason where the program is absent."""
+    """Skip LibreOffice/Chromium/tesseract tests with a clear reason where the program is absent."""
     missing = {
         "libreoffice": None if shutil.which("soffice") else
         "LibreOffice (soffice) not installed: apt-get install libreoffice-writer-nogui",
         "chromium": None if shutil.which("chromium") else
         "Chromium not installed: apt-get install chromium",
+        "tesseract": None if shutil.which("tesseract") else
+        "tesseract not installed: apt-get install tesseract-ocr tesseract-ocr-nor",
     }
     for item in items:
         for marker, reason in missing.items():

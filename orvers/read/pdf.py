@@ -51,7 +51,8 @@ def read_pdf(path: Path) -> Document:
     except Exception as exc:  # pdfminer raises many types on broken streams
         raise InputError(f"{path}: not a valid PDF file ({type(exc).__name__})") from None
     if not any(items for items in pages):
-        raise InputError(f"{path}: no text layer — run OCR first, e.g. ocrmypdf")
+        raise InputError(f"{path}: no text layer — run OCR first: orvers extract --ocr "
+                         "(pip install 'orvers[ocr]'), or ocrmypdf")
     furniture = _furniture(pages)
     blocks: list[Block] = []
     table_no = line = 0
