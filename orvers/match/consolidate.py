@@ -31,9 +31,11 @@ def joint_assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: t
                  ) -> set[tuple[int, int]]:
     """One-to-one links plus second partners (see the module), as (old, new) pairs."""
     n, m = shape
-    good = score >= s.part_min
-    merge = good & (_cover(g_old, g_new, rows, cols) >= s.cover_linked)  # old inside new
-    split = good & (_cover(g_new, g_old, cols, rows) >= s.cover_linked)  # new inside old
+    good = np.flatnonzero(score >= s.part_min)  # covers only where a part may be
+    merge = np.zeros(len(score), dtype=bool)
+    split = np.zeros(len(score), dtype=bool)
+    merge[good] = _cover(g_old, g_new, rows[good], cols[good]) >= s.cover_linked  # old in new
+    split[good] = _cover(g_new, g_old, cols[good], rows[good]) >= s.cover_linked  # new in old
     # second slots: old i's is row n + i, new j's is column m + j; a second slot links only
     # to a first slot (no pair twice)
     base = np.clip((score - s.threshold) / (1.0 - s.threshold), 0.0, 1.0)
