@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 from ..errors import InputError
@@ -17,6 +16,9 @@ from .limits import max_bytes, too_big
 _PAGE_START_RE = re.compile(r"^ (?![-•*o·]\s)\S")
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _BINARY_SHARE = 0.02  # control characters in text: a form feed per page, not one in fifty
+# control characters (Unicode category Cc) but those of text, and U+FFFD (undecodable)
+_ODD = "".join(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in _TEXT_CONTROLS)
+_ODD_RE = re.compile(f"[{re.escape(_ODD)}\ufffd]")
 
 
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -35,9 +37,7 @@ def _looks_binary(text: str) -> bool:
     """NUL, or more control/undecodable characters than any text file has."""
     if "\x00" in text:
         return True
-    odd = sum(1 for c in text if c == "\ufffd"
-              or (c not in _TEXT_CONTROLS and unicodedata.category(c) == "Cc"))
-    return odd > _BINARY_SHARE * len(text)
+    return len(_ODD_RE.findall(text)) > _BINARY_SHARE * len(text)
 
 
 def read_text(path: Path) -> Document:
