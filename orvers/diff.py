@@ -34,7 +34,17 @@ def word_diff(old: str, new: str, ocr_noise: bool = False,
     noise (same_word: godsstrategi/godsstrateqi, om grønn/omgrenn, and a word the OCR repair
     marked `unattested` against the word it garbles) are no change: they read as equal, in
     the `spelling` of the new (or old) text, so only that text is rebuilt exactly.
+
+    Cached: a report diffs each linked pair's texts for the comparison, the redline, the
+    pages and the workbook alike.
     """
+    return _word_diff(old, new, ocr_noise, frozenset(unattested) if ocr_noise else frozenset(),
+                      spelling)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_diff(old: str, new: str, ocr_noise: bool, marked: frozenset[str],
+               spelling: str) -> tuple[Op, ...]:
     codes: dict[str, str] = {}
     words: list[str] = []
 
@@ -53,7 +63,6 @@ def word_diff(old: str, new: str, ocr_noise: bool = False,
                                               counts_only=False))
     if not ocr_noise:
         return found
-    marked = frozenset(unattested)
 
     def same(x: str, y: str) -> bool:
         # a pair is equal only with the same space after it, so that the text whose
