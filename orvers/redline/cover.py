@@ -80,4 +80,7 @@ def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     for key in ("added", "removed", "split", "merged"):
         document.add_heading(texts[key], level=2)
         for line in lines[key] or [texts["none"]]:
-            document.add_paragraph(line, style="List Bullet" if lines[key] else None)
+            # the style by id: python-docx resolves a style name with a search of every
+            # style per paragraph (the lists of a large programme run to thousands of lines)
+            ooxml.set_paragraph_style_id(document.add_paragraph(line),
+                                         "ListBullet" if lines[key] else "")
