@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
@@ -44,10 +45,14 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
         ws.append(text_row(ws, row))
         if key in fills:
             ws.cell(number, kind_col + 1).fill = fills[key]
-    wrap = Alignment(wrap_text=True, vertical="top")
+    # one registered alignment, its id given to every cell (cell.alignment = … hashes and
+    # looks the Alignment up again for each cell: most of a large workbook's time)
+    wrap = wb._alignments.add(Alignment(wrap_text=True, vertical="top"))
     for line in ws.iter_rows():
         for cell in line:
-            cell.alignment = wrap
+            if not cell._style:
+                cell._style = StyleArray()
+            cell._style.alignmentId = wrap
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
     for i, width in enumerate(widths, 1):
