@@ -63,3 +63,35 @@ def test_labels_as_an_ocr_layer_reads_them():
     assert (m.result_targets, m.effect_targets) == (("Holdt et møte",), ("Mer kunnskap",))
     assert label("Tiitak: Dele data") == ("title", "Dele data")
     assert label("Merknad: ingen") is None and label("Partner: KS") is None
+
+
+def _labels(lines: list[str]):
+    from orvers.model import Block, Document
+    from orvers.parse import parse
+
+    blocks = tuple(Block(text=t, page=1, line=n) for n, t in enumerate(lines, start=1))
+    return parse(Document(path="x.pdf", format="pdf", blocks=blocks), "label-blocks")
+
+
+def test_lines_wrapped_in_a_pdf_continue_their_sub_item_and_their_target():
+    # printed from Word, a `-` sub-item and a result target wrap onto lines of their own
+    programme = _labels([
+        "Tiltak: Gjennomføre webinarer på aktuelle tema:",
+        "- Osloregionen en drivkraft i arbeidet med arealanalyser. Ta i",
+        "bruk felles verktøy og kunnskapsgrunnlag",
+        "- Indirekte utslipp",
+        "Partnere: Kommunene, NVE",
+        "Resultatmål: Utvikle kart som viser sammenhengende kollektivsystem, og",
+        "hvor det må jobbes for samordning av billettstruktur.",
+        "Klima og miljø",
+        "Tiltak: Erfaringsdeling om offentlige innkjøp",
+        "Partnere: KS",
+        "Resultatmål: Styrke kunnskapsgrunnlaget"])
+    first, second = programme.measures
+    assert first.title == "Gjennomføre webinarer på aktuelle tema:"
+    assert first.children == ("Osloregionen en drivkraft i arbeidet med arealanalyser. Ta i "
+                              "bruk felles verktøy og kunnskapsgrunnlag", "Indirekte utslipp")
+    assert first.result_targets == ("Utvikle kart som viser sammenhengende kollektivsystem, og "
+                                    "hvor det må jobbes for samordning av billettstruktur.",)
+    assert [s.title for s in programme.sections] == ["Klima og miljø"]
+    assert second.section == programme.sections[0].id

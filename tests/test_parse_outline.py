@@ -108,3 +108,22 @@ def test_numbers_of_any_width_each_start_a_measure():
         [f"124.{k}" for k in range(1, 4)] + [f"125.10.{k}" for k in range(1, 13)])
     assert programme.measure("125.10.12").title == "Tiltak nummer 12 i avsnitt ti."
     assert programme.measure("125.10.12").section == "125.10"
+
+
+def test_automatic_numbers_printed_apart_and_out_of_order_find_their_items():
+    # pdftotext prints Word's automatic numbers apart from their text, the chapters' numbers
+    # first ("2.", "3.", then 2.'s heading …, 3.'s heading after 2.'s last measure), and may
+    # glue a section's number to the end of its chapter's heading
+    programme = _outline([
+        "Handlingsprogram", "2.", "", "3.", "", "Felles tiltak", "2.1.", "",
+        "Arrangere BEST 2026 for", "kommunene i regionen", "", "2.2.", "",
+        "Samarbeide tettere med fylkeskommunene", "", "Innsatsområder",
+        "3.1. Klima og natur", "3.1.1. Arrangere felles ryddedag", "",
+        "4. Tverrgående temaer4.1.", "", "Oslofjorden", "",
+        "4.1.1.", "Følge opp tiltaksplanen for Oslofjorden"])
+    assert [m.id for m in programme.measures] == ["2.1", "2.2", "3.1.1", "4.1.1"]
+    assert programme.measure("2.1").title == "Arrangere BEST 2026 for kommunene i regionen"
+    assert programme.measure("2.2").title == "Samarbeide tettere med fylkeskommunene"
+    sections = {s.id: s.title for s in programme.sections}
+    assert sections == {"2": "Felles tiltak", "3": "Innsatsområder", "3.1": "Klima og natur",
+                        "4": "Tverrgående temaer", "4.1": "Oslofjorden"}

@@ -97,6 +97,8 @@ class _Reader:
             return
         if self.field == "title" and re.match(r"^\s*[-–•]\s", segment):
             current.children.append(strip_bullet(text))
+        elif self.field == "title" and current.children:  # a sub-item wrapped onto this line
+            current.children[-1] = join_lines([current.children[-1], text])
         elif self.field == "title":
             current.title.append(text)
         elif self.field == "partners":
@@ -108,10 +110,14 @@ class _Reader:
             else:
                 current.partners += split_partners(text)
         elif self.field in ("result", "effect") and getattr(current, self.field):
-            if _is_heading(text):
+            targets = getattr(current, self.field)
+            if text[:1].islower():  # a target wrapped onto this line
+                targets[-1] = collapse_space(join_lines([targets[-1], text]))
+            elif _is_heading(text):
                 self.pending = collapse_space(text)
                 return
-            getattr(current, self.field).append(collapse_space(text))
+            else:
+                targets.append(collapse_space(text))
         else:
             getattr(current, self.field).append(collapse_space(text))
         current.lines.append(block)

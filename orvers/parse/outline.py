@@ -24,6 +24,7 @@ from .common import document_title, labelled, source_of
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
 _BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
+_GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)$")
 _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
@@ -65,22 +66,54 @@ def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,
         number[0] == last_top + 1 or any(k[:1] == number[:1] and len(k) == 2 for k in seen)))
 
 
+def _number(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.strip().rstrip(".").split("."))
+
+
+def _unglued(text: str) -> list[str]:
+    """A numbered line with its child's bare number glued to its end ("11. Arbeid kraft11.1.",
+    as pdftotext may print a heading and the next automatic number) as two lines."""
+    m = NUMBER_RE.match(text)
+    tail = _GLUED_NUMBER_RE.search(text)
+    if (m and tail and tail.start() > m.end(2)
+            and _number(tail.group(1))[:-1] == _number(m.group(1))):
+        return [text[:tail.start()].rstrip(), tail.group(1)]
+    return [text]
+
+
 def _joined(blocks: tuple[Block, ...]) -> list[Block]:
-    """The blocks with a number standing alone on its line put before the next line's text,
-    as a PDF's text layer (pdftotext) may print an automatic number apart from its item."""
+    """The blocks with a number standing alone on its line put before its item's text, as a
+    PDF's text layer (pdftotext) prints automatic numbers apart from their items, sometimes
+    out of order ("2.", "3.", then 2.'s heading, 2.1.'s number and text, …, 3.'s heading).
+
+    The numbers wait in a queue; the next line that starts a paragraph (after a blank line or
+    right after a number) takes the first of them in outline order. A waiting number whose
+    descendant comes first lost its text and is dropped."""
     out: list[Block] = []
-    pending: Block | None = None
+    pending: list[Block] = []
+    starts = True  # the next line starts a paragraph
     for b in blocks:
-        text = b.text.strip()
-        if not text:
-            continue
-        if _BARE_NUMBER_RE.match(text):
-            pending = b
-            continue
-        if pending is not None and not NUMBER_RE.match(text):
-            b = replace(b, text=f"{pending.text.strip()} {text}", line=pending.line)
-        pending = None
-        out.append(b)
+        for text in _unglued(b.text.strip()):
+            if not text:
+                starts = True
+                continue
+            if _BARE_NUMBER_RE.match(text):
+                number = _number(text)
+                pending = [p for p in pending if _number(p.text) != number[:len(_number(p.text))]]
+                pending.append(replace(b, text=text))
+                starts = True
+                continue
+            m = NUMBER_RE.match(text)
+            if m:
+                number = _number(m.group(1))
+                pending = [p for p in pending if _number(p.text) != number[:len(_number(p.text))]]
+            elif pending and starts:
+                first = min(pending, key=lambda p: _number(p.text))
+                pending.remove(first)
+                b = replace(b, text=f"{first.text.strip()} {text}", line=first.line)
+                text = b.text
+            out.append(replace(b, text=text) if text != b.text else b)
+            starts = False
     return out
 
 
