@@ -113,3 +113,17 @@ def test_furniture_is_dropped_from_a_two_page_document(tmp_path):
     assert doc.pages == 2 and _pdf_text(pdf).count(HEADER) == 2
     _assert_no_furniture(doc.blocks)
     assert [b.text for b in doc.blocks] == paragraphs
+
+
+def test_a_ruled_row_at_a_page_top_continues_or_starts_as_the_tables_rows_open():
+    # Word proposals, one bulleted row each, printed through LibreOffice (the variant suite):
+    # a page may start with the rest of a row (no bullet: it continues the row before) or with
+    # a new proposal (a bullet, as every row opens: a row of its own, not the rest of the last)
+    doc = read(Path(__file__).parent / "variants" / "files" / "workshop-table-pdf.pdf")
+    first = {b.text.lstrip("\uf0b7 ")[:12]: b for b in doc.blocks
+             if b.kind == "cell" and b.col == 0}
+    delta, follow = first["Delta på \"Na"], first["Følge opp og"]
+    assert (delta.page, follow.page) == (8, 9) and follow.row == delta.row + 1
+    # page 7 opens with "kollektivtilbudet spesielt …", the rest of page 6's last proposal
+    rest = first["Prosjekt: fo"]
+    assert rest.page == 6 and "forbedre kollektivtilbudet spesielt med buss" in rest.text

@@ -19,8 +19,6 @@ KNOWN: dict[str, str] = {
                              "ends 3.4.2's title (0.917)",
     "hp2025-ocr-eng-200": "tesseract eng reads 'Resultatmål:' as 'Resultatmal:', so the "
                           "targets are not found (0.28)",
-    "workshop-table-pdf": "a proposal row that starts a new page is taken for the rest of the "
-                          "row before (two proposals merged)",
 }
 
 

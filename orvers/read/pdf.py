@@ -54,6 +54,7 @@ def read_pdf(path: Path) -> Document:
         raise InputError(f"{path}: no text layer — run OCR first: orvers extract --ocr "
                          "(pip install 'orvers[ocr]'), or ocrmypdf")
     furniture = _furniture(pages)
+    opener = _row_opener(pages)
     blocks: list[Block] = []
     table_no = line = 0
     row_no = -1
@@ -62,9 +63,10 @@ def read_pdf(path: Path) -> Document:
             if item["band"] and _key(item["text"]) in furniture:
                 continue
             if item["kind"] == "row":
-                if item["continues"] and row_no >= 0 and _extend_row(blocks, item["cells"]):
+                continues = item["continues"] and _row_start(item["first"]) != opener
+                if continues and row_no >= 0 and _extend_row(blocks, item["cells"]):
                     continue
-                if item["table_start"] and not item["continues"]:
+                if item["table_start"] and not continues:
                     table_no += 1
                 row_no += 1
                 for col, paragraphs in enumerate(item["cells"]):
@@ -199,6 +201,23 @@ def _overlap(a: dict, b: dict) -> float:
     return (min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])) / low if low > 0 else 0.0
 
 
+def _row_start(text: str) -> str:
+    """How a row's first cell opens: "number" (a measure), "bullet" or "" (anything else)."""
+    if _MEASURE_RE.match(text):
+        return "number"
+    return "bullet" if is_bullet(text) else ""
+
+
+def _row_opener(pages: list[list[dict]]) -> str:
+    """How the rows of the document's tables open (a measure number in a board's table, a
+    bullet in a table of proposals), judged on the rows no page break comes before; a row at
+    a page's top that opens so starts a new row instead of continuing the one before."""
+    starts = Counter(_row_start(item["first"]) for items in pages for item in items
+                     if item["kind"] == "row" and not item["table_start"])
+    kind, count = starts.most_common(1)[0] if starts else ("number", 0)
+    return kind if kind and count * 2 > sum(starts.values()) else "number"
+
+
 def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
     """Append a row's continuation (the rest of a row split across pages) to the last row."""
     last = next((b for b in reversed(blocks) if b.kind == "cell" and b.row is not None), None)
@@ -235,7 +254,7 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
                 items[-1]["cells"][col].extend(extra)
             continue
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
-                      "table_start": i == 0, "band": False, "text": ""})
+                      "table_start": i == 0, "band": False, "text": "", "first": first})
     return items
 
 
