@@ -127,3 +127,32 @@ def test_automatic_numbers_printed_apart_and_out_of_order_find_their_items():
     sections = {s.id: s.title for s in programme.sections}
     assert sections == {"2": "Felles tiltak", "3": "Innsatsområder", "3.1": "Klima og natur",
                         "4": "Tverrgående temaer", "4.1": "Oslofjorden"}
+
+
+def _line(n: int, x0: float, text: str, size: float = 10.0) -> Block:
+    """A PDF line of words 6 pt per character apart, set in the given size, from x0."""
+    from orvers.model import Word
+
+    words, x = [], x0
+    for w in text.split():
+        words.append(Word(w, x, x + 6 * len(w), 20.0 * n, 20.0 * n + size))
+        x += 6 * len(w) + 4
+    return Block(text=text, page=1, line=n, x0=x0, words=tuple(words))
+
+
+def test_a_heading_whose_number_ocr_lost_does_not_end_the_title_above():
+    # the chapter's number was misread: its heading, set larger and left of the measures'
+    # numbers, is the chapter of the sections that follow, not the end of 3.4.2's title
+    lines = [_line(1, 80, "3. Innsatsområder", 16), _line(2, 80, "3.4. Byutvikling", 13),
+             _line(3, 115, "3.4.1. Følge prosesser om regionale planer i fylkeskommuner"),
+             _line(4, 151, "og vurdere innspill"),
+             _line(5, 115, "3.4.2. Erfaringsdeling om naturbaserte løsninger, tilknyttet"),
+             _line(6, 151, "Arealplanlegging"), _line(7, 80, "Tverrgående temaer", 16),
+             _line(8, 80, "4.1. Sirkulærøkonomi", 13),
+             _line(9, 115, "4.1.1. Videreføre arbeidet i den tverrfaglige arbeidsgruppen")]
+    programme = parse_outline(Document("x.pdf", "pdf", tuple(lines)))
+    assert [m.id for m in programme.measures] == ["3.4.1", "3.4.2", "4.1.1"]
+    assert programme.measure("3.4.2").title == (
+        "Erfaringsdeling om naturbaserte løsninger, tilknyttet Arealplanlegging")
+    assert programme.measure("3.4.1").title.endswith("og vurdere innspill")
+    assert {s.id: s.title for s in programme.sections}["4"] == "Tverrgående temaer"

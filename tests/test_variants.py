@@ -15,8 +15,6 @@ from variants.score import MANIFEST, score
 
 KNOWN: dict[str, str] = {
     "board-pdftotext": "pdftotext prints a table column by column per page; no reader for it",
-    "draft-ocr-nor-300-rot": "the heading '4. Tverrgående temaer' is misread and its text "
-                             "ends 3.4.2's title (0.917)",
     "hp2025-ocr-eng-200": "tesseract eng reads 'Resultatmål:' as 'Resultatmal:', so the "
                           "targets are not found (0.28)",
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from statistics import median
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
@@ -29,6 +30,8 @@ _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
+_TALL = 1.15  # a line this much taller than the body text is a heading
+_SLACK = 0.35  # a line starting this share of its height left of an item's number is apart
 
 
 @dataclass
@@ -117,22 +120,50 @@ def _joined(blocks: tuple[Block, ...]) -> list[Block]:
     return out
 
 
+def _body_height(blocks: tuple[Block, ...]) -> float | None:
+    """The median height of the words a PDF prints (the body text's size), if it has any."""
+    heights = [w.bottom - w.top for b in blocks for w in b.words]
+    return median(heights) if heights else None
+
+
+def _heading_apart(block: Block, item: _Item, body: float | None) -> bool:
+    """Whether a short line with no end stop stands apart from the item by geometry — set
+    larger than the body text, or starting left of the item's number — and so is a heading
+    whose number was lost (OCR), not the rest of the item's title."""
+    first = item.lines[0]
+    text = block.text.strip()
+    if (body is None or not block.words or not first.words or not text[:1].isupper()
+            or len(text.split()) > _HEADING_WORDS or text.endswith((".", ",", ";", ":"))):
+        return False
+    height = median(w.bottom - w.top for w in block.words)
+    return height > _TALL * body or block.words[0].x0 < first.words[0].x0 - _SLACK * height
+
+
 def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     items: list[_Item] = []
     seen: dict[tuple[int, ...], _Item] = {}
     last_top = 0
+    body = _body_height(blocks)
+    heading: Block | None = None  # a heading apart whose number was lost, waiting for its items
     for b in _joined(blocks):
         text = _DASH_RE.sub(" ", b.text.strip(), count=1)
         m = NUMBER_RE.match(text)
         if m:
             number = tuple(int(p) for p in m.group(1).split("."))
             if _accepts(number, m.group(2), m.group(3), seen, last_top):
+                if heading is not None and len(number) == 2 and number[:1] not in seen:
+                    chapter = _Item(number[:1], [heading], heading.text.strip())
+                    items.append(chapter)
+                    seen[chapter.number] = chapter
+                heading = None
                 item = _Item(number, [b], m.group(3).strip())
                 items.append(item)
                 seen[number] = item
                 last_top = max(last_top, number[0])
                 continue
-        if items:
+        if items and _heading_apart(b, items[-1], body):
+            heading = b
+        elif items:
             items[-1].lines.append(b)
     return items
 
