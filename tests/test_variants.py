@@ -14,7 +14,6 @@ import pytest
 from variants.score import MANIFEST, score
 
 KNOWN: dict[str, str] = {
-    "board-pdftotext": "pdftotext prints a table column by column per page; no reader for it",
     "hp2025-ocr-eng-200": "tesseract eng reads 'Resultatmål:' as 'Resultatmal:', so the "
                           "targets are not found (0.28)",
 }

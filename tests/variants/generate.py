@@ -96,6 +96,9 @@ def sources() -> dict[str, Programme]:
         "synthetic-board": _synthetic("synthetic-board", (11, 12), seed=11, targets=True),
         "synthetic-outline": _synthetic("synthetic-outline", (10, 11, 12), seed=12,
                                         targets=False),
+        # held out: added after the column-by-column reader was written, scored once
+        "synthetic-board-grid": _synthetic("synthetic-board-grid", (21, 22), seed=21,
+                                           targets=True),
     }
 
 
@@ -310,6 +313,18 @@ WIDE = Style(table="Normal Table", widths=(6.5, 11.0, 7.0), font="Liberation Ser
 NARROW = Style(table="Light Grid Accent 1", widths=(4.5, 8.0, 5.0), font="DejaVu Sans", size=9)
 
 
+def extra_text_variants(src: dict[str, Programme], work: Path, add, board_narrow: Path) -> None:
+    """pdftotext dumps of two more ruled tables: the board in Light Grid at 9 pt, and a
+    synthetic programme in Table Grid that no reader was tuned on."""
+    add("board-narrow-pdftotext", "board", to_text(board_narrow, work / "board-narrow.txt"),
+        "python-docx, Light Grid, 9 pt → LibreOffice PDF → pdftotext")
+    grid = to_pdf(board_docx(src["synthetic-board-grid"], work / "syn-grid.docx", Style()),
+                  work / "syn-grid.pdf")
+    add("synthetic-board-grid-pdftotext", "synthetic-board-grid",
+        to_text(grid, work / "syn-grid.txt"),
+        "python-docx, Table Grid, portrait → LibreOffice PDF → pdftotext")
+
+
 def main() -> None:
     """Write every variant; OCR outputs already there are kept unless --fresh is given
     (tesseract takes minutes; the documents it reads do not change between runs)."""
@@ -347,8 +362,8 @@ def main() -> None:
     _, board_wide = docx_pdf("board-plain-landscape", "board", board_docx(
         src["board"], work / "board-wide.docx", WIDE),
         "python-docx, no rules, landscape, serif 11 pt")
-    docx_pdf("board-narrow", "board", board_docx(src["board"], work / "board-narrow.docx",
-                                                 NARROW), "python-docx, Light Grid, 9 pt")
+    _, board_narrow = docx_pdf("board-narrow", "board", board_docx(
+        src["board"], work / "board-narrow.docx", NARROW), "python-docx, Light Grid, 9 pt")
     ocr("board-ocr-eng-150", "board", board_grid, "PDF → 150 dpi → tesseract eng", 150, "eng")
     ocr("board-ocr-nor-200-rot", "board", board_wide,
         "landscape PDF → 200 dpi, rotated 0.6°, blurred → tesseract nor", 200, "nor",
@@ -384,6 +399,8 @@ def main() -> None:
         "python-docx outline, automatic numbering, 9 pt")
     add("synthetic-outline-pdftotext", "synthetic-outline",
         to_text(syn_outline, work / "syn-outline.txt"), "PDF → pdftotext")
+
+    extra_text_variants(src, work, add, board_narrow)
 
     manifest = {"variants": variants,
                 "truth": {name: _truth(p) for name, p in src.items()}}

@@ -2,8 +2,9 @@
 effektmål | Partnere), as in the board's recommendation.
 
 Where the words' positions are known (a PDF, OCR layer or not), the columns are read from them
-(geometry.py); ruled tables come as cells already (cells.py); only a bare text layer, its
-columns interleaved line by line, goes through the text fallback (text/)."""
+(geometry.py); ruled tables come as cells already (cells.py); only a bare text layer goes
+through the text fallback (text/): its columns interleaved line by line, or printed one after
+another (text/columnwise.py, pdftotext without -layout)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .cells import read_cells
 from .cues import CHAPTER_RE, NUMBER_RE, header_kind
 from .geometry import has_geometry, table_cells
 from .text import read_lines
+from .text.columnwise import is_column_dump, read_columnwise
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TITLE_LINES = 3
@@ -25,7 +27,7 @@ _TITLE_LINES = 3
 def looks_like_table(doc: Document) -> bool:
     """Whether the document has a 'Tiltak | Resultat- og effektmål | Partnere' table header."""
     texts = [b.text for b in doc.blocks if b.text.strip()]
-    if any(header_kind(t) == 3 for t in texts):
+    if any(header_kind(t) == 3 for t in texts) or is_column_dump(doc.blocks):
         return True
     return any(
         header_kind(a) == 1 and header_kind(b) == 1 and header_kind(c) == 1
@@ -42,7 +44,8 @@ def parse_table(doc: Document) -> Programme:
     if any(b.kind == "cell" and b.col is not None for b in blocks):
         sections, columns, leftover = read_cells(blocks)
     else:
-        sections, columns, notes = read_lines(doc.blocks)
+        reader = read_columnwise if is_column_dump(doc.blocks) else read_lines
+        sections, columns, notes = reader(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
     kept = _sections_with_measures(sections, measures)
