@@ -275,8 +275,9 @@ def to_pdf(source: Path, out: Path) -> Path:
     return Path(shutil.move(pdf, out))
 
 
-def to_text(pdf: Path, out: Path) -> Path:
-    subprocess.run(["pdftotext", str(pdf), str(out)], check=True)
+def to_text(pdf: Path, out: Path, layout: bool = False) -> Path:
+    subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), str(out)],
+                   check=True)
     return out
 
 
@@ -313,9 +314,13 @@ WIDE = Style(table="Normal Table", widths=(6.5, 11.0, 7.0), font="Liberation Ser
 NARROW = Style(table="Light Grid Accent 1", widths=(4.5, 8.0, 5.0), font="DejaVu Sans", size=9)
 
 
-def extra_text_variants(src: dict[str, Programme], work: Path, add, board_narrow: Path) -> None:
+def extra_text_variants(src: dict[str, Programme], work: Path, add, board_grid: Path,
+                        board_narrow: Path) -> None:
     """pdftotext dumps of two more ruled tables: the board in Light Grid at 9 pt, and a
-    synthetic programme in Table Grid that no reader was tuned on."""
+    synthetic programme in Table Grid that no reader was tuned on; and the board's grid PDF
+    through pdftotext -layout (columns side by side, set in spaces)."""
+    add("board-pdftotext-layout", "board", to_text(board_grid, work / "board-layout.txt", True),
+        "PDF → pdftotext -layout")
     add("board-narrow-pdftotext", "board", to_text(board_narrow, work / "board-narrow.txt"),
         "python-docx, Light Grid, 9 pt → LibreOffice PDF → pdftotext")
     grid = to_pdf(board_docx(src["synthetic-board-grid"], work / "syn-grid.docx", Style()),
@@ -400,7 +405,7 @@ def main() -> None:
     add("synthetic-outline-pdftotext", "synthetic-outline",
         to_text(syn_outline, work / "syn-outline.txt"), "PDF → pdftotext")
 
-    extra_text_variants(src, work, add, board_narrow)
+    extra_text_variants(src, work, add, board_grid, board_narrow)
 
     manifest = {"variants": variants,
                 "truth": {name: _truth(p) for name, p in src.items()}}
