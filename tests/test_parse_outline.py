@@ -156,3 +156,15 @@ def test_a_heading_whose_number_ocr_lost_does_not_end_the_title_above():
         "Erfaringsdeling om naturbaserte løsninger, tilknyttet Arealplanlegging")
     assert programme.measure("3.4.1").title.endswith("og vurdere innspill")
     assert {s.id: s.title for s in programme.sections}["4"] == "Tverrgående temaer"
+
+
+def test_a_short_last_title_line_left_of_the_number_stays_in_the_title():
+    # a title set with a first-line indent wraps left of its number; its short last line is
+    # no heading, as no new chapter follows it
+    lines = [_line(1, 80, "3. Innsatsområder", 16), _line(2, 80, "3.4. Byutvikling", 13),
+             _line(3, 115, "3.4.1. Følge prosesser om regionale planer i samarbeid med"),
+             _line(4, 80, "Osloregionen"),
+             _line(5, 115, "3.4.2. Erfaringsdeling om naturbaserte løsninger")]
+    programme = parse_outline(Document("x.pdf", "pdf", tuple(lines)))
+    assert [m.id for m in programme.measures] == ["3.4.1", "3.4.2"]
+    assert programme.measure("3.4.1").title.endswith("i samarbeid med Osloregionen")

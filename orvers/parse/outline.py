@@ -144,7 +144,9 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     seen: dict[tuple[int, ...], _Item] = {}
     last_top = 0
     body = _body_height(blocks)
-    heading: Block | None = None  # a heading apart whose number was lost, waiting for its items
+    # a line apart that may be a heading whose number was lost: it is one when a new chapter's
+    # first section follows, else it was the end of the item's title after all
+    heading: Block | None = None
     for b in _joined(blocks):
         text = _DASH_RE.sub(" ", b.text.strip(), count=1)
         m = NUMBER_RE.match(text)
@@ -155,16 +157,24 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
                     chapter = _Item(number[:1], [heading], heading.text.strip())
                     items.append(chapter)
                     seen[chapter.number] = chapter
+                elif heading is not None:
+                    items[-1].lines.append(heading)
                 heading = None
                 item = _Item(number, [b], m.group(3).strip())
                 items.append(item)
                 seen[number] = item
                 last_top = max(last_top, number[0])
                 continue
-        if items and _heading_apart(b, items[-1], body):
+        if items and heading is None and _heading_apart(b, items[-1], body):
             heading = b
-        elif items:
+            continue
+        if heading is not None:
+            items[-1].lines.append(heading)
+            heading = None
+        if items:
             items[-1].lines.append(b)
+    if heading is not None:
+        items[-1].lines.append(heading)
     return items
 
 
