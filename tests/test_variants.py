@@ -14,8 +14,6 @@ import pytest
 from variants.score import MANIFEST, score
 
 KNOWN: dict[str, str] = {
-    "hp2025-ocr-eng-200": "tesseract eng reads 'Resultatmål:' as 'Resultatmal:', so the "
-                          "targets are not found (0.28)",
     "board-pdftotext-layout": "pdftotext -layout sets the columns side by side in spaces, "
                               "shifted from page to page; the line-by-line text fallback reads "
                               "the ids right but titles 0.61, targets 0.41, partners 0.63",
