@@ -103,6 +103,8 @@ class Measure:
     title and targets are display text (OCR repaired); raw_title keeps the text as read;
     unattested lists the words of an OCR layer the repair could neither attest nor mend.
     id_source is "document" when the number is printed, "assigned" when orvers made it.
+    parent: the measure this one is listed under as a sub-item (a workshop's pilot idea under
+    a proposal), else None; reports count such items apart from top-level measures.
     """
 
     id: str
@@ -117,6 +119,7 @@ class Measure:
     children: tuple[str, ...] = ()  # sub-items (pilot ideas, `-` bullets) kept as text
     # words of an OCR text layer that no dictionary attests even after repair, as printed
     unattested: tuple[str, ...] = ()
+    parent: str | None = None
 
     @property
     def text(self) -> str:

@@ -125,7 +125,8 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
                "measures": "–", "checks": [], "files": []}
         if v.label in programmes:
             p = programmes[v.label]
-            row["measures"] = len(p.measures)
+            row["measures"] = sum(m.parent is None for m in p.measures)
+            row["sub_items"] = len(p.measures) - row["measures"]
             row["checks"] = [(c.kind, c.missing or c.ids) for c in p.checks]
             row["files"] = [("JSON", put(f"versions/{v.label}.json", _programme_json(p))),
                             ("Markdown", put(f"versions/{v.label}.md",
@@ -154,8 +155,10 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
         labels = [x["label"] for x in trace_data["versions"]]
         stem = "trace/" + "--".join(labels)
         names = status_names(t, trace_data.get("summary", {}))
-        summary = ", ".join(f"{names.get(k, k)} {n}"
-                            for k, n in trace_data.get("summary", {}).items())
+        summary = "; ".join(
+            f"{t['levels'][level].lower()}: "
+            + ", ".join(f"{names.get(k, k)} {n}" for k, n in counts.items() if n)
+            for level, counts in trace_data["levels"].items() if any(counts.values()))
         groups.append({"title": t["traces"], "entries": [{
             "title": " → ".join(labels), "summary": summary, "files": [
                 ("HTML", put(f"{stem}.html", render_trace(trace_data, lang, titles))),

@@ -19,7 +19,7 @@ def _measure_to_dict(m: Measure) -> dict[str, Any]:
         "source": {"page": m.source.page, "line_start": m.source.line_start,
                    "line_end": m.source.line_end},
         "raw_title": m.raw_title, "children": list(m.children),
-        "unattested": list(m.unattested),
+        "unattested": list(m.unattested), "parent": m.parent,
     }
 
 
@@ -60,7 +60,7 @@ def _measure_from_dict(d: dict[str, Any]) -> Measure:
         source=Source(src.get("page", 1), src.get("line_start", 0), src.get("line_end", 0)),
         id_source=d.get("id_source", "document"), raw_title=d.get("raw_title", ""),
         children=tuple(d.get("children", ())),
-        unattested=tuple(d.get("unattested", ())),
+        unattested=tuple(d.get("unattested", ())), parent=d.get("parent"),
     )
 
 

@@ -87,6 +87,15 @@ def test_pilot_ideas_are_proposals_with_dash_children(workshop):
     assert ryddedag.title.endswith("fjerne fremmedarter (invasive planter)")
 
 
+def test_pilot_ideas_name_the_proposal_they_are_listed_under(workshop):
+    testbed = _find(workshop, "Være aktiv på å søke midler")  # "… testbed for bl.a.:"
+    pilots = [m.title.split()[0] for m in workshop.measures if m.parent == testbed.id]
+    assert pilots == ["Rensemoduler", "Naturrestaurering", "Utenforskap", "Beredskap",
+                      "Tilgjengeliggjøring"]
+    assert testbed.parent is None and _find(workshop, "Utenforskap").children  # `-` stay text
+    assert _find(workshop, "Regionale KI-sentere").parent is None  # a row, not a sub-item
+
+
 def test_other_input_items_are_proposals(workshop):
     andre = [m for m in workshop.measures if m.section == "Andre innspill"]
     assert [m.title[:20] for m in andre] == [

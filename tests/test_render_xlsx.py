@@ -12,8 +12,10 @@ from orvers.render.xlsx import workbook
 TRACE = {"versions": [{"label": "workshop"}, {"label": "b"}, {"label": "c"}],
          "proposals": [{"id": "W1", "text": "Sykkelveier i hele regionen", "section": "Klima",
                         "status": "adopted", "links": [{"version": "b", "id": "2.2"},
-                                                       {"version": "c", "id": "3.1"}]}],
-         "summary": {"adopted": 1}}
+                                                       {"version": "c", "id": "3.1"}]},
+                       {"id": "W2", "text": "Pilot: sykkelvei langs fjorden", "section": "Klima",
+                        "status": "dropped_at_b", "parent": "W1", "links": []}],
+         "summary": {"adopted": 1, "dropped_at_b": 1}}
 VERSIONS = [{"label": "a", "stage": "draft", "date": "2025-10", "measures": 2, "title": "Å"}]
 
 
@@ -34,9 +36,16 @@ def test_workbook_sheets_cells_and_colours():
     assert wb["b-c"]["C2"].fill.fgColor.rgb.endswith("FBD3D3")  # removed: red
     assert wb["b-c"]["F4"].value == "x"  # the override is marked
     trace = wb["Sporing"]
-    assert [c.value for c in trace[2]] == ["W1", "videreført", "Klima",
+    assert [c.value for c in trace[2]] == ["W1", "videreført", "Klima", None,
                                           "Sykkelveier i hele regionen", "2.2", "3.1"]
-    assert wb["Versjoner"]["E2"].value == "Å" and wb["Versjoner"]["B2"].value == "utkast"
+    assert [c.value for c in trace[3]][:4] == ["W2", "falt ut i b", "Klima", "W1"]
+    assert wb["Versjoner"]["F2"].value == "Å" and wb["Versjoner"]["B2"].value == "utkast"
+    # the summary counts top-level proposals and sub-items apart
+    summary = list(wb["Oppsummering"].iter_rows(values_only=True))
+    header = next(r for r in summary if str(r[0]).startswith("Sporing"))
+    assert header[1:3] == ("Innspill", "Underpunkter")
+    assert ("videreført", 1, 0) in [r[:3] for r in summary]
+    assert ("falt ut i b", 0, 1) in [r[:3] for r in summary]
 
 
 def test_word_diff_is_rich_text_red_struck_and_green():

@@ -8,7 +8,8 @@ Decisions (generic cues, no wording of particular proposals):
   section id is the heading's text (without the colon): the notes print no numbers, and
   `orvers trace` reports the section by its title. In a section whose rows lost their
   bullets, a short line without a colon before the first bullet is a row, not a heading;
-- each `*` bullet is a proposal, and so is each `o` item (a pilot idea listed under a bullet);
+- each `*` bullet is a proposal, and so is each `o` item (a pilot idea listed under a bullet:
+  its `parent` is the `*` proposal above it in the same section);
   `-` items are children of the proposal above them. A line without a bullet right after a
   heading (a table row whose bullet was lost, the items of "Andre innspill") is a proposal too,
   and in such an unbulleted proposal a capitalised line after a full stop starts the next one;
@@ -66,6 +67,7 @@ class _Proposal:
     lines: list[Block]
     text: list[str]
     bulleted: bool
+    sub_item: bool = False  # an `o` item under the `*` proposal above it
     children: list[list[str]] = field(default_factory=list)
     result: list[list[str]] = field(default_factory=list)
     effect: list[list[str]] = field(default_factory=list)
@@ -200,7 +202,8 @@ class _Reader:
         self.column = False  # the open target label had no value: its items follow as bullets
 
     def start(self, line: _Line, bulleted: bool) -> None:
-        self.proposals.append(_Proposal(self.section, [line.block], [line.body], bulleted))
+        self.proposals.append(_Proposal(self.section, [line.block], [line.body], bulleted,
+                                        sub_item=line.bullet == "o"))
         self.field, self.column = "text", False
 
     def add(self, line: _Line) -> None:
@@ -272,16 +275,20 @@ def parse_bullets(doc: Document) -> Programme:
             reader.section, reader.field = title, "none"
         elif i not in wrapped:
             reader.add(line)
-    measures = []
+    measures: list[Measure] = []
+    top: dict[str | None, str] = {}  # each section's last top-level proposal
     for p in reader.proposals:
         title = join_lines(p.text)
         if not title:
             continue
+        if not p.sub_item:
+            top[p.section] = f"W{len(measures) + 1}"
         measures.append(Measure(
             id=f"W{len(measures) + 1}", title=title, section=p.section,
             result_targets=_texts(p.result), effect_targets=_texts(p.effect),
             partners=_partners(p.partners), source=source_of(p.lines), id_source="assigned",
             raw_title=title, children=_texts(p.children),
+            parent=top.get(p.section) if p.sub_item else None,
         ))
     return Programme(
         path=doc.path, format=doc.format, layout="bullet-notes",

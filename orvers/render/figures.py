@@ -7,6 +7,7 @@ from ..model import Comparison
 from .charts import stacked_bars
 from .layout import area_events
 from .terms import EVENTS, status_name
+from .trace_json import levels
 
 FLOW = {"nb": {"carried": "videreført", "split": "delt", "merged": "slått sammen",
                "removed": "falt bort", "added": "nytt"},
@@ -14,14 +15,16 @@ FLOW = {"nb": {"carried": "videreført", "split": "delt", "merged": "slått samm
                "removed": "dropped", "added": "added"}}
 TITLES = {"nb": {"measures": "Tiltakene fra versjon til versjon (en deling eller sammenslåing "
                              "telles én gang)",
-                 "proposals": "Innspillene fra {source}: hvor de endte",
+                 "proposals": "Innspillene fra {source}: hvor de endte (underpunkter for seg)",
+                 "levels": {"proposals": "innspill", "sub_items": "underpunkter"},
                  "areas": "Endringer per innsatsområde, {old} → {new} ({new}s nummer)",
-                 "trace_areas": "Innspillene per område i {source}"},
+                 "trace_areas": "Innspillene per område i {source} (uten underpunkter)"},
           "en": {"measures": "The measures from version to version (a split or merge counts "
                              "once)",
-                 "proposals": "The proposals of {source}: where they ended",
+                 "proposals": "The proposals of {source}: where they ended (sub-items apart)",
+                 "levels": {"proposals": "proposals", "sub_items": "sub-items"},
                  "areas": "Changes per section, {old} → {new} (numbered as in {new})",
-                 "trace_areas": "The proposals per area of {source}"}}
+                 "trace_areas": "The proposals per area of {source} (without sub-items)"}}
 
 
 def flow_counts(c: Comparison) -> dict[str, int]:
@@ -50,11 +53,13 @@ def index_figures(chain: list[Comparison], trace: dict | None, lang: str = "nb"
                         "svg": stacked_bars(rows, FLOW[lang], titles["measures"])})
     if trace:
         source = trace["versions"][0]["label"]
-        labels = " → ".join(v["label"] for v in trace["versions"])
-        data["proposals"] = {labels: trace["summary"]}
+        by_level = {k: v for k, v in levels(trace["proposals"], trace["summary"]).items()
+                    if any(v.values())}
+        data["proposals"] = by_level
         title = titles["proposals"].format(source=source)
-        figures.append({"title": title, "svg": stacked_bars(
-            [(labels, trace["summary"])], _statuses(trace, lang), title)})
+        rows = [(f"{titles['levels'][k]} ({sum(v.values())})", v) for k, v in by_level.items()]
+        figures.append({"title": title, "svg": stacked_bars(rows, _statuses(trace, lang),
+                                                            title)})
     if chain:
         last = chain[-1]
         rows = [(f"{sid} {title}"[:48] if sid else "–", counts)
@@ -66,12 +71,15 @@ def index_figures(chain: list[Comparison], trace: dict | None, lang: str = "nb"
 
 
 def trace_figures(trace: dict, lang: str = "nb") -> tuple[list[dict], dict]:
-    """The trace page's chart: per area of the source, its proposals by status."""
+    """The trace page's chart: per area of the source, its top-level proposals by status (the
+    data also holds the sub-items per area)."""
     per_area: dict[str, dict[str, int]] = {}
+    sub_items: dict[str, dict[str, int]] = {}
     for p in trace["proposals"]:
-        counts = per_area.setdefault(p.get("section") or "–", {})
+        area = p.get("section") or "–"
+        counts = (sub_items if p.get("parent") else per_area).setdefault(area, {})
         counts[p["status"]] = counts.get(p["status"], 0) + 1
     title = TITLES[lang]["trace_areas"].format(source=trace["versions"][0]["label"])
     rows = [(area[:48], counts) for area, counts in per_area.items()]
     svg = stacked_bars(rows, _statuses(trace, lang), title)
-    return [{"title": title, "svg": svg}], {"areas": per_area}
+    return [{"title": title, "svg": svg}], {"areas": per_area, "sub_items": sub_items}

@@ -10,6 +10,7 @@ from .anchors import anchor, measure_href
 from .compare_html import Lineages, comparison_groups, filter_sections
 from .figures import trace_figures
 from .terms import EVENTS, OVERRIDDEN, STATUSES, status_name
+from .trace_json import area_levels, levels
 from .version_html import version_rows
 
 TEXTS = {
@@ -22,6 +23,9 @@ TEXTS = {
            "generated": "Laget", "versions": "Versjoner", "label": "Etikett", "stage": "Fase",
            "date": "Dato", "title": "Tittel", "measures": "Innhold",
            "units": {"strategy": "strategier", "workshop": "innspill", "other": "tiltak"},
+           "levels": {"proposals": "Innspill", "sub_items": "Underpunkter"},
+           "sub_items": "underpunkter", "sub_items_under": "underpunkt til",
+           "sub_items_note": "pilotidéer o.l. listet under et innspill, telt for seg",
            "files": "Filer", "checks": "Kontroll", "checks_ok": "i orden",
            "check_kinds": {"numbering_gap": "mangler i nummereringen",
                            "duplicate": "dobbelt nummer", "missing_targets": "uten mål",
@@ -55,6 +59,9 @@ TEXTS = {
            "generated": "Generated", "versions": "Versions", "label": "Label", "stage": "Stage",
            "date": "Date", "title": "Title", "measures": "Contents",
            "units": {"strategy": "strategies", "workshop": "proposals", "other": "measures"},
+           "levels": {"proposals": "Proposals", "sub_items": "Sub-items"},
+           "sub_items": "sub-items", "sub_items_under": "sub-item of",
+           "sub_items_note": "pilot ideas and the like listed under a proposal, counted apart",
            "files": "Files", "checks": "Checks", "checks_ok": "ok",
            "check_kinds": {"numbering_gap": "numbering gap", "duplicate": "duplicate number",
                            "missing_targets": "no targets", "leftover_text": "unassigned text"},
@@ -109,6 +116,7 @@ def render_version(p: Programme, stage: str, lineages: Lineages | None = None,
     source = bool(trace and trace["versions"][0]["label"] == p.label)
     return _ENV.get_template("version.html.j2").render(
         t=t, title=f"{p.label}: {p.title}", p=p, stage=stage, trace_source=source,
+        sub_items=sum(m.parent is not None for m in p.measures),
         unit=t["units"].get(stage, t["units"]["other"]), files=files or [],
         groups=version_rows(p, lineages or {}, trace, t["unattested"]))
 
@@ -143,16 +151,20 @@ def render_trace(trace: dict, lang: str = "nb",
                 "evidence": lk.get("evidence", ""),
                 "via": measure(via["version"], via["id"]) if via else None})
         proposals.append({**p, "at": at, "anchor": anchor(labels[0], p["id"]),
+                          "parent_anchor": anchor(labels[0], p.get("parent") or ""),
                           "href": measure_href(labels[0], p["id"], "../")})
     origins = [{**measure(labels[-1], o["id"]),
                 "proposals": [(x, measure_href(labels[0], x, "../")) for x in o["proposals"]],
                 "earlier": [measure(e["version"], e["id"]) for e in o["earlier"]],
                 "new": o["new"]} for o in trace.get("origins", [])]
     figures, figure_data = trace_figures(trace, lang)
+    by_level = levels(trace["proposals"], trace.get("summary", {}))
     return _ENV.get_template("trace_report.html.j2").render(
         t=t, title=f"{t['trace']}: {' → '.join(labels)}", versions=labels,
         summary=[(k, n) for k, n in trace.get("summary", {}).items() if n],
-        proposals=proposals, areas=trace.get("areas", []), origins=origins,
+        levels=[(level, sum(counts.values()), [(k, n) for k, n in counts.items() if n])
+                for level, counts in by_level.items() if any(counts.values())],
+        proposals=proposals, areas=area_levels(trace), origins=origins,
         figures=figures, figure_data=figure_data,
         area_names=sorted({p.get("section") or "" for p in trace["proposals"]}))
 

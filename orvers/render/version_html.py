@@ -35,7 +35,8 @@ def version_rows(p: Programme, lineages: Lineages, trace: dict | None, note: str
             "result": [mark(x) for x in m.result_targets],
             "effect": [mark(x) for x in m.effect_targets],
             "partners": [mark(x) for x in m.partners], "lineage": steps, "page": m.source.page,
-            "status": proposal["status"] if proposal else None, "links": links})
+            "status": proposal["status"] if proposal else None, "links": links,
+            "parent": m.parent, "parent_anchor": anchor(p.label, m.parent or "")})
     order = [s.id for s in p.sections] + [k for k in by_section if k not in
                                           {s.id for s in p.sections}]
     out = []

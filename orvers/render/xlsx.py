@@ -21,6 +21,7 @@ from ..package import FIXED_TIME, stable_zip
 from .html import status_names, texts
 from .layout import area_events
 from .terms import EVENTS, changed_detail
+from .trace_json import levels
 from .xlsx_cells import text_row
 
 FILLS = {"amended": "FDE2C4", "unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF",
@@ -111,8 +112,10 @@ def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t:
     if trace:
         names = status_names(t, trace.get("summary", {}))
         labels = " → ".join(v["label"] for v in trace["versions"])
-        table([f"{t['trace']}: {labels}", t["count"]],
-              [[names.get(k, k), n] for k, n in trace.get("summary", {}).items()])
+        by_level = levels(trace["proposals"], trace.get("summary", {}))
+        table([f"{t['trace']}: {labels}", t["levels"]["proposals"], t["levels"]["sub_items"]],
+              [[names.get(k, k), by_level["proposals"].get(k, 0),
+                by_level["sub_items"].get(k, 0)] for k in trace.get("summary", {})])
     _print_setup(ws)
     ws.column_dimensions["A"].width = 48
     for i in range(2, len(events) + 2):
@@ -149,9 +152,11 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
     wb.properties.created = wb.properties.modified = _newest(versions)
     wb.properties.creator = "orvers"
     _summary(wb, comparisons, trace, t)
-    _sheet(wb, t["versions"], [t["label"], t["stage"], t["date"], t["measures"], t["title"]],
-           [[v["label"], v["stage"], v["date"], v["measures"], v["title"]] for v in versions],
-           1, [12, 16, 12, 10, 80], t["stages"])
+    _sheet(wb, t["versions"], [t["label"], t["stage"], t["date"], t["measures"],
+                               t["levels"]["sub_items"], t["title"]],
+           [[v["label"], v["stage"], v["date"], v["measures"], v.get("sub_items") or "",
+             v["title"]] for v in versions],
+           1, [12, 16, 12, 10, 12, 80], t["stages"])
     for c in comparisons:
         rows = []
         for link in c.links:
@@ -184,10 +189,11 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
         for p in trace["proposals"]:
             at = {lab: ", ".join(lk["id"] for lk in p.get("links", []) if lk["version"] == lab)
                   for lab in labels}
-            rows.append([p["id"], p["status"], p.get("section", ""), p["text"],
-                         *[at[lab] for lab in labels]])
-        _sheet(wb, t["traces"], [t["proposal"], t["status"], t["section"], t["text"], *labels],
-               rows, 1, [8, 22, 25, 80, *[12] * len(labels)],
+            rows.append([p["id"], p["status"], p.get("section", ""), p.get("parent") or "",
+                         p["text"], *[at[lab] for lab in labels]])
+        _sheet(wb, t["traces"], [t["proposal"], t["status"], t["section"],
+                                 t["sub_items_under"].capitalize(), t["text"], *labels],
+               rows, 1, [8, 22, 25, 12, 80, *[12] * len(labels)],
                status_names(t, [p["status"] for p in trace["proposals"]]))
     return _save(wb)
 

@@ -268,7 +268,8 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
     for i, p in enumerate(source.measures):
         traced.append(ProposalTrace(
             p.id, p.title, sections.get(p.section or "", p.section or ""),
-            _status(paths[i], names), tuple(x for row in links[i] for x in row), paths[i]))
+            _status(paths[i], names), tuple(x for row in links[i] for x in row), paths[i],
+            parent=p.parent))
     assert len(traced) == len(source.measures), "every proposal must have a status"
     areas: dict[str, list[int]] = {}
     for p in traced:

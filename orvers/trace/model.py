@@ -72,7 +72,8 @@ class TraceLink:
 
 @dataclass(frozen=True)
 class ProposalTrace:
-    """One proposal and what became of it; status adopted | partial | dropped_at_<stage>."""
+    """One proposal and what became of it; status adopted | partial | dropped_at_<stage>;
+    parent: the proposal it is a sub-item of (a pilot idea listed under it), else None."""
 
     id: str
     text: str
@@ -82,6 +83,7 @@ class ProposalTrace:
     path: tuple[str, ...] = ()  # per target version: present | partial | absent
     margin: float | None = None  # how far the status was from another one
     confidence: float | None = None  # calibrated probability that the status is right
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
