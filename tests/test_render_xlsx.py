@@ -25,16 +25,20 @@ def test_workbook_sheets_cells_and_colours():
     ab = wb["a-b"]
     assert ab.freeze_panes == "A2" and ab.auto_filter.ref == "A1:O4"
     assert [c.value for c in ab[2]][:3] == ["1.1", "2.1", "omformulert"]
-    assert ab["I2"].value == "Samarbeide tettere med kommunene"
+    assert ab["M2"].value == "Samarbeide tettere med kommunene"  # Etter (b)
     # printable: landscape, one page wide, the header on every page, text wrapped
     assert ab.page_setup.orientation == "landscape" and ab.page_setup.fitToWidth == 1
     assert ab.sheet_properties.pageSetUpPr.fitToPage and ab.print_title_rows == "$1:$1"
-    assert ab["I2"].alignment.wrap_text
+    assert ab["M2"].alignment.wrap_text
+    # the print holds the ids, the change and the title with its word changes, so it stays
+    # readable on A4; every row is as tall as its most wrapped cell
+    assert ab.print_area == "'a-b'!$A$1:$F$4"
+    assert ab.row_dimensions[1].height >= 30  # "Tittel med ordendringer" wraps in 18 wide
     assert all(len(str(c.value)) <= 2 + ab.column_dimensions[c.column_letter].width * 2
                for c in ab[1])  # headers are whole words the wrapped cell can show
     assert ab["C2"].fill.fgColor.rgb.endswith("FFF0C2")  # reworded: yellow
     assert wb["b-c"]["C2"].fill.fgColor.rgb.endswith("FBD3D3")  # removed: red
-    assert wb["b-c"]["F4"].value == "x"  # the override is marked
+    assert wb["b-c"]["O4"].value == "x"  # the override is marked
     trace = wb["Sporing"]
     assert [c.value for c in trace[2]] == ["W1", "videreført", "Klima", None,
                                           "Sykkelveier i hele regionen", "2.2", "3.1"]
@@ -50,7 +54,7 @@ def test_workbook_sheets_cells_and_colours():
 
 def test_word_diff_is_rich_text_red_struck_and_green():
     wb = load_workbook(io.BytesIO(workbook(CHAIN, TRACE, VERSIONS)), rich_text=True)
-    cell = wb["a-b"]["J2"].value  # the title's word changes
+    cell = wb["a-b"]["F2"].value  # the title's word changes
     inserted = [b for b in cell if not isinstance(b, str) and b.font.u == "single"]
     assert any("tettere" in b.text for b in inserted)
     assert all(b.font.color.rgb.endswith("007A33") for b in inserted)

@@ -12,6 +12,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..corpus import version_date
@@ -22,7 +23,7 @@ from .html import status_names, texts
 from .layout import area_events
 from .terms import EVENTS, changed_detail
 from .trace_json import levels
-from .xlsx_cells import text_row
+from .xlsx_cells import fit_rows, text_row
 
 FILLS = {"amended": "FDE2C4", "unchanged": "E8E8EC", "reworded": "FFF0C2", "split": "DBE8FF",
          "merged": "E6DCFF", "added": "CDECCD", "removed": "FBD3D3",
@@ -30,7 +31,7 @@ FILLS = {"amended": "FDE2C4", "unchanged": "E8E8EC", "reworded": "FFF0C2", "spli
 
 
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
-           widths: list[int], names: dict[str, str] | None = None) -> None:
+           widths: list[int], names: dict[str, str] | None = None) -> Worksheet:
     """A sheet of one table: bold full headers (wrapped), wrapped cells, the kind coloured,
     filter and frozen header; printed landscape, fit to the page's width, header on each page."""
     ws = wb.create_sheet(title[:31])
@@ -61,10 +62,15 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
     _print_setup(ws)
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True
+    fit_rows(ws)
+    return ws
 
 
 def _print_setup(ws) -> None:
-    """Print on A4 landscape, as wide as the page, as many pages down as it takes."""
+    """Print on A4 landscape, as wide as the page, as many pages down as it takes, the
+    sheet's name at the top and the page number at the bottom."""
+    ws.oddHeader.center.text = "&A"
+    ws.oddFooter.center.text = "&P / &N"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -123,6 +129,7 @@ def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t:
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_rows(ws)
 
 
 def _save(wb: Workbook) -> bytes:
@@ -165,24 +172,27 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
             shown = new or old
             rows.append([link.old or "", link.new or "", link.event,
                          changed_detail(link.kind, link.changed, t["lang"]),
-                         None if link.score is None else round(link.score, 3),
-                         "x" if link.overridden else "", shown.section or "",
-                         old.title if old else "", new.title if new else "",
-                         rich_diff(word_diff(old.title, new.title, ocr_noise=True))
-                         if old and new else "",
+                         shown.section or "",
+                         rich_diff(word_diff(old.title if old else "", new.title if new else "",
+                                             ocr_noise=True)),
                          "\n".join(shown.result_targets), "\n".join(shown.effect_targets),
                          "; ".join(shown.partners),
                          "; ".join(link.changes.partners_added),
-                         "; ".join(link.changes.partners_removed)])
+                         "; ".join(link.changes.partners_removed),
+                         old.title if old else "", new.title if new else "",
+                         None if link.score is None else round(link.score, 3),
+                         "x" if link.overridden else ""])
         side = f" ({c.new.label})"
-        _sheet(wb, f"{c.old.label}-{c.new.label}",
-               [c.old.label, c.new.label, t["kind"], t["what_changed"],
-                t["score"].capitalize(), t["override"].capitalize(), t["section"],
-                f"{t['old_text']} ({c.old.label})", f"{t['new_text']} ({c.new.label})",
-                t["word_changes"], t["result"] + side, t["effect"] + side,
-                t["partners"] + side, f"{t['partners']} +", f"{t['partners']} −"],
-               rows, 2, [9, 9, 14, 18, 8, 9, 11, 40, 40, 45, 40, 35, 25, 20, 20],
-               t["kinds"])
+        ws = _sheet(wb, f"{c.old.label}-{c.new.label}",
+                    [c.old.label, c.new.label, t["kind"], t["what_changed"], t["section"],
+                     t["word_changes"], t["result"] + side, t["effect"] + side,
+                     t["partners"] + side, f"{t['partners']} +", f"{t['partners']} −",
+                     f"{t['old_text']} ({c.old.label})", f"{t['new_text']} ({c.new.label})",
+                     t["score"].capitalize(), t["override"].capitalize()],
+                    rows, 2, [9, 9, 14, 18, 14, 62, 70, 60, 40, 25, 25, 50, 50, 8, 9],
+                    t["kinds"])
+        # the print: what changed and the title with its word changes, on a readable scale
+        ws.print_area = f"A1:F{len(rows) + 1}"
     if trace:
         labels = [v["label"] for v in trace["versions"]][1:]
         rows = []

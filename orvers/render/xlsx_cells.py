@@ -6,6 +6,7 @@ run by Excel or LibreOffice when the workbook is opened (CSV/formula injection).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from openpyxl.cell.cell import Cell
@@ -31,3 +32,23 @@ def text_cell(ws: Worksheet, value: Any) -> Any:
 def text_row(ws: Worksheet, values: list) -> list:
     """A row for `ws.append`: every value through text_cell."""
     return [text_cell(ws, value) for value in values]
+
+
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+DEFAULT_WIDTH = 8.43  # a column's width in characters when none is set
+
+
+def fit_rows(ws: Worksheet) -> None:
+    """Each row as tall as its most wrapped cell: LibreOffice and Excel do not grow a row to
+    fit wrapped text they did not lay out themselves, so the text of the next row would be
+    drawn over it. A line holds about as many characters as the column is wide."""
+    for row in ws.iter_rows():
+        lines = 1
+        for cell in row:
+            if cell.value is None:
+                continue
+            width = ws.column_dimensions[cell.column_letter].width or DEFAULT_WIDTH
+            per_line = max(width * (0.9 if cell.font and cell.font.b else 1.0) - 1, 1)
+            lines = max(lines, sum(max(1, math.ceil(len(part) / per_line))
+                                   for part in str(cell.value).split("\n")))
+        ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
