@@ -40,6 +40,23 @@ def test_accept_all_gives_the_board_document_back(board):
     assert accepted == fidelity.snapshot(docx.Document(str(board["new"])))
 
 
+def test_every_inserted_paragraph_has_its_mark_tracked_the_last_of_a_cell_too(board):
+    """A paragraph whose text is all inserted has its ¶ tracked as inserted, so that its bullet
+    shows as inserted like its text; the last paragraph of a cell included."""
+    from docx.oxml.ns import qn
+
+    body = docx.Document(str(board["bare"])).element.body
+    inserted = last_in_cell = 0
+    for p in body.iter(qn("w:p")):
+        runs = p.xpath(".//w:r[w:t]")
+        if (runs and all(r.getparent().tag == qn("w:ins") for r in runs)
+                and not p.xpath(".//w:delText")):  # new, not a rewritten paragraph
+            inserted += 1
+            last_in_cell += p.getparent().tag == qn("w:tc") and p.getnext() is None
+            assert p.xpath("./w:pPr/w:rPr/w:ins"), "".join(p.xpath(".//w:t/text()"))
+    assert inserted > 50 and last_in_cell > 10
+
+
 def test_header_logo_styles_and_page_numbers_are_kept(board):
     redline, new = docx.Document(str(board["redline"])), docx.Document(str(board["new"]))
     header = redline.sections[-1].header

@@ -160,7 +160,9 @@ def _paragraphs(slots: list[tuple], container, anchor, ctx: Context):
     A paragraph only one version has gets its ¶ marked, so that accepting or rejecting all
     merges it into the next; the stretch's last ¶ has no next paragraph to merge into, so for
     trailing one-sided paragraphs the marks shift one paragraph back (as Word does), and each
-    surviving paragraph is given the properties of the paragraph whose text ends up in it.
+    surviving paragraph is given the properties of the paragraph whose text ends up in it. The
+    last ¶ is marked too when its paragraph is one-sided (it stays, emptied, and the merge
+    ends in it), so that its bullet shows as inserted/deleted like its text.
     """
     if not slots:
         return anchor
@@ -178,7 +180,10 @@ def _paragraphs(slots: list[tuple], container, anchor, ctx: Context):
     last_kept = max(i for i, k in enumerate(kinds) if k == "=")
     for j in range(last_kept + 1, len(kinds)):
         status[j - 1] = kinds[j]
-    status[-1] = None
+    status[-1] = None if kinds[-1] == "=" else kinds[-1]
+    said = [bool(x is not None and markup.text(x).strip()) for x in slots[-1]]
+    if kinds[-1] == "=" and said[0] != said[1]:  # the last ¶ filled (or emptied) in place
+        status[-1] = "+" if said[1] else "-"
 
     old_props = [_props_copy(a) for a, _ in slots]
     new_props = [_props_copy(b) for _, b in slots]
@@ -224,7 +229,7 @@ def _landing(status: list[str | None], has: list[bool], removed: str) -> dict[in
     for k, mark in enumerate(status):
         if has[k]:
             pending = k
-        if mark != removed:
+        if mark != removed or k == len(status) - 1:  # the last ¶ always stays
             out[k], pending = pending, None
     return out
 
