@@ -47,11 +47,13 @@ def cover(document: DocxDocument, comparison: Comparison, rev: ooxml.Revisions,
     counts = document.add_table(rows=0, cols=2)
     counts.style = "Table Grid"
     for kind, n in comparison.events().items():
+        if not n:  # as in the other reports: a kind that did not occur is not listed
+            continue
         cells = counts.add_row().cells
         cells[0].text, cells[1].text = texts["kinds"][kind], str(n)
     ooxml.fixed_widths(counts, (Cm(5.5), Cm(1.5)))
     if retitled is not None:
-        document.add_heading(texts["retitled"], level=2)
+        document.add_heading(f"{texts['retitled']} ({len(retitled)})", level=2)
         document.add_paragraph(texts["no_targets"].format(old=old.label, new=new.label))
         for new_id, old_ids, title, mark in retitled:
             was = (f" ({texts['formerly'].lower()} {', '.join(old_ids)})"

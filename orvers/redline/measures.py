@@ -280,7 +280,10 @@ def retitled(comparison: Comparison, rows: list[Row], texts: dict) -> list[Retit
 
     if has_targets(comparison.old) or not has_targets(comparison.new):
         return None
-    changed = [r for r in rows if r.new is not None and r.olds
+    # as Link.changed counts a changed title, so that the list agrees with the counts: a small
+    # edit of a title the matcher kept as the same (kind unchanged) is tracked, not listed
+    same = {lk.new for lk in comparison.links if lk.kind == "unchanged"}
+    changed = [r for r in rows if r.new is not None and r.olds and r.new.id not in same
                and any(op != "=" and text.strip() for op, text in cell_ops(r, texts)[0][0])]
     return [(r.new.id, tuple(m.id for m in r.olds), r.new.title, f"_orvers_m{n}")
             for n, r in enumerate(changed, 1)]
