@@ -118,12 +118,16 @@ def cli() -> None:
                    "NEW is a .docx); generated: a table of measures built for the redline.")
 @click.option("--cover/--no-cover", default=True, show_default=True,
               help="With --layout in-place: a cover page as the first section.")
+@click.option("--workshop", metavar="LABEL|FILE",
+              help="Workshop notes traced to NEW: each measure that took up proposals gets a "
+                   "comment naming them (default: the corpus's workshop version listed before "
+                   "NEW, if any).")
 @layout_old_option
 @layout_new_option
 @labels_option("OLD/NEW")
 def redline(old: str, new: str, output: str, author: str, date_: str | None, lang: str,
-            plain: bool, redline_layout: str | None, cover: bool, layout_old: str | None,
-            layout_new: str | None, corpus_dir: str) -> None:
+            plain: bool, redline_layout: str | None, cover: bool, workshop: str | None,
+            layout_old: str | None, layout_new: str | None, corpus_dir: str) -> None:
     """Write a Word redline (tracked changes) from OLD to NEW."""
     from .redline import parse_date, write_inplace_redline, write_plain_redline, write_redline
 
@@ -145,12 +149,44 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
         raise UserError(f"{new_path}: --layout in-place needs NEW as a Word file (.docx)")
     a, b, overrides = _pair_overrides(old, new, (layout_old, layout_new), corpus_dir)
     comparison = compare(a, b, overrides=overrides)
+    sources = _workshop_sources(comparison, workshop, old, new_path, corpus_dir, overrides)
     if is_docx and redline_layout != "generated":
         for warning in write_inplace_redline(comparison, new_path, output, author=author,
-                                             date=when, lang=lang, cover=cover):
+                                             date=when, lang=lang, cover=cover,
+                                             sources=sources):
             click.echo(f"warning: {warning}", err=True)
         return
-    write_redline(comparison, output, author=author, date=when, lang=lang)
+    write_redline(comparison, output, author=author, date=when, lang=lang, sources=sources)
+
+
+def _workshop_sources(comparison, workshop: str | None, old: str, new_path: str,
+                      corpus_dir: str, overrides) -> dict:
+    """The workshop proposals per measure of the comparison's new version: WORKSHOP (or the
+    workshop version the corpus lists before NEW) traced through OLD (when the corpus lists it
+    after the workshop) and NEW; without one, a note on stderr and no such comments."""
+    from .corpus import versions
+    from .redline.sources import workshop_sources
+    from .trace import trace
+
+    folder = Path(new_path).resolve().parent
+    listed = list(versions(folder)) if (folder / "corpus.toml").is_file() else []
+    place = {v.path.resolve(): i for i, v in enumerate(listed)}
+    at_new = place.get(Path(new_path).resolve(), len(listed))
+    if workshop is None:
+        found = [v for v in listed[:at_new] if v.stage == "workshop"]
+        if not found:
+            click.echo("note: no workshop version (a corpus.toml version of stage workshop "
+                       "before NEW, or --workshop): no comments name workshop proposals",
+                       err=True)
+            return {}
+        workshop = str(found[-1].path)
+    source, _ = _load_labelled(workshop, None, corpus_dir)
+    at_source = place.get(Path(_path_or_label(workshop, corpus_dir)).resolve(), -1)
+    at_old = place.get(Path(_path_or_label(old, corpus_dir)).resolve(), len(listed))
+    targets = [comparison.old, comparison.new] if at_old > at_source else [comparison.new]
+    key = (comparison.old.label, comparison.new.label)
+    traced = trace(source, targets, overrides=overrides, comparisons={key: comparison})
+    return workshop_sources(traced, comparison.new.label)
 
 
 @cli.command()
