@@ -169,6 +169,18 @@ def _cover_counts(docx_bytes: bytes) -> dict[str, int]:
     return {row.cells[0].text: int(row.cells[1].text) for row in counts.rows}
 
 
+def _cover_list(docx_bytes: bytes, heading: str) -> list[str]:
+    """The bullet lines under the cover heading that starts with HEADING."""
+    document = docx.Document(io.BytesIO(docx_bytes))
+    lines, inside = [], False
+    for p in document.paragraphs:
+        if p.style.name.startswith("Heading"):
+            inside = p.text.startswith(heading)
+        elif inside and p.style.name == "List Bullet":
+            lines.append(p.text)
+    return lines
+
+
 def test_counts_agree_in_json_html_workbook_and_redline_cover(first):
     from orvers.render.terms import EVENTS
 
@@ -194,8 +206,14 @@ def test_counts_agree_in_json_html_workbook_and_redline_cover(first):
     row = next(r for r in rows if r[0] == "utkast → styret")
     names = EVENTS["nb"]
     assert {k: row[header.index(names[k])] for k in events} == events
-    cover = _cover_counts((first / "redline/utkast--styret.docx").read_bytes())
-    assert cover == {names[k]: n for k, n in events.items()}
+    red = (first / "redline/utkast--styret.docx").read_bytes()
+    assert _cover_counts(red) == {names[k]: n for k, n in events.items() if n}
+    # the cover's list of changed titles: the measures whose link says the title changed
+    titled = {lk["new"] for lk in data["links"] if "title" in lk["changed"]}
+    listed = _cover_list(red, "Endrede titler")
+    assert sorted(line.split()[0] for line in listed) == sorted(titled)
+    assert len(titled) == events["reworded"] + sum(  # each split's and merge's new measures
+        1 for lk in data["links"] if lk["kind"] == "split") + events["merged"]
     index = (first / "index.html").read_text(encoding="utf-8")
     assert f"{names['split']} {events['split']}, {names['merged']} {events['merged']}" in index
     # the workshop's pilot ideas listed under a proposal are counted apart from the proposals
@@ -419,3 +437,35 @@ def test_report_with_a_version_without_measures_is_written_but_exits_non_zero(tm
     assert len(errors) == 1 and "hp2025" in errors[0], result.stderr
     assert (out / "compare" / "utkast--styret.html").exists()
     assert "hp2025" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_redline_alone_names_the_workshop_proposals_as_the_report_does(corpus, first, tmp_path):
+    def comments(path: Path) -> list[str]:
+        return sorted(c.text for c in docx.Document(str(path)).comments)
+
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(cli, ["redline", "utkast", "styret", "--corpus", str(corpus),
+                                      "-o", str(out), "--author", "Osloregionen",
+                                      "--date", "2025-12-01"])
+    assert result.exit_code == 0, result.output
+    found = comments(out)
+    assert found == comments(first / "redline/utkast--styret.docx")
+    assert sum("Fra verkstedet: W" in c for c in found) > 5
+    # two files outside any corpus: no workshop to trace, and the user is told so in one line
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    files = [shutil.copy(corpus / name, alone) for name in (
+        "2025-10_utkast-handlingsprogram-2026.txt",
+        "2025-12_handlingsprogram-2026-innstilling-styret.txt")]
+    result = CliRunner().invoke(cli, ["redline", *map(str, files), "-o", str(tmp_path / "a.docx")])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "workshop" in line] == [
+        "note: no workshop version (a corpus.toml version of stage workshop before NEW, or "
+        "--workshop): no comments name workshop proposals"]
+    assert not any("Fra verkstedet" in c for c in comments(tmp_path / "a.docx"))
+    # --workshop names one: its proposals are traced and named again
+    result = CliRunner().invoke(cli, ["redline", *map(str, files), "-o", str(tmp_path / "w.docx"),
+                                      "--workshop", str(corpus / "2025-08-29_workshop-"
+                                                        "handlingsprogram-2026.txt")])
+    assert result.exit_code == 0, result.output
+    assert sum("Fra verkstedet: W" in c for c in comments(tmp_path / "w.docx")) > 5
