@@ -469,3 +469,10 @@ def test_redline_alone_names_the_workshop_proposals_as_the_report_does(corpus, f
                                                         "handlingsprogram-2026.txt")])
     assert result.exit_code == 0, result.output
     assert sum("Fra verkstedet: W" in c for c in comments(tmp_path / "w.docx")) > 5
+
+
+def test_compare_page_says_when_every_target_shows_as_new(first):
+    note = "utkast oppgir ingen resultat- eller effektmål, så alle målene i styret vises som nye"
+    assert note in (first / "compare/utkast--styret.html").read_text(encoding="utf-8")
+    # hp2025 states targets: its comparison has no such note
+    assert "oppgir ingen" not in (first / "compare/hp2025--utkast.html").read_text("utf-8")

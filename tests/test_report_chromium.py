@@ -139,6 +139,6 @@ def test_charts_are_drawn_and_carry_the_reports_counts(out, tmp_path):
     assert sum(sum(c.values()) for c in per_area.values()) == tops
     assert _drawn(page["charts"][0], list(per_area.values()))
     for area, counts in per_area.items():
-        assert area[:48] in page["charts"][0]["texts"]
+        assert area[:60] in page["charts"][0]["texts"]
         assert counts == dict(Counter(p["status"] for p in trace["proposals"]
                                       if (p["section"] or "–") == area and not p["parent"]))

@@ -9,10 +9,13 @@ from .layout import area_events
 from .terms import EVENTS, status_name
 from .trace_json import levels
 
-FLOW = {"nb": {"carried": "videreført", "split": "delt", "merged": "slått sammen",
-               "removed": "falt bort", "added": "nytt"},
-        "en": {"carried": "carried", "split": "split", "merged": "merged",
-               "removed": "dropped", "added": "added"}}
+# "beholdt", not "videreført": the proposals' chart beside it says "videreført" for a proposal
+# taken up; removed and added in the words of the other reports
+FLOW = {"nb": {"carried": "beholdt (også endret)", "split": "delt", "merged": "slått sammen",
+               "removed": "fjernet", "added": "nytt"},
+        "en": {"carried": "kept (changed or not)", "split": "split", "merged": "merged",
+               "removed": "removed", "added": "added"}}
+LABEL_CHARS = 60  # of a bar's label (a section's number and title)
 TITLES = {"nb": {"measures": "Tiltakene fra versjon til versjon (en deling eller sammenslåing "
                              "telles én gang)",
                  "proposals": "Innspillene fra {source}: hvor de endte (underpunkter for seg)",
@@ -62,7 +65,7 @@ def index_figures(chain: list[Comparison], trace: dict | None, lang: str = "nb"
                                                             title)})
     if chain:
         last = chain[-1]
-        rows = [(f"{sid} {title}"[:48] if sid else "–", counts)
+        rows = [(f"{sid} {title}"[:LABEL_CHARS] if sid else "–", counts)
                 for sid, title, counts in area_events(last)]
         data["areas"] = {label: counts for label, counts in rows}
         title = titles["areas"].format(old=last.old.label, new=last.new.label)
@@ -80,6 +83,6 @@ def trace_figures(trace: dict, lang: str = "nb") -> tuple[list[dict], dict]:
         counts = (sub_items if p.get("parent") else per_area).setdefault(area, {})
         counts[p["status"]] = counts.get(p["status"], 0) + 1
     title = TITLES[lang]["trace_areas"].format(source=trace["versions"][0]["label"])
-    rows = [(area[:48], counts) for area, counts in per_area.items()]
+    rows = [(area[:LABEL_CHARS], counts) for area, counts in per_area.items()]
     svg = stacked_bars(rows, _statuses(trace, lang), title)
     return [{"title": title, "svg": svg}], {"areas": per_area, "sub_items": sub_items}

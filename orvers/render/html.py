@@ -25,6 +25,8 @@ TEXTS = {
            "units": {"strategy": "strategier", "workshop": "innspill", "other": "tiltak"},
            "levels": {"proposals": "Innspill", "sub_items": "Underpunkter"},
            "sub_items": "underpunkter", "sub_items_under": "underpunkt til",
+           "no_old_targets": "{old} oppgir ingen resultat- eller effektmål, så alle målene i "
+                             "{new} vises som nye; de egentlige endringene står i titlene.",
            "sub_items_note": "pilotidéer o.l. listet under et innspill, telt for seg",
            "files": "Filer", "checks": "Kontroll", "checks_ok": "i orden",
            "check_kinds": {"numbering_gap": "mangler i nummereringen",
@@ -61,6 +63,8 @@ TEXTS = {
            "units": {"strategy": "strategies", "workshop": "proposals", "other": "measures"},
            "levels": {"proposals": "Proposals", "sub_items": "Sub-items"},
            "sub_items": "sub-items", "sub_items_under": "sub-item of",
+           "no_old_targets": "{old} states no result or effect targets, so every target of "
+                             "{new} shows as new; the real edits are in the titles.",
            "sub_items_note": "pilot ideas and the like listed under a proposal, counted apart",
            "files": "Files", "checks": "Checks", "checks_ok": "ok",
            "check_kinds": {"numbering_gap": "numbering gap", "duplicate": "duplicate number",
@@ -102,9 +106,15 @@ def render_comparison(comparison: Comparison, lang: str = "nb",
     old, new = comparison.old, comparison.new
     groups = comparison_groups(comparison, t, lineages)
     summary = [(k, n) for k, n in comparison.events().items() if n]
+
+    def has_targets(p: Programme) -> bool:
+        return any(m.result_targets or m.effect_targets for m in p.measures)
+
+    note = (t["no_old_targets"].format(old=old.label, new=new.label)
+            if has_targets(new) and not has_targets(old) else "")
     return _ENV.get_template("comparison.html.j2").render(
         t=t, title=f"{t['comparison']}: {old.label} → {new.label}", old=old, new=new,
-        summary=summary, sections=filter_sections(groups), groups=groups)
+        summary=summary, sections=filter_sections(groups), groups=groups, note=note)
 
 
 def render_version(p: Programme, stage: str, lineages: Lineages | None = None,
