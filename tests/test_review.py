@@ -103,3 +103,17 @@ def test_a_suggested_command_changes_comparison_trace_and_redline_alike(corpus, 
     assert removed not in measure_rows(after, "reject")
     title = draft.measure(old_id).title
     assert any(title in row[1] for row in measure_rows(after, "reject"))
+
+
+def test_the_markdown_queue_names_kinds_and_statuses_in_the_reports_words():
+    from orvers.model import ReviewItem
+    from orvers.render.review_md import review_markdown
+
+    items = (ReviewItem("workshop:W35 dropped_at_draft", 0.33, "styret:2.3.2 (0.51)",
+                        "orvers link workshop:W35 styret:2.3.2"),
+             ReviewItem("utkast:3.4.2 → styret:– (removed)", 0.5, "utkast:3.4.2 → styret:2.2.1",
+                        "orvers link utkast:3.4.2 styret:2.2.1"))
+    text = "\n".join(review_markdown(items, "nb"))
+    assert "| workshop:W35 falt ut i utkastet |" in text
+    assert "| utkast:3.4.2 → styret:– (fjernet) |" in text and "dropped_at" not in text
+    assert "(removed)" in "\n".join(review_markdown(items, "en"))

@@ -4,6 +4,7 @@ would settle it for its alternative."""
 from __future__ import annotations
 
 from ..model import ReviewItem
+from .terms import KINDS, STATUSES, status_name
 
 TEXT = {
     "nb": {"title": "Til gjennomgang", "what": "Avgjort", "confidence": "Sikkerhet",
@@ -19,6 +20,18 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
+def _what(text: str, lang: str) -> str:
+    """What was decided, its last word (a link kind or a trace status) in the report's words."""
+    head, _, last = text.rpartition(" ")
+    if last.startswith("(") and last.endswith(")") and last[1:-1] in KINDS[lang]:
+        return f"{head} ({KINDS[lang][last[1:-1]]})"
+    if last in KINDS[lang]:
+        return f"{head} {KINDS[lang][last]}"
+    if last in STATUSES[lang] or last.startswith("dropped_at_"):
+        return f"{head} {status_name(last, lang)}"
+    return text
+
+
 def review_markdown(items: tuple[ReviewItem, ...], lang: str = "nb", of: str = ""
                     ) -> list[str]:
     """Lines of a Markdown section listing the queue, most doubtful first (`of`: what it is
@@ -29,6 +42,6 @@ def review_markdown(items: tuple[ReviewItem, ...], lang: str = "nb", of: str = "
         return lines + [t["none"], ""]
     lines += [f"| {t['what']} | {t['confidence']} | {t['alternative']} | {t['command']} |",
               "|---|---:|---|---|"]
-    lines += [f"| {_cell(r.what)} | {r.confidence:.2f} | {_cell(r.alternative)} | "
+    lines += [f"| {_cell(_what(r.what, lang))} | {r.confidence:.2f} | {_cell(r.alternative)} | "
               f"`{r.command}` |" for r in items]
     return lines + [""]
