@@ -476,3 +476,39 @@ def test_compare_page_says_when_every_target_shows_as_new(first):
     assert note in (first / "compare/utkast--styret.html").read_text(encoding="utf-8")
     # hp2025 states targets: its comparison has no such note
     assert "oppgir ingen" not in (first / "compare/hp2025--utkast.html").read_text("utf-8")
+
+
+def _overlapping(words: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of words drawn over each other (their boxes share over a third of the smaller)."""
+    out = []
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            w = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+            h = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+            smaller = min((a["x1"] - a["x0"]) * (a["bottom"] - a["top"]),
+                          (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]))
+            if w > 0 and h > 0 and w * h > smaller / 3:
+                out.append((a["text"], b["text"]))
+    return out
+
+
+@pytest.mark.libreoffice
+def test_workbook_prints_readable_a4_landscape_pages_in_libreoffice(first, tmp_path):
+    """LibreOffice Calc (libreoffice-calc-nogui) prints the workbook: A4 landscape, rows as
+    tall as their text (no row drawn over the next), a comparison sheet's print its first six
+    columns, the sheet's name and the page number on every page."""
+    import pdfplumber
+    from builders import convert
+
+    pdf = convert(first / "orvers-report.xlsx", tmp_path, "pdf")
+    with pdfplumber.open(pdf) as document:
+        pages = document.pages
+        assert all((round(p.width), round(p.height)) == (842, 595) for p in pages)
+        texts = [p.extract_text() or "" for p in pages]
+        compared = [i for i, text in enumerate(texts) if text.startswith("utkast-styret")]
+        assert compared and texts[0].startswith("Oppsummering")
+        first_page = texts[compared[0]]
+        assert "Tittel med ordendringer" in first_page and "Partnere +" not in first_page
+        assert f"{compared[0] + 1} / {len(pages)}" in first_page
+        for i in (0, compared[0], compared[-1]):
+            assert _overlapping(pages[i].extract_words()) == [], i + 1
