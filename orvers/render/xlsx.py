@@ -123,12 +123,13 @@ def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t:
               [[names.get(k, k), by_level["proposals"].get(k, 0),
                 by_level["sub_items"].get(k, 0)] for k in trace.get("summary", {})])
     _print_setup(ws)
-    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["A"].width = 56
     for i in range(2, len(events) + 2):
         ws.column_dimensions[get_column_letter(i)].width = 14
     for row in ws.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in row:  # the counts centred under their centred headers
+            cell.alignment = Alignment(wrap_text=True, vertical="top",
+                                       horizontal="left" if cell.column == 1 else "center")
     fit_rows(ws)
 
 

@@ -43,12 +43,14 @@ def fit_rows(ws: Worksheet) -> None:
     fit wrapped text they did not lay out themselves, so the text of the next row would be
     drawn over it. A line holds about as many characters as the column is wide."""
     for row in ws.iter_rows():
-        lines = 1
+        height = LINE_HEIGHT
         for cell in row:
             if cell.value is None:
                 continue
+            scale = max((cell.font.sz or 11) / 11, 1.0)  # a larger font: wider and taller
             width = ws.column_dimensions[cell.column_letter].width or DEFAULT_WIDTH
-            per_line = max(width * (0.9 if cell.font and cell.font.b else 1.0) - 1, 1)
-            lines = max(lines, sum(max(1, math.ceil(len(part) / per_line))
-                                   for part in str(cell.value).split("\n")))
-        ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
+            per_line = max(width * (0.9 if cell.font.b else 1.0) / scale - 1, 1)
+            lines = sum(max(1, math.ceil(len(part) / per_line))
+                        for part in str(cell.value).split("\n"))
+            height = max(height, lines * LINE_HEIGHT * scale)
+        ws.row_dimensions[row[0].row].height = height
