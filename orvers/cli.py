@@ -153,17 +153,21 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
     if is_docx and redline_layout != "generated":
         for warning in write_inplace_redline(comparison, new_path, output, author=author,
                                              date=when, lang=lang, cover=cover,
-                                             sources=sources):
+                                             sources=sources or {}):
             click.echo(f"warning: {warning}", err=True)
-        return
-    write_redline(comparison, output, author=author, date=when, lang=lang, sources=sources)
+    else:
+        write_redline(comparison, output, author=author, date=when, lang=lang,
+                      sources=sources or {})
+    if sources is None:  # said once the redline is written (a failure is the one line)
+        click.echo("note: no workshop version (a corpus.toml version of stage workshop "
+                   "before NEW, or --workshop): no comments name workshop proposals", err=True)
 
 
 def _workshop_sources(comparison, workshop: str | None, old: str, new_path: str,
-                      corpus_dir: str, overrides) -> dict:
+                      corpus_dir: str, overrides) -> dict | None:
     """The workshop proposals per measure of the comparison's new version: WORKSHOP (or the
     workshop version the corpus lists before NEW) traced through OLD (when the corpus lists it
-    after the workshop) and NEW; without one, a note on stderr and no such comments."""
+    after the workshop) and NEW; None when there is no workshop version."""
     from .corpus import versions
     from .redline.sources import workshop_sources
     from .trace import trace
@@ -175,10 +179,7 @@ def _workshop_sources(comparison, workshop: str | None, old: str, new_path: str,
     if workshop is None:
         found = [v for v in listed[:at_new] if v.stage == "workshop"]
         if not found:
-            click.echo("note: no workshop version (a corpus.toml version of stage workshop "
-                       "before NEW, or --workshop): no comments name workshop proposals",
-                       err=True)
-            return {}
+            return None
         workshop = str(found[-1].path)
     source, _ = _load_labelled(workshop, None, corpus_dir)
     at_source = place.get(Path(_path_or_label(workshop, corpus_dir)).resolve(), -1)

@@ -160,9 +160,10 @@ def _paragraphs(slots: list[tuple], container, anchor, ctx: Context):
     A paragraph only one version has gets its ¶ marked, so that accepting or rejecting all
     merges it into the next; the stretch's last ¶ has no next paragraph to merge into, so for
     trailing one-sided paragraphs the marks shift one paragraph back (as Word does), and each
-    surviving paragraph is given the properties of the paragraph whose text ends up in it. The
-    last ¶ is marked too when its paragraph is one-sided (it stays, emptied, and the merge
-    ends in it), so that its bullet shows as inserted/deleted like its text.
+    surviving paragraph is given the properties of the paragraph whose text ends up in it. A
+    cell's last ¶ is marked too when its paragraph is one-sided or filled/emptied in place (it
+    stays, emptied, and the merge ends in it), so that its bullet shows as inserted/deleted
+    like its text.
     """
     if not slots:
         return anchor
@@ -180,10 +181,7 @@ def _paragraphs(slots: list[tuple], container, anchor, ctx: Context):
     last_kept = max(i for i, k in enumerate(kinds) if k == "=")
     for j in range(last_kept + 1, len(kinds)):
         status[j - 1] = kinds[j]
-    status[-1] = None if kinds[-1] == "=" else kinds[-1]
-    said = [bool(x is not None and markup.text(x).strip()) for x in slots[-1]]
-    if kinds[-1] == "=" and said[0] != said[1]:  # the last ¶ filled (or emptied) in place
-        status[-1] = "+" if said[1] else "-"
+    status[-1] = None
 
     old_props = [_props_copy(a) for a, _ in slots]
     new_props = [_props_copy(b) for _, b in slots]
@@ -200,6 +198,12 @@ def _paragraphs(slots: list[tuple], container, anchor, ctx: Context):
             element = b
         elements.append(element)
         anchor = element
+    if elements[-1].getnext() is None:  # a cell's last ¶: it stays, so mark it too
+        said = [bool(x is not None and markup.text(x).strip()) for x in slots[-1]]
+        if kinds[-1] != "=":
+            status[-1] = kinds[-1]
+        elif said[0] != said[1]:  # filled (or emptied) in place
+            status[-1] = "+" if said[1] else "-"
     accept = _landing(status, [b is not None for _, b in slots], "-")
     reject = _landing(status, [a is not None for a, _ in slots], "+")
     for k, element in enumerate(elements):
