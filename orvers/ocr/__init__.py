@@ -3,8 +3,10 @@ where a dictionary agrees, in documents that read as Norwegian with OCR damage a
 
 detect.py tells such a document (æ/ø/å share, language, fixable words); lexicon.py holds the
 words it may be read against (wordlist.py: the word list compiled once into the user's cache);
-nearest.py finds the attested word nearest to an unknown one; repair.py mends the text;
-sources.py finds the clean texts (the other versions of the document's corpus).
+nearest.py finds the attested word nearest to an unknown one (and the label an OCR'd label
+stands for); repair.py mends the text; sources.py finds the clean texts (the other versions
+of the document's corpus). scan.py is OCR itself: a scanned PDF read by tesseract
+(`extract --ocr`, the `ocr` extra).
 """
 
 from __future__ import annotations
