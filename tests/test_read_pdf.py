@@ -127,3 +127,17 @@ def test_a_ruled_row_at_a_page_top_continues_or_starts_as_the_tables_rows_open()
     # page 7 opens with "kollektivtilbudet spesielt …", the rest of page 6's last proposal
     rest = first["Prosjekt: fo"]
     assert rest.page == 6 and "forbedre kollektivtilbudet spesielt med buss" in rest.text
+
+
+def test_a_scan_tesseract_set_level_is_turned_by_its_columns_drift():
+    # board-ocr-level-rot.pdf: the board's narrow grid PDF (tests/variants/files/board-narrow-
+    # pdf.pdf) at 200 dpi, turned -0.7° and blurred (variants/generate.py to_ocr), tesseract nor.
+    # tesseract set every line level, so only the columns' left edges, drifting down each page,
+    # show the turn; without it rows fall into the wrong columns (18 of 31 measures were read).
+    ocr, truth = load(FIXTURES / "board-ocr-level-rot.pdf"), load(corpus_file("styret"))
+    assert [m.id for m in ocr.measures] == [m.id for m in truth.measures]
+    pairs = list(zip(ocr.measures, truth.measures, strict=True))
+    assert min(fuzz.ratio(m.title, t.title) for m, t in pairs) >= 95
+    names = [(p, m.partners) for m, t in pairs for p in t.partners]
+    found = sum(any(fuzz.ratio(p, g) >= 90 for g in got) for p, got in names)
+    assert found >= 0.9 * len(names)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import combinations
 from pathlib import Path
 
 import pdfplumber
@@ -26,6 +27,9 @@ _LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
 _STRAIGHT = 0.001  # a slope below this (0.06°) is left as it is
 _STEEP = 0.1  # a slope above this (6°) is a glyph set off its line (a superscript), no skew
 _NEIGHBOUR = 1.5  # the next glyph of a line stands within this many font sizes
+_EDGE = 4.0  # points: line starts this near each other stand in one column (drift allowed)
+_FAR, _NEAR = 30.0, 300.0  # points down the page between two line starts whose drift counts
+_DRIFTS = 20  # at least this many pairs of line starts to tell a column's drift
 _OVERLAP = 0.5  # words whose boxes share this much of their height stand on one line
 _SAME_LINE = 0.5  # points: a word whose first glyph stands this near a line's start goes on it
 _TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
@@ -137,7 +141,10 @@ def _page_words(page) -> list[dict]:
     their height on the page) and turned straight."""
     slope = _skew(page.chars)
     if abs(slope) < _STRAIGHT:
-        return page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        slope = _lean(words)
+        if abs(slope) < _STRAIGHT:
+            return words
     return _deskewed(page.extract_words(keep_blank_chars=False, use_text_flow=True,
                                         return_chars=True), slope)
 
@@ -155,6 +162,23 @@ def _skew(chars: list[dict]) -> float:
     if not turned or len(turned) < _TURNED * len(slopes):
         return 0.0
     return turned[len(turned) // 2]
+
+
+def _lean(words: list[dict]) -> float:
+    """The slope of the page's text lines told by its columns instead, where the OCR layer
+    set every line level (tesseract straightens the lines of some scans but leaves each where
+    it stood): the left edges of lines that start in one column drift sideways down the
+    page, by as much as the lines would climb across it (a turn moves both)."""
+    starts = []
+    for _, line in _lines(words):
+        starts += [b for a, b in zip([None, *line], line, strict=False)
+                   if a is None or b["x0"] - a["x1"] > b["bottom"] - b["top"]]
+    drifts = sorted((b["x0"] - a["x0"]) / (b["top"] - a["top"])
+                    for a, b in combinations(starts, 2)
+                    if abs(b["x0"] - a["x0"]) < _EDGE and _FAR < b["top"] - a["top"] < _NEAR)
+    if len(drifts) < _DRIFTS:
+        return 0.0
+    return -drifts[len(drifts) // 2]  # an edge drifting right as lines go down: they fall
 
 
 def _deskewed(words: list[dict], slope: float) -> list[dict]:
