@@ -124,6 +124,7 @@ class _Walker:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.lines = _lines(blocks)
         self.section_ids, self.measure_ids = _numbers(blocks)
+        self.row_ids = self.section_ids | self.measure_ids
         self.out = _Dump()
         self.section: str | None = None
         self.col: int | None = None
@@ -242,7 +243,7 @@ class _Walker:
 
     def _opens_row(self, b: Block) -> bool:
         m = _NUMBERED_RE.match(b.text)
-        return bool(m) and m.group(1) in (self.measure_ids | self.section_ids)
+        return bool(m) and m.group(1) in self.row_ids
 
     def _target_rest_follows(self, i: int) -> bool:
         """Whether, after the page's next titles, the target column opens with text that is
