@@ -264,8 +264,9 @@ def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
 
 
 def _table_items(rows: list[list[str | None]]) -> list[dict]:
-    """Rows of a ruled table, each cell as paragraphs; a row not starting with a measure number
-    (nor the header) continues the previous row, e.g. a row split across pages."""
+    """Rows of a ruled table, each cell as paragraphs; the table's first row, when it starts
+    with neither a measure number nor the header, may be the rest of a row the page before
+    began ("continues"; read_pdf decides by how the document's rows open)."""
     items: list[dict] = []
     for i, cells in enumerate(rows):
         texts = [c or "" for c in cells]
@@ -273,10 +274,6 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
         paragraphs = [_paragraphs(t.split("\n")) for t in texts]
         # only a table's first row may be the rest of a row the page before began
         continues = i == 0 and not (_MEASURE_RE.match(first) or _HEADER_RE.match(first))
-        if continues and items:
-            for col, extra in enumerate(paragraphs):
-                items[-1]["cells"][col].extend(extra)
-            continue
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
                       "table_start": i == 0, "band": False, "text": "", "first": first})
     return items
