@@ -30,6 +30,7 @@ _NEIGHBOUR = 1.5  # the next glyph of a line stands within this many font sizes
 _EDGE = 4.0  # points: line starts this near each other stand in one column (drift allowed)
 _FAR, _NEAR = 30.0, 300.0  # points down the page between two line starts whose drift counts
 _DRIFTS = 20  # at least this many pairs of line starts to tell a column's drift
+_STARTS = 300  # line starts compared on a page, at most (evenly taken)
 _OVERLAP = 0.5  # words whose boxes share this much of their height stand on one line
 _SAME_LINE = 0.5  # points: a word whose first glyph stands this near a line's start goes on it
 _TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
@@ -173,6 +174,7 @@ def _lean(words: list[dict]) -> float:
     for _, line in _lines(words):
         starts += [b for a, b in zip([None, *line], line, strict=False)
                    if a is None or b["x0"] - a["x1"] > b["bottom"] - b["top"]]
+    starts = starts[::len(starts) // _STARTS + 1]  # pairs grow with the square of starts
     drifts = sorted((b["x0"] - a["x0"]) / (b["top"] - a["top"])
                     for a, b in combinations(starts, 2)
                     if abs(b["x0"] - a["x0"]) < _EDGE and _FAR < b["top"] - a["top"] < _NEAR)
