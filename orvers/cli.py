@@ -166,14 +166,15 @@ def redline(old: str, new: str, output: str, author: str, date_: str | None, lan
 def _workshop_sources(comparison, workshop: str | None, old: str, new_path: str,
                       corpus_dir: str, overrides) -> dict | None:
     """The workshop proposals per measure of the comparison's new version: WORKSHOP (or the
-    workshop version the corpus lists before NEW) traced through OLD (when the corpus lists it
-    after the workshop) and NEW; None when there is no workshop version."""
+    workshop version NEW's corpus, else OLD's, lists before NEW) traced through OLD (when the
+    corpus lists it after the workshop) and NEW; None when there is no workshop version."""
     from .corpus import versions
     from .redline.sources import workshop_sources
     from .trace import trace
 
-    folder = Path(new_path).resolve().parent
-    listed = list(versions(folder)) if (folder / "corpus.toml").is_file() else []
+    # NEW's corpus, else OLD's (the board's own Word file beside a corpus's draft)
+    folders = [Path(x).resolve().parent for x in (new_path, _path_or_label(old, corpus_dir))]
+    listed = next((list(versions(f)) for f in folders if (f / "corpus.toml").is_file()), [])
     place = {v.path.resolve(): i for i, v in enumerate(listed)}
     at_new = place.get(Path(new_path).resolve(), len(listed))
     if workshop is None:

@@ -463,6 +463,11 @@ def test_redline_alone_names_the_workshop_proposals_as_the_report_does(corpus, f
         "note: no workshop version (a corpus.toml version of stage workshop before NEW, or "
         "--workshop): no comments name workshop proposals"]
     assert not any("Fra verkstedet" in c for c in comments(tmp_path / "a.docx"))
+    # NEW outside the corpus (the board's own file), OLD a corpus label: OLD's corpus is used
+    result = CliRunner().invoke(cli, ["redline", "utkast", str(files[1]), "--corpus",
+                                      str(corpus), "-o", str(tmp_path / "o.docx")])
+    assert result.exit_code == 0 and "note:" not in result.output, result.output
+    assert sum("Fra verkstedet: W" in c for c in comments(tmp_path / "o.docx")) > 5
     # --workshop names one: its proposals are traced and named again
     result = CliRunner().invoke(cli, ["redline", *map(str, files), "-o", str(tmp_path / "w.docx"),
                                       "--workshop", str(corpus / "2025-08-29_workshop-"
