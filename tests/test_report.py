@@ -372,6 +372,12 @@ def test_trace_page_shows_titles_and_where_the_evidence_was_found(first):
     assert f'funnet via {via["via"]["version"]} <a href="../versions/' in row
     assert "Sporing av innspill" in text and "Forslag" not in text
     assert "Hvor tiltakene kom fra" in text and "Per område" in text
+    # the headline counts top-level proposals and pilot sub-items apart, as the JSON's levels
+    for level, counts in trace["levels"].items():
+        line = text.split(f'data-level="{level}" data-n="{sum(counts.values())}"')[1]
+        line = line.split("</p>")[0]
+        shown = dict(re.findall(r'data-status="(\w+)" data-n="(\d+)"', line))
+        assert {k: int(n) for k, n in shown.items()} == {k: n for k, n in counts.items() if n}
 
 
 def _signatures(docx_bytes: bytes) -> set[tuple[str, str]]:
