@@ -13,21 +13,22 @@ DATA = Path(__file__).parent / "data" / "calibration.json"
 
 
 def fit(x: list[float], right: list[bool]) -> dict[str, list[float]]:
-    """An increasing map from x to the share of right decisions: isotonic regression, each
-    pooled block's share shrunk towards 1/2 by one right and one wrong decision (a block of
-    five right links says 6/7, not certainty). Knots at each block's ends."""
+    """An increasing map from x to the share of right decisions: isotonic regression over the
+    distinct values of x (decisions with the same x share one share), each pooled block's
+    share shrunk towards 1/2 by one right and one wrong decision (a block of five right links
+    says 6/7, not certainty). Knots at each block's ends."""
     from scipy.optimize import isotonic_regression  # slow to import: only when fitting
 
     if not x:
         return {"x": [0.0], "y": [0.5]}
-    order = np.argsort(np.asarray(x, dtype=float), kind="stable")
-    xs = np.asarray(x, dtype=float)[order]
-    ys = np.asarray(right, dtype=float)[order]
-    blocks = isotonic_regression(ys).blocks
+    xs, at, count = np.unique(np.asarray(x, dtype=float), return_inverse=True,
+                              return_counts=True)
+    hits = np.bincount(at.ravel(), weights=np.asarray(right, dtype=float), minlength=len(xs))
+    blocks = isotonic_regression(hits / count, weights=count).blocks
     kx: list[float] = []
     ky: list[float] = []
     for lo, hi in zip(blocks[:-1], blocks[1:], strict=True):
-        share = (ys[lo:hi].sum() + 1.0) / (hi - lo + 2.0)
+        share = (hits[lo:hi].sum() + 1.0) / (count[lo:hi].sum() + 2.0)
         kx += [float(xs[lo]), float(xs[hi - 1])]
         ky += [round(float(share), 4)] * 2
     return {"x": kx, "y": ky}

@@ -40,6 +40,17 @@ def test_isotonic_map_rises_with_the_margin_and_never_claims_certainty():
     assert 0.0 < got[0] < 0.5 < got[-1] < 1.0
 
 
+def test_decisions_with_the_same_margin_share_one_confidence():
+    """Ties are one point of the map: four decisions at margin 0 (three right) say 4/6 with
+    the shrinkage, whatever order they came in; a kind without a margin says its base rate."""
+    for order in ([True, False, True, True], [False, True, True, True]):
+        maps = {"k": fit([0.0] * 4 + [0.1] * 2, order + [True, True])}
+        assert confidence("k", 0.0, maps) == 0.667
+        assert confidence("k", 0.1, maps) == 0.75
+    flat = {"k": fit([0.0] * 5, [True, True, True, True, False])}
+    assert confidence("k", 0.0, flat) == confidence("k", 3.0, flat) == 0.714
+
+
 def test_a_removed_and_an_added_measure_one_link_would_settle_are_one_question():
     """Old X was left unlinked; its best candidate is A2, already linked to A1, but Y2, new and
     unlinked too, comes near: the queue asks once whether X became Y2 (linking X to A2 would

@@ -282,4 +282,4 @@ def trace(source: Programme, targets: Sequence[Programme], settings: TraceSettin
         (t.path, lab) for t, lab in zip(targets, labels, strict=True))
     result = Trace(versions, tuple(traced), origins,
                    tuple((k, *v) for k, v in areas.items()), ())
-    return with_confidence(result, source.label or "source", nearest, carried, settings)
+    return with_confidence(result, source.label or "source", nearest, carried)
