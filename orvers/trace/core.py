@@ -152,9 +152,9 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
     """Per proposal and version, the measures that take it up (best first); per proposal its
     path (per version present | partial | absent: a measure carries at least adopt_min of the
     proposal or its headline, some link, none) and the measure of the last version that
-    carries most of it without a link, with that score (the alternative to review); per
-    proposal the most of its substance any lineage carries (matched IDF mass, in unique
-    words: how near it came to being taken up)."""
+    carries most of it without a link, one of its own area first, with that score (the
+    alternative to review); per proposal the most of its substance any lineage carries
+    (matched IDF mass, in unique words: how near it came to being taken up)."""
     groups = lineages(targets, pairs)
     offset = np.cumsum([0] + [len(t.measures) for t in targets])
     texts = [measure_text(m) for t in targets for m in t.measures]
@@ -162,7 +162,8 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
     lineage_texts = [" ".join(texts[offset[k] + j] for k, j in g) for g in groups]
     # IDF over every version's measures and the proposals
     sc, c = _scores(source, props, texts + lineage_texts, props + texts, s)
-    chosen = _chosen(sc.columns(len(texts)), _areas(source, targets, s, groups), s)
+    area = _areas(source, targets, s, groups)
+    chosen = _chosen(sc.columns(len(texts)), area, s)
     own_rank = sc.rank()
     # what a link's score says: the share of the proposal, or of its headline, carried
     carried = np.maximum(sc.score, sc.headline)
@@ -180,6 +181,7 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
     paths: list[tuple[str, ...]] = []
     nearest: list[tuple[str, float] | None] = []
     last = carried[:, offset[-2]:offset[-1]]
+    own_area = area[:, [lineage_of[len(targets) - 1, j] for j in range(last.shape[1])]]
     for i, p in enumerate(source.measures):
         rows: list[list[TraceLink]] = []
         path: list[str] = []
@@ -213,7 +215,11 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
         out.append(rows)
         paths.append(tuple(path))
         taken = {x.id for x in rows[-1]}
-        free = [j for j in np.argsort(-last[i], kind="stable").tolist()
+        # the alternative: the measure of the proposal's own area that carries most of it,
+        # else the one that carries most (the labels confirm 12 of the 59 suggestions in the
+        # three labelled trace sets' queues, 9 by the share alone)
+        key = -(last[i] + own_area[i])
+        free = [j for j in np.argsort(key, kind="stable").tolist()
                 if targets[-1].measures[j].id not in taken]
         nearest.append((targets[-1].measures[free[0]].id, round(float(last[i, free[0]]), 3))
                        if free else None)
