@@ -14,16 +14,16 @@ from scipy import sparse
 
 from .assign import assign
 from .settings import MatchSettings
+from .signals import row_dots
 
 
 def _cover(part: sparse.csr_matrix, whole: sparse.csr_matrix, p: np.ndarray,
            w: np.ndarray) -> np.ndarray:
-    """Share of part[p[k]]'s n-grams found in whole[w[k]] (binary matrices, same columns)."""
-    if not len(p):
-        return np.zeros(0, dtype=np.float32)
-    gp = part[p]
-    found = np.asarray(gp.multiply(whole[w]).sum(axis=1)).ravel()
-    return (found / np.maximum(np.asarray(gp.sum(axis=1)).ravel(), 1.0)).astype(np.float32)
+    """Share of part[p[k]]'s n-grams found in whole[w[k]] (binary matrices, same columns),
+    a bounded block of pairs at a time (row_dots: all pairs' rows at once took 0.8 GB at
+    50 000 measures)."""
+    size = np.diff(part.indptr)[p]  # binary: a row's sum is its number of entries
+    return (row_dots(part, whole, p, w) / np.maximum(size, 1)).astype(np.float32)
 
 
 def joint_assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[int, int],
