@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_errors import invoke, one_line_error
 from click.testing import CliRunner
 from corpus_copy import corpus_copy
 
@@ -26,25 +27,12 @@ def corpus(tmp_path) -> Path:
     return corpus_copy(tmp_path / "corpus", LABELS)
 
 
-def _cli(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
-
-
-def _one_line_error(code: int, output: str) -> str:
-    assert code == 2, output
-    lines = [line for line in output.strip().splitlines() if not line.startswith("warning:")]
-    assert len(lines) == 1 and lines[0].startswith("Error: "), output
-    assert "internal error" not in output and "Traceback" not in output
-    return lines[0]
-
-
 def test_link_and_unlink_keep_comments_order_and_unknown_tables(corpus):
     text = ("# Checked by Kari, 2025-12-20\n[meta]\nowner = \"kari\"  # who to ask\n\n"
             "[[link]]\n# kept on purpose\nold = \"utkast:3.4.2\"\nnew = \"styret:2.2.1\"\n")
     (corpus / "overrides.toml").write_text(text, encoding="utf-8")
-    assert _cli("link", "utkast:2.4", "styret:1.1", "--corpus", str(corpus))[0] == 0
-    assert _cli("unlink", "utkast:3.1.1", "styret:2.1.1", "--corpus", str(corpus))[0] == 0
+    assert invoke("link", "utkast:2.4", "styret:1.1", "--corpus", str(corpus))[0] == 0
+    assert invoke("unlink", "utkast:3.1.1", "styret:2.1.1", "--corpus", str(corpus))[0] == 0
     after = (corpus / "overrides.toml").read_text(encoding="utf-8")
     assert after.startswith(text)  # every byte the user wrote, in place
     assert after.index('old = "utkast:2.4"') < after.index("[[unlink]]")
@@ -57,8 +45,8 @@ def test_add_keeps_the_manifest_as_written(corpus, tmp_path):
     manifest.write_text(text, encoding="utf-8")
     new = tmp_path / "vedtatt.txt"
     new.write_text("1.1 Et nytt tiltak\n", encoding="utf-8")
-    assert _cli("add", str(new), "--label", "vedtatt", "--stage", "adopted", "--date",
-                "2025-12-18", "--corpus", str(corpus))[0] == 0
+    assert invoke("add", str(new), "--label", "vedtatt", "--stage", "adopted", "--date",
+                  "2025-12-18", "--corpus", str(corpus))[0] == 0
     after = manifest.read_text(encoding="utf-8")
     assert after.startswith(text.split("[publishing]")[0].rstrip("\n"))
     assert '[publishing]\nsite = "x"' in after and "# Our programme's drafts" in after
@@ -70,13 +58,13 @@ def test_a_changed_file_is_an_error_naming_it_until_replaced(corpus, tmp_path):
     draft.write_text(draft.read_text(encoding="utf-8") + "\nEt tillegg.\n", encoding="utf-8")
     for args in (["log", str(corpus)], ["extract", "utkast", "--corpus", str(corpus)],
                  ["report", str(corpus), "-o", str(tmp_path / "out"), "--quiet"]):
-        line = _one_line_error(*_cli(*args))
+        line = one_line_error(*invoke(*args))
         assert DRAFT in line and "changed" in line and "--replace" in line
     assert not (tmp_path / "out").exists()
-    code, output = _cli("add", str(draft), "--label", "utkast", "--replace", "--corpus",
-                        str(corpus))
+    code, output = invoke("add", str(draft), "--label", "utkast", "--replace", "--corpus",
+                          str(corpus))
     assert code == 0, output
-    assert _cli("log", str(corpus))[0] == 0
+    assert invoke("log", str(corpus))[0] == 0
     assert versions(corpus)[0].date == "2025-10"  # the rest of the entry kept
 
 
@@ -84,12 +72,12 @@ def test_replace_copies_a_new_file_over_the_version(corpus, tmp_path):
     new = tmp_path / "ny.txt"
     new.write_text((corpus / DRAFT).read_text(encoding="utf-8") + "\nEndret.\n",
                    encoding="utf-8")
-    assert _cli("add", str(new), "--label", "utkast", "--replace", "--corpus",
-                str(corpus))[0] == 0
+    assert invoke("add", str(new), "--label", "utkast", "--replace", "--corpus",
+                  str(corpus))[0] == 0
     assert (corpus / DRAFT).read_bytes() == new.read_bytes()
     new.write_text("1.1 Noe annet\n", encoding="utf-8")
-    line = _one_line_error(*_cli("add", str(new), "--label", "vedtatt", "--replace",
-                                 "--corpus", str(corpus)))
+    line = one_line_error(*invoke("add", str(new), "--label", "vedtatt", "--replace",
+                                  "--corpus", str(corpus)))
     assert "no version 'vedtatt' to replace" in line
 
 
@@ -97,7 +85,7 @@ def test_report_refuses_a_folder_of_other_files(corpus, tmp_path):
     mine = tmp_path / "documents"
     mine.mkdir()
     (mine / "letter.txt").write_text("Kjære …", encoding="utf-8")
-    line = _one_line_error(*_cli("report", str(corpus), "-o", str(mine), "--quiet"))
+    line = one_line_error(*invoke("report", str(corpus), "-o", str(mine), "--quiet"))
     assert "did not write" in line
     assert [p.name for p in mine.iterdir()] == ["letter.txt"]
 
@@ -109,7 +97,7 @@ def _files(out: Path) -> dict[str, bytes]:
 
 def test_a_killed_report_leaves_the_old_outputs_whole(corpus, tmp_path):
     out = tmp_path / "out"
-    assert _cli("report", str(corpus), "-o", str(out), "--quiet", "--no-cache")[0] == 0
+    assert invoke("report", str(corpus), "-o", str(out), "--quiet", "--no-cache")[0] == 0
     old = _files(out)
     manifest = corpus / "corpus.toml"  # the next run would change every output
     text = manifest.read_text(encoding="utf-8")
@@ -124,7 +112,7 @@ def test_a_killed_report_leaves_the_old_outputs_whole(corpus, tmp_path):
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     assert _files(out) == old
-    assert _cli("report", str(corpus), "-o", str(out), "--quiet")[0] == 0
+    assert invoke("report", str(corpus), "-o", str(out), "--quiet")[0] == 0
     assert _files(out) != old and (out / "versions/utkast.json").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]  # nothing left over
 
@@ -140,7 +128,7 @@ def test_overrides_that_are_not_utf8_or_of_wrong_types_are_one_clear_error(corpu
         path.write_bytes(data)
         for args in (["compare", "utkast", "styret", "--corpus", str(corpus)],
                      ["link", "utkast:2.4", "styret:1.1", "--corpus", str(corpus)]):
-            line = _one_line_error(*_cli(*args))
+            line = one_line_error(*invoke(*args))
             assert "overrides.toml" in line and words in line, line
 
 
@@ -148,7 +136,7 @@ def test_an_override_naming_an_unknown_measure_is_reported(corpus, tmp_path):
     (corpus / "overrides.toml").write_text('[[link]]\nold = "utkast:9.9.9"\nnew = "styret:2.2.1"\n',
                                            encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", str(corpus), "-o", str(tmp_path / "out"),
-                                      "--quiet"])
+                                "--quiet"])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "utkast has no measure '9.9.9'" in warnings[0]

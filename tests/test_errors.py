@@ -10,27 +10,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_errors import invoke, one_line_error
 from corpus_copy import corpus_copy
 from docx import Document
 from readonly import read_only
 
-from orvers.cli import cli
-
 ORVERS = str(Path(sys.executable).parent / "orvers")
 
 
-def _one_line_error(code: int, output: str) -> str:
-    assert code == 2, output
-    lines = [line for line in output.strip().splitlines() if not line.startswith("warning:")]
-    assert len(lines) == 1 and lines[0].startswith("Error: "), output
-    assert "internal error" not in output and "Traceback" not in output, output
-    return lines[0]
-
-
 def _cli(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args))
-    return _one_line_error(result.exit_code, result.output)
+    return one_line_error(*invoke(*args))
 
 
 def _docx(path: Path, text: str) -> Path:
@@ -93,7 +82,7 @@ def test_a_read_only_output_folder(tmp_path, command):
             "report": ["report", str(corpus), "-o", str(out / "report"), "--quiet"]}[command]
     result = _run(read_only(out, [ORVERS, *args, *(["--corpus", str(corpus)]
                                                     if command != "report" else [])]), tmp_path)
-    line = _one_line_error(result.returncode, result.stderr)
+    line = one_line_error(result.returncode, result.stderr)
     assert str(out) in line and ("Read-only" in line or "ermission" in line), line
 
 
