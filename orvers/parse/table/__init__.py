@@ -14,7 +14,7 @@ from pathlib import Path
 from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..common import document_title
-from .cells import read_cells
+from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, NUMBER_RE, header_kind
 from .geometry import has_geometry, table_cells
 from .text import read_lines
@@ -25,9 +25,12 @@ _TITLE_LINES = 3
 
 
 def looks_like_table(doc: Document) -> bool:
-    """Whether the document has a 'Tiltak | Resultat- og effektmål | Partnere' table header."""
+    """Whether the document has a 'Tiltak | Resultat- og effektmål | Partnere' table header,
+    or words that stand in the columns of a measure table without one."""
     texts = [b.text for b in doc.blocks if b.text.strip()]
     if any(header_kind(t) == 3 for t in texts) or is_column_dump(doc.blocks):
+        return True
+    if is_measure_grid(doc.blocks) or has_geometry(doc.blocks):
         return True
     return any(
         header_kind(a) == 1 and header_kind(b) == 1 and header_kind(c) == 1

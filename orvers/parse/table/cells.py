@@ -14,15 +14,25 @@ from itertools import groupby
 from ...model import Block, Check, Section
 from ...text import join_lines
 from .columns import Columns
-from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet
+from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet, label_kind
 
 _ID_RE = re.compile(r"^\s*(\d+(?:\.\d+){1,2})\.?(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$", re.DOTALL)
+_ROWS = 2  # a measure table has at least this many numbered rows
 
 
 def block_text(block: Block) -> str:
     """The block's text with its list label (a Word bullet or number) in front."""
     label = block.list_label.strip()
     return f"{label} {block.text}".strip() if label else block.text.strip()
+
+
+def is_measure_grid(blocks: tuple[Block, ...]) -> bool:
+    """Whether the document's table rows hold measures, header row or not: first cells that
+    open with a measure number, and target labels ("Resultatmål:") in a cell right of them."""
+    cells = [b for b in blocks if b.kind == "cell" and b.row is not None]
+    numbered = sum(1 for b in cells if b.col == 0 and _ID_RE.match(block_text(b)))
+    return numbered >= _ROWS and any((b.col or 0) > 0 and label_kind(block_text(b))
+                                     for b in cells)
 
 
 def _heading(block: Block, chapter: str | None) -> Section | None:

@@ -3,7 +3,9 @@
 The header (Tiltak | Resultat- og effektmål | Partnere) is looked for on every line, as it
 repeats at each table's start; its words give the columns' left edges. A page without a header
 goes on with the columns of the table still open on the page before, so a row continues
-across pages. A line's words fall into pieces at gaps wider than a space; each piece goes to
+across pages. Where no header opened the table, its columns are those the words' places
+give on each page (headerless.py), and the table opens at a measure number in its first
+column. A line's words fall into pieces at gaps wider than a space; each piece goes to
 the column it starts in. A line whose text runs across a column's edge (a heading, prose) is
 no table line; a numbered heading ends the table. Rows are left to the cell reader: a measure
 number in the first column starts one; where a target or partner item starts, to items.py.
@@ -18,13 +20,15 @@ from statistics import median
 from ...model import Block, Word
 from ...text import fold
 from .cues import CHAPTER_RE, SUBSECTION_RE
+from .gutters import runs
+from .headerless import page_edges
 from .items import items
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
 _HEADER_WORDS = 8  # a header line has no more words than this
 _PUNCT = ".,:;|[]()"
-_RULE_RE = re.compile(r"[|\[\]¦]+")  # a column rule OCR read as a glyph
+_NUMBER_RE = re.compile(r"^\d+(?:\.\d+){1,2}\.?(?=\s|$)")  # a measure number opening a row
 _SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
 _SLACK = 0.35  # a piece may start this share of the text height left of its column's edge
 _TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
@@ -48,8 +52,9 @@ class _Columns:
 
 
 def has_geometry(blocks: tuple[Block, ...]) -> bool:
-    """Whether a header line of the blocks carries its words' positions."""
-    return any(_header(b.words) for b in blocks if b.words)
+    """Whether the blocks' words stand in a measure table: a header line with its words'
+    positions, or columns the words' places give (headerless.py)."""
+    return any(_header(b.words) for b in blocks if b.words) or bool(page_edges(blocks))
 
 
 def _header(words: tuple[Word, ...]) -> _Columns | None:
@@ -70,19 +75,6 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     return _Columns((edges[0], edges[1], edges[2]))
 
 
-def _pieces(words: tuple[Word, ...], space: float) -> list[list[Word]]:
-    """The line's words in runs separated by gaps wider than a space (or by a column rule)."""
-    out: list[list[Word]] = [[]]
-    for w in sorted(words, key=lambda w: w.x0):
-        if _RULE_RE.fullmatch(w.text):
-            out.append([])
-        elif out[-1] and w.x0 - out[-1][-1].x1 > space:
-            out.append([w])
-        else:
-            out[-1].append(w)
-    return [p for p in out if p]
-
-
 def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
     """The block's text by column, or None when it runs across a column edge (prose) or
     stands in the first column alone, set larger than the body text and not in lowercase (a
@@ -90,7 +82,7 @@ def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
     with text in two columns is a row, and one that starts in lowercase goes on a title)."""
     height = median(w.bottom - w.top for w in block.words)
     by_col: dict[int, list[Word]] = {}
-    for piece in _pieces(block.words, _SPACE * height):
+    for piece in runs(block.words, _SPACE * height):
         col = columns.column(piece[0].x0, _SLACK * height)
         edge = columns.next_edge(col)
         if edge is not None and piece[-1].x1 > edge + _SLACK * height:
@@ -113,7 +105,9 @@ def table_cells(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     col set, row unset) in reading order; header lines dropped, other blocks as they were."""
     heights = [w.bottom - w.top for b in blocks for w in b.words]
     body = median(heights) if heights else 10.0
+    inferred = {page: _Columns(edges) for page, edges in page_edges(blocks).items()}
     columns: _Columns | None = None
+    headed = False  # whether a header line opened the table
     out: list[Block] = []
     for block in blocks:
         if not block.words:
@@ -121,13 +115,23 @@ def table_cells(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             continue
         header = _header(block.words)
         if header is not None:
-            columns = header
+            columns, headed = header, True
             continue
+        if not headed and block.page in inferred:
+            page = inferred[block.page]
+            if columns is not None or _opens_row(block, page, body):
+                columns = page
         cells = _cells(block, columns, body) if columns is not None else None
         if cells is None:
             if columns is not None and _heading(block.text):
-                columns = None
+                columns, headed = None, False
             out.append(block)
             continue
         out.extend(cells)
     return items(out)
+
+
+def _opens_row(block: Block, columns: _Columns, body: float) -> bool:
+    """Whether the line starts a table row: a measure number in the first column."""
+    cells = _cells(block, columns, body)
+    return bool(cells) and cells[0].col == 0 and bool(_NUMBER_RE.match(cells[0].text))

@@ -1,0 +1,106 @@
+"""The columns of a measure table printed without a header, told from where its words stand.
+
+Each page's gutters (gutters.py) are agreed over the document: a gutter found on at least half
+of the pages with gutters is one of the table's; a page where it is missing (a page of few
+rows, or an OCR layer that joined words across it) takes its median place, and a gutter found
+on one page only (inside a column) is dropped. Which column holds what is then told from the
+text: the measure numbers stand at the start of one column's lines (its text, if the numbers
+stand alone, is in the next: "Nr | Tiltak"); the targets are the column right of the titles
+with the most "Resultatmål:" / "Effektmål:" labels; the partners the last column right of
+them. Columns between two of these belong to the one on their left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import groupby
+from statistics import median
+
+from ...model import Block, Word
+from .cues import label_kind
+from .gutters import SPACE, find_gutters, runs, text_height
+
+# A measure number opening a run (two or three levels: 2.1, 2.1.3), alone or before a title.
+_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d+){1,2}\.?(?:\s+(\S.*))?$")
+_AGREE = 0.5  # a gutter found on this share of the pages with gutters is the table's
+_NEAR = 2.0  # text heights: gutters this near each other on two pages are the same one
+_ROWS = 2  # a table has at least this many numbered rows
+
+Edges = tuple[float | None, float | None, float | None]
+
+
+def page_edges(blocks: Sequence[Block]) -> dict[int, Edges]:
+    """For each page of a document whose lines carry word positions and stand in a measure
+    table without a header: the left edges of the Tiltak, target and Partnere columns (None
+    for a column the table lacks). Empty when the words stand in no such table."""
+    lines = [b for b in blocks if b.words]
+    if not lines:
+        return {}
+    height = text_height([b.words for b in lines])
+    pages = {page: [b.words for b in group] for page, group in groupby(lines, lambda b: b.page)}
+    found = {page: [g.edge for g in find_gutters(words)] for page, words in pages.items()}
+    agreed = _agreed([e for edges in found.values() for e in edges],
+                     sum(1 for edges in found.values() if edges), _NEAR * height)
+    if not agreed:
+        return {}
+    left = min(w.x0 for b in lines for w in b.words)
+    by_page = {page: [left, *(_nearest(edges, e, _NEAR * height) for e in agreed)]
+               for page, edges in found.items()}
+    roles = _roles([(b.words, by_page[b.page]) for b in lines])
+    if roles is None:
+        return {}
+    return {page: tuple(None if k is None else edges[k] for k in roles)  # type: ignore[misc]
+            for page, edges in by_page.items()}
+
+
+def _agreed(edges: list[float], pages: int, near: float) -> list[float]:
+    """The median place of each group of edges found on at least half of the pages."""
+    groups: list[list[float]] = []
+    for e in sorted(edges):
+        if groups and e - groups[-1][-1] <= near:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return [median(g) for g in groups if len(g) >= max(1, _AGREE * pages)]
+
+
+def _nearest(edges: list[float], agreed: float, near: float) -> float:
+    """The page's own edge for an agreed one, or the agreed place if the page lacks it."""
+    close = [e for e in edges if abs(e - agreed) <= near]
+    return min(close, key=lambda e: abs(e - agreed)) if close else agreed
+
+
+def _column(edges: list[float], x: float, slack: float) -> int:
+    return max((k for k, e in enumerate(edges) if x >= e - slack), default=0)
+
+
+def _roles(lines: list[tuple[tuple[Word, ...], list[float]]]
+           ) -> tuple[int, int | None, int | None] | None:
+    """The columns (by index) of the titles (with their numbers), the targets and the
+    partners, told from the text each column holds; None if no column holds measure numbers
+    with a column of targets right of them."""
+    count = len(lines[0][1])
+    numbered, alone, labels = [0] * count, [0] * count, [0] * count
+    for words, edges in lines:
+        space = SPACE * text_height([words])
+        cells: dict[int, list[str]] = {}
+        for run in runs(words, space):
+            cells.setdefault(_column(edges, run[0].x0, space), []).extend(w.text for w in run)
+        for col, texts in cells.items():
+            text = " ".join(texts)
+            number = _NUMBER_RE.match(text)
+            if number:
+                numbered[col] += 1
+                alone[col] += number.group(1) is None
+            labels[col] += label_kind(text) is not None
+    first = max(range(count), key=lambda k: numbered[k])
+    if numbered[first] < _ROWS:
+        return None
+    title = first + 1 if 2 * alone[first] > numbered[first] and first + 1 < count else first
+    right = range(title + 1, count)
+    if not right or not any(labels[k] for k in right):
+        return None  # numbered lines with no targets beside them: an outline, not a table
+    targets = max(right, key=lambda k: labels[k])
+    partners = count - 1 if count - 1 > targets else None
+    return first, targets, partners
