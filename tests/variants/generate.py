@@ -131,11 +131,13 @@ def _cell_lines(cell, items: list[tuple[str, bool]]) -> None:
 
 
 def _table(document, headers: tuple[str, ...], rows: list[list[list[tuple[str, bool]]]],
-           style: Style) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
+           style: Style, header: bool = True) -> None:
+    """A table of the rows, under a header row of the headers unless header is False."""
+    table = document.add_table(rows=1 if header else 0, cols=len(headers))
     table.style = style.table
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
+    if header:
+        for cell, text in zip(table.rows[0].cells, headers, strict=True):
+            cell.text = text
     for row in rows:
         for cell, items in zip(table.add_row().cells, row, strict=True):
             _cell_lines(cell, items)
@@ -153,16 +155,20 @@ def _targets(m: Measure) -> list[tuple[str, bool]]:
     return out
 
 
-def board_docx(p: Programme, path: Path, style: Style) -> Path:
-    """The board's layout: numbered headings, a 3-column measure table per section."""
+def board_docx(p: Programme, path: Path, style: Style, headers: str = "every") -> Path:
+    """The board's layout: numbered headings, a 3-column measure table per section; the
+    header row on every table ("every"), on the first table only ("first") or on none."""
     document = _document(style)
     document.add_heading(p.title, level=0)
+    tables = 0
     for section, measures in _by_section(p):
         document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
         if measures:
+            header = headers == "every" or (headers == "first" and not tables)
+            tables += 1
             _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
                 [[(f"{m.id}. {m.title}", False)], _targets(m), [(x, True) for x in m.partners]]
-                for m in measures], style)
+                for m in measures], style, header)
     document.save(str(path))
     return path
 
@@ -330,6 +336,39 @@ def extra_text_variants(src: dict[str, Programme], work: Path, add, board_grid: 
         "python-docx, Table Grid, portrait → LibreOffice PDF → pdftotext")
 
 
+def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Measure tables without a header row, their columns to be told from where the words
+    stand: the board unruled with no header, then OCR'd and dumped by pdftotext; the board
+    with the header on its first table only; and, held out (scored once, after the reader
+    was written), a synthetic programme unruled in landscape with no header."""
+    plain = Style(table="Normal Table")
+    _, pdf = _docx_pdf(add, work, "board-noheader", "board", board_docx(
+        src["board"], work / "board-noheader.docx", plain, headers="none"),
+        "python-docx, no rules, no header row, portrait")
+    ocr("board-noheader-ocr-nor-200-rot", "board", pdf,
+        "no header row: PDF → 200 dpi, rotated −0.4°, blurred → tesseract nor", 200, "nor",
+        rotate=-0.4, blur=0.5)
+    add("board-noheader-pdftotext", "board", to_text(pdf, work / "board-noheader.txt"),
+        "no rules, no header row → LibreOffice PDF → pdftotext")
+    first = Style(table="Normal Table", widths=(4.5, 8.0, 5.0), font="DejaVu Sans", size=9)
+    add("board-firstheader-pdf", "board", to_pdf(board_docx(
+        src["board"], work / "board-first.docx", first, headers="first"),
+        work / "board-first.pdf"),
+        "python-docx, no rules, header row on the first table only, 9 pt → LibreOffice PDF")
+    add("synthetic-board-grid-noheader-pdf", "synthetic-board-grid", to_pdf(board_docx(
+        src["synthetic-board-grid"], work / "syn-noheader.docx", WIDE, headers="none"),
+        work / "syn-noheader.pdf"),
+        "python-docx, no rules, no header row, landscape serif → LibreOffice PDF")
+
+
+def _docx_pdf(add, work: Path, name: str, source: str, path: Path,
+              pipeline: str) -> tuple[Path, Path]:
+    """Add a DOCX variant and its LibreOffice PDF."""
+    d = add(f"{name}-docx", source, path, pipeline)
+    return d, add(f"{name}-pdf", source, to_pdf(path, work / f"{name}.pdf"),
+                  f"{pipeline} → LibreOffice PDF")
+
+
 def main() -> None:
     """Write every variant; OCR outputs already there are kept unless --fresh is given
     (tesseract takes minutes; the documents it reads do not change between runs)."""
@@ -358,9 +397,7 @@ def main() -> None:
             to_ocr(pdf, work / f"{name}.pdf", dpi, lang, rotate, blur), pipeline)
 
     def docx_pdf(name: str, source: str, path: Path, pipeline: str) -> tuple[Path, Path]:
-        d = add(f"{name}-docx", source, path, pipeline)
-        return d, add(f"{name}-pdf", source, to_pdf(path, work / f"{name}.pdf"),
-                      f"{pipeline} → LibreOffice PDF")
+        return _docx_pdf(add, work, name, source, path, pipeline)
 
     _, board_grid = docx_pdf("board-grid", "board", board_docx(
         src["board"], work / "board-grid.docx", Style()), "python-docx, Table Grid, portrait")
@@ -406,6 +443,7 @@ def main() -> None:
         to_text(syn_outline, work / "syn-outline.txt"), "PDF → pdftotext")
 
     extra_text_variants(src, work, add, board_grid, board_narrow)
+    headerless_variants(src, work, add, ocr)
 
     manifest = {"variants": variants,
                 "truth": {name: _truth(p) for name, p in src.items()}}
