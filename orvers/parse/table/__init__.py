@@ -17,6 +17,7 @@ from ..common import document_title
 from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, NUMBER_RE, header_kind
 from .geometry import has_geometry, table_cells
+from .spaced import is_spaced, placed
 from .text import read_lines
 from .text.columnwise import is_column_dump, read_columnwise
 
@@ -32,6 +33,8 @@ def looks_like_table(doc: Document) -> bool:
         return True
     if is_measure_grid(doc.blocks) or has_geometry(doc.blocks):
         return True
+    if is_spaced(doc.blocks) and has_geometry(placed(doc.blocks)):
+        return True
     return any(
         header_kind(a) == 1 and header_kind(b) == 1 and header_kind(c) == 1
         and a.strip().casefold() == "tiltak"
@@ -43,7 +46,13 @@ def parse_table(doc: Document) -> Programme:
     """Sections and measures (with targets and partners) of a table-layout programme."""
     notes: list[str] = []
     leftover: list[Check] = []
-    blocks = table_cells(doc.blocks) if has_geometry(doc.blocks) else doc.blocks
+    spaced = is_spaced(doc.blocks) and has_geometry(placed(doc.blocks))
+    if spaced:
+        blocks = table_cells(placed(doc.blocks), by_row=True)
+    elif has_geometry(doc.blocks):
+        blocks = table_cells(doc.blocks)
+    else:
+        blocks = doc.blocks
     if any(b.kind == "cell" and b.col is not None for b in blocks):
         sections, columns, leftover = read_cells(blocks)
     else:

@@ -20,9 +20,10 @@ from statistics import median
 from ...model import Block, Word
 from ...text import fold
 from .cues import CHAPTER_RE, SUBSECTION_RE
-from .gutters import runs
+from .gutters import find_gutters, runs
 from .headerless import page_edges
 from .items import items
+from .spaced import refit, row_starts
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
@@ -79,7 +80,8 @@ def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
     """The block's text by column, or None when it runs across a column edge (prose) or
     stands in the first column alone, set larger than the body text and not in lowercase (a
     heading; an OCR layer sets some lines taller, one with a bullet glyph for one, so a line
-    with text in two columns is a row, and one that starts in lowercase goes on a title)."""
+    with text in two columns is a row, and one that starts in lowercase goes on a title) or
+    numbered as a chapter ("2. Innsatsområder", where all lines are set alike: a text)."""
     height = median(w.bottom - w.top for w in block.words)
     by_col: dict[int, list[Word]] = {}
     for piece in runs(block.words, _SPACE * height):
@@ -88,7 +90,8 @@ def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
         if edge is not None and piece[-1].x1 > edge + _SLACK * height:
             return None
         by_col.setdefault(col, []).extend(piece)
-    if set(by_col) == {0} and height > _TALL * body and not block.text[:1].islower():
+    if set(by_col) == {0} and (height > _TALL * body and not block.text[:1].islower()
+                               or CHAPTER_RE.match(block.text)):
         return None
     return [replace(block, text=" ".join(w.text for w in ws), kind="cell", col=col,
                     x0=ws[0].x0, words=tuple(ws))
@@ -100,35 +103,48 @@ def _heading(text: str) -> bool:
     return bool(CHAPTER_RE.match(text) or SUBSECTION_RE.match(text))
 
 
-def table_cells(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+def table_cells(blocks: tuple[Block, ...], by_row: bool = False) -> tuple[Block, ...]:
     """The blocks with every line of a measure table split into column cells (kind "cell",
-    col set, row unset) in reading order; header lines dropped, other blocks as they were."""
+    col set, row unset) in reading order; header lines dropped, other blocks as they were.
+    by_row: the columns are placed only roughly (a text set with spaces), so each row's and
+    each page's lines find their own gutters near the table's columns."""
     heights = [w.bottom - w.top for b in blocks for w in b.words]
     body = median(heights) if heights else 10.0
     inferred = {page: _Columns(edges) for page, edges in page_edges(blocks).items()}
-    columns: _Columns | None = None
+    starts = row_starts(blocks) if by_row else {}
+    table: _Columns | None = None  # the table's columns, as its header or the page gives them
+    columns: _Columns | None = None  # those of the line's row
     headed = False  # whether a header line opened the table
     out: list[Block] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if not block.words:
             out.append(block)
             continue
         header = _header(block.words)
         if header is not None:
-            columns, headed = header, True
+            table = columns = header
+            headed = True
             continue
         if not headed and block.page in inferred:
             page = inferred[block.page]
-            if columns is not None or _opens_row(block, page, body):
-                columns = page
+            if table is not None or _opens_row(block, page, body):
+                table = columns = page
+        if table is not None and i in starts:
+            columns = _refit(table, starts[i])
         cells = _cells(block, columns, body) if columns is not None else None
         if cells is None:
             if columns is not None and _heading(block.text):
-                columns, headed = None, False
+                table = columns = None
+                headed = False
             out.append(block)
             continue
         out.extend(cells)
     return items(out)
+
+
+def _refit(table: _Columns, lines: list[tuple[Word, ...]]) -> _Columns:
+    """The table's columns moved to the gutters of a row's (or a page's) lines."""
+    return _Columns(refit(table.edges, find_gutters(lines, 0.0, table.edges[0])))
 
 
 def _opens_row(block: Block, columns: _Columns, body: float) -> bool:

@@ -24,7 +24,7 @@ _GLYPH_RE = re.compile(r"^(?:[^\w]{1,2}|\w)$")  # a bullet glyph, or one OCR rea
 SPACE = 0.55  # a gap wider than this share of the text height parts two runs of a line
 _WIDE = 0.66  # a line whose text spans this share of the page's text is prose, not a row
 TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
-_CROSSING = 0.1  # at most this share of a page's lines may cross a gutter (OCR joins)
+CROSSING = 0.1  # at most this share of a page's lines may cross a gutter (OCR joins)
 _STARTS = 0.2  # a column opens where at least this share of the lines right of it start
 _MIN_STARTS = 2  # … and at least this many
 _NEAR = 2.0  # text heights: a run starting this near a gutter's end opens its column
@@ -71,21 +71,27 @@ def text_height(lines: Sequence[Sequence[Word]]) -> float:
     return median(heights) if heights else 10.0
 
 
-def find_gutters(lines: Sequence[Sequence[Word]]) -> list[Gutter]:
-    """The gutters between the columns the lines' words stand in, left to right."""
+def find_gutters(lines: Sequence[Sequence[Word]], crossing: float = CROSSING,
+                 margin: float | None = None) -> list[Gutter]:
+    """The gutters between the columns the lines' words stand in, left to right; crossing:
+    the share of the lines that may cross a gutter (0 for a row's few lines: a column of one
+    line is a column there); margin: where the table's first column starts, if known (then
+    the space before the lines' leftmost text is a gutter when they leave that column empty,
+    as the rest of a row on the next page may)."""
     height = text_height(lines)
     rows = [s for s in (spans(line, SPACE * text_height([line])) for line in lines
                         if text_height([line]) <= TALL * height) if s]
     if not rows:
         return []
     left = min(s[0][0] for s in rows)
+    if margin is not None and margin < left:
+        left = margin
     right = max(s[-1][1] for s in rows)
     rows = [s for s in rows if len(s) > 1 or s[0][1] - s[0][0] < _WIDE * (right - left)]
     if not rows:
         return []
-    crossing = int(_CROSSING * len(rows))
     out: list[Gutter] = []
-    for start, deepest, end in _open_ranges(rows, crossing):
+    for start, deepest, end in _open_ranges(rows, int(crossing * len(rows)), left, right):
         if end - start <= SPACE * height:
             continue
         edge, starting = _edge(rows, deepest, end, height)
@@ -95,16 +101,18 @@ def find_gutters(lines: Sequence[Sequence[Word]]) -> list[Gutter]:
     return out
 
 
-def _open_ranges(rows: list[list[Span]], crossing: int) -> list[tuple[float, float, float]]:
-    """The x-ranges, between the lines' leftmost start and rightmost end, that at most
-    `crossing` runs cover: start, where the fewest runs cover it last begins, end."""
+def _open_ranges(rows: list[list[Span]], crossing: int, left: float,
+                 right: float) -> list[tuple[float, float, float]]:
+    """The x-ranges between left and right, text on both sides, that at most `crossing` runs
+    cover: start, where the fewest runs cover it last begins, end."""
     events = sorted([(x0, 1) for row in rows for x0, _ in row]
                     + [(x1, -1) for row in rows for _, x1 in row])
-    left, right = events[0][0], events[-1][0]
     out: list[tuple[float, float, float]] = []
     depth = 0
-    opened: float | None = None
-    deepest, fewest = 0.0, 0
+    first = events[0][0]
+    # the space between a margin and the first text is open from the margin on
+    opened: float | None = left if left < first else None
+    deepest, fewest = left, 0
     for x, step in events:
         depth += step
         if opened is not None and depth <= fewest:
@@ -112,7 +120,7 @@ def _open_ranges(rows: list[list[Span]], crossing: int) -> list[tuple[float, flo
         if depth <= crossing and opened is None:
             opened, deepest, fewest = x, x, depth
         elif depth > crossing and opened is not None:
-            if left < opened < x < right:
+            if (opened > first or opened == left < first) and x < right:
                 out.append((opened, deepest, x))
             opened = None
     return out
