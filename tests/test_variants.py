@@ -14,9 +14,6 @@ import pytest
 from variants.score import MANIFEST, score
 
 KNOWN: dict[str, str] = {
-    "board-pdftotext-layout": "pdftotext -layout sets the columns side by side in spaces, "
-                              "shifted from page to page; the line-by-line text fallback reads "
-                              "the ids right but titles 0.61, targets 0.41, partners 0.63",
     "board-noheader-pdftotext": "pdftotext without -layout of an unruled table with no header "
                                 "prints the columns one after another with no header word "
                                 "to tell where each begins: read as an outline, 26 of 31 ids",

@@ -334,6 +334,9 @@ def extra_text_variants(src: dict[str, Programme], work: Path, add, board_grid: 
     add("synthetic-board-grid-pdftotext", "synthetic-board-grid",
         to_text(grid, work / "syn-grid.txt"),
         "python-docx, Table Grid, portrait → LibreOffice PDF → pdftotext")
+    add("synthetic-board-grid-pdftotext-layout", "synthetic-board-grid",
+        to_text(grid, work / "syn-grid-layout.txt", True),
+        "python-docx, Table Grid, portrait → LibreOffice PDF → pdftotext -layout")
 
 
 def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
@@ -350,6 +353,9 @@ def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         rotate=-0.4, blur=0.5)
     add("board-noheader-pdftotext", "board", to_text(pdf, work / "board-noheader.txt"),
         "no rules, no header row → LibreOffice PDF → pdftotext")
+    add("board-noheader-pdftotext-layout", "board",
+        to_text(pdf, work / "board-noheader-layout.txt", True),
+        "no rules, no header row → LibreOffice PDF → pdftotext -layout")
     first = Style(table="Normal Table", widths=(4.5, 8.0, 5.0), font="DejaVu Sans", size=9)
     add("board-firstheader-pdf", "board", to_pdf(board_docx(
         src["board"], work / "board-first.docx", first, headers="first"),
