@@ -54,7 +54,7 @@ def parse_table(doc: Document) -> Programme:
     else:
         blocks = doc.blocks
     if any(b.kind == "cell" and b.col is not None for b in blocks):
-        sections, columns, leftover = read_cells(blocks)
+        sections, columns, leftover, notes = read_cells(blocks)
     else:
         reader = read_columnwise if is_column_dump(doc.blocks) else read_lines
         sections, columns, notes = reader(doc.blocks)

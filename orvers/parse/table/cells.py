@@ -154,9 +154,9 @@ class _CellWalker:
 
 
 def read_cells(blocks: tuple[Block, ...]
-               ) -> tuple[list[Section], list[Columns], list[Check]]:
-    """Sections and measure columns of a document whose tables come as cell blocks, and the
-    table text that went to no measure."""
+               ) -> tuple[list[Section], list[Columns], list[Check], list[str]]:
+    """Sections and measure columns of a document whose tables come as cell blocks, the
+    table text that went to no measure, and notes on sections no heading named."""
     walker = _CellWalker()
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(blocks, key=key):
@@ -169,4 +169,22 @@ def read_cells(blocks: tuple[Block, ...]
                 walker.line(block)
             else:
                 walker.text_block(block)
-    return walker.sections, walker.measures, walker.leftover
+    return walker.sections, walker.measures, walker.leftover, _unheaded(walker)
+
+
+def _unheaded(walker: _CellWalker) -> list[str]:
+    """Put a measure that stands under no heading of its number's section (a table whose
+    heading was not found) in that section, untitled, and say so."""
+    notes: list[str] = []
+    known = {s.id for s in walker.sections}
+    for cols in walker.measures:
+        if cols.section is not None and cols.id.startswith(f"{cols.section}."):
+            continue
+        parent = cols.id.rsplit(".", 1)[0]
+        if parent not in known:
+            known.add(parent)
+            above = parent.rsplit(".", 1)[0] if "." in parent else None
+            walker.sections.append(Section(parent, "", above, raw_title=""))
+            notes.append(f"measure {cols.id}: no heading of its section {parent} found")
+        cols.section = parent
+    return notes
