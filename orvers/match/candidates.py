@@ -51,8 +51,10 @@ def shingles(texts: Sequence[str]) -> sparse.csr_matrix:
     cols: list[int] = []
     for i, text in enumerate(texts):
         words = text.split()
-        found = {w for w in words if len(w) > 3}
-        found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        # in the order of the text (a set's order changes with each run's string hashing,
+        # and with it the columns, the sums' rounding and the candidates at a tie)
+        found = dict.fromkeys(w for w in words if len(w) > 3)
+        found.update(dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:], strict=False)))
         rows += [i] * len(found)
         cols += [vocab.setdefault(f, len(vocab)) for f in found]
     m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
