@@ -26,17 +26,22 @@ def assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[i
     """One-to-one pairs among the candidates scoring at least threshold and among the top k
     of their row or column, maximising the total gain (see gain) of the links.
 
-    The candidates split into connected components (measures linked by candidate pairs);
-    the best assignment of the whole is that of each component, so each is solved alone
-    (small ones together, up to GROUP measures per problem) by _solve.
+    The pairs every best assignment holds are taken first (see _sure); the rest split into
+    connected components (measures linked by candidate pairs); the best assignment of the
+    whole is that of each component, so each is solved alone (small ones together, up to
+    GROUP measures per problem) by _solve.
     """
     n, m = shape
     ok = score >= threshold
     r, c, v = rows[ok], cols[ok], score[ok]
     best = top_k((r, c), v, k)
     r, c, v = r[best], c[best], v[best]
+    sure = _sure(r, c, gain(v, threshold, power))
+    out = list(zip(r[sure].tolist(), c[sure].tolist(), strict=True))
+    rest = ~(np.isin(r, r[sure]) | np.isin(c, c[sure]))
+    r, c, v = r[rest], c[rest], v[rest]
     if not len(r):
-        return []
+        return sorted(out)
     graph = sparse.coo_matrix((np.ones(len(r)), (r, n + c)), shape=(n + m, n + m))
     _, label = connected_components(graph, directed=False)
     edge_label = label[r]
@@ -45,7 +50,6 @@ def assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[i
     starts = np.flatnonzero(np.r_[True, edge_label[1:] != edge_label[:-1]])
     ends = np.r_[starts[1:], len(r)]
     sizes = np.bincount(label)[edge_label[starts]]
-    out: list[tuple[int, int]] = []
     first, total = 0, 0
     for last, size in enumerate(sizes.tolist()):
         total += size
@@ -54,6 +58,42 @@ def assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[i
             out += _solve(r[part], c[part], gain(v[part], threshold, power))
             first, total = last + 1, 0
     return sorted(out)
+
+
+def _second(group: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: whether it comes first in its group (highest value), and the group's second
+    highest value (0 when the group has one pair)."""
+    order = np.lexsort((-value, group))
+    g, v = group[order], value[order]
+    start = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    size = np.diff(np.r_[start, len(g)])
+    second = np.where(size > 1, v[np.minimum(start + 1, len(v) - 1)], 0.0)
+    first = np.zeros(len(g), dtype=bool)
+    first[order[start]] = True
+    of_pair = np.empty(len(g), dtype=np.float64)
+    of_pair[order] = np.repeat(second, size)
+    return first, of_pair
+
+
+def _sure(r: np.ndarray, c: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Mask of the pairs every best assignment holds: a pair that is the best of its old and
+    of its new measure and gains more than their second best pairs together (a best
+    assignment without it would gain more with it in place of those two), found again among
+    the pairs left once the measures taken are removed, until none is found. A large
+    version's content-only candidates form one component of nearly every measure, on which
+    the assignment grows much faster than linearly; most of its links are such pairs."""
+    sure = np.zeros(len(g), dtype=bool)
+    left = g > 0
+    while left.any():
+        at = np.flatnonzero(left)
+        top_r, second_r = _second(r[at], g[at])
+        top_c, second_c = _second(c[at], g[at])
+        found = at[top_r & top_c & (g[at] > second_r + second_c)]
+        if not len(found):
+            break
+        sure[found] = True
+        left &= ~(np.isin(r, r[found]) | np.isin(c, c[found]))
+    return sure
 
 
 def _solve(r: np.ndarray, c: np.ndarray, g: np.ndarray) -> list[tuple[int, int]]:
