@@ -11,9 +11,13 @@ workshop → styret. Prints
 - trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third.
 - the review queues: length, the wrong decisions (high rows) among them, and how many of the
   suggested commands the labels confirm;
+- the misses: each labelled link (high rows) the matcher or the trace did not make, with the
+  rank its labelled partner has among the candidates (rank 1 both ways: a threshold or the
+  assignment kept it out; far down: the words do not show it, paraphrase or a measure folded
+  into a broader one), and a count per kind;
 - with --calibrate: held-out Brier scores of the calibrated confidences, then writes
   orvers/data/calibration.json (the isotonic maps fitted on all labelled data).
-Run: nice -n 10 .venv/bin/python benchmarks/bench_accuracy.py [--no-lopo | --calibrate]
+Run: nice -n 10 .venv/bin/python benchmarks/bench_accuracy.py [--no-lopo | --calibrate | --misses]
 """
 
 from __future__ import annotations
@@ -23,7 +27,10 @@ import dataclasses
 import itertools
 import json
 import sys
+from collections import Counter
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
@@ -40,9 +47,14 @@ from orvers.evaluate import (  # noqa: E402
     read_trace_labels,
 )
 from orvers.match import MatchSettings, compare  # noqa: E402
+from orvers.match.assign import assign  # noqa: E402
+from orvers.match.pairs import content, content_pairs, priors, score  # noqa: E402
+from orvers.match.sections import match_sections, section_trust  # noqa: E402
+from orvers.match.signals import normalise  # noqa: E402
 from orvers.model import Comparison  # noqa: E402
 from orvers.trace import trace  # noqa: E402
 from orvers.trace.model import TraceSettings  # noqa: E402
+from orvers.trace.score import containment, measure_text, proposal_text  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CORPUS = ROOT / "corpus"
@@ -276,15 +288,93 @@ def queues(versions: dict) -> None:
               f"{len(wrong & listed):2d} | {right:2d}")
 
 
+def pair_scores(old, new) -> tuple[np.ndarray, list, list]:
+    """The matcher's score of every candidate pair (old × new, NaN: not a candidate), as
+    compare computes it before the final assignment (content, then the section priors)."""
+    s = MatchSettings()
+    mo, mn = list(old.measures), list(new.measures)
+    p = content_pairs(mo, mn, [normalise(m.title) for m in mo], [normalise(m.title) for m in mn],
+                      s)
+    cont = content(p, s)
+    first = assign(p.rows, p.cols, cont, (len(mo), len(mn)), s.assign_k, s.threshold,
+                   s.link_power)
+    linked = [(mo[i].section, mn[j].section) for i, j in first]
+    section_map = match_sections(old, new, linked)
+    priors(p, mo, mn, section_map, section_trust(section_map, linked))
+    out = np.full((len(mo), len(mn)), np.nan)
+    out[p.rows, p.cols] = score(p, cont, s)
+    return out, [m.id for m in mo], [m.id for m in mn]
+
+
+def _rank(values: np.ndarray, k: int) -> int:
+    """1 + how many values beat values[k] (NaN never does)."""
+    return int(np.sum(np.nan_to_num(values, nan=-np.inf) > values[k])) + 1
+
+
+def _kind(ranks: tuple[int, ...]) -> str:
+    top = max(ranks)
+    return "ranked first" if top == 1 else "ranked 2–3" if top <= 3 else "ranked lower"
+
+
+def misses(versions: dict) -> None:
+    """Each missed labelled link (high rows) with its partner's rank among the candidates."""
+    print("\nmisses: the labelled partner's rank among the candidates (old's rank / new's "
+          "rank by the matcher's score; a proposal's by containment among the version's "
+          "measures)")
+    kinds: Counter[tuple[str, str]] = Counter()
+    for a, b, path in PAIRS:
+        c = compare(versions[a], versions[b])
+        got = evaluate(comparison_pairs(c), read_gold(path))
+        sc, old_ids, new_ids = pair_scores(versions[a], versions[b])
+        partner = {x: lk.new for lk in c.links if (x := lk.old)} | {
+            x: lk.old for lk in c.links if (x := lk.new)}
+        for o, n in got.false_negatives:
+            if not (o and n):
+                continue
+            i, j = old_ids.index(o), new_ids.index(n)
+            ranks = (_rank(sc[i], j), _rank(sc[:, j], i))
+            kinds["compare", _kind(ranks)] += 1
+            print(f"  {a + ' → ' + b:20} {o} → {n}: score {sc[i, j]:.2f}, rank {ranks[0]}/"
+                  f"{ranks[1]}; {o} got {partner.get(o) or '–'}, {n} got {partner.get(n) or '–'}")
+    rows = read_trace_labels(DATA / "trace_labels.csv")
+    source = versions["workshop"]
+    props = [proposal_text(p) for p in source.measures]
+    for labels in TRACE_SETS:
+        targets = [versions[x] for x in labels]
+        texts = [measure_text(m) for t in targets for m in t.measures]
+        share = containment(props, texts, props + texts, TraceSettings()).score
+        ids = [(t.label, m.id) for t in targets for m in t.measures]
+        result = trace(source, targets)
+        got = evaluate_trace(result, rows, {x: COLUMNS[x] for x in labels})
+        index = {p.id: i for i, p in enumerate(source.measures)}
+        for miss in got.misses:
+            if not miss.endswith(" missed"):
+                continue
+            pid, ref = miss.removesuffix(" missed").split(" → ")
+            version, mid = ref.split(":")
+            i, j = index[pid], ids.index((version, mid))
+            same = [k for k, x in enumerate(ids) if x[0] == version]
+            rank = _rank(share[i, same], same.index(j))
+            kinds["trace", _kind((rank,))] += 1
+            print(f"  {' → '.join(('workshop',) + labels):20} {pid} → {ref}: share "
+                  f"{share[i, j]:.2f}, rank {rank} of {len(same)}")
+    print("  " + "; ".join(f"{what} {kind}: {n}" for (what, kind), n in sorted(kinds.items())))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-lopo", action="store_true", help="skip the held-out runs")
     parser.add_argument("--calibrate", action="store_true",
                         help="only the calibration: held-out Brier scores, then write the maps")
+    parser.add_argument("--misses", action="store_true",
+                        help="only the misses with their partners' ranks")
     args = parser.parse_args()
     versions = _load()
     if args.calibrate:
         calibrate(versions, write=True)
+        return
+    if args.misses:
+        misses(versions)
         return
     queues(versions)
     print("compare pairs: P R F1 per pair")
@@ -310,6 +400,7 @@ def main() -> None:
         print(_trace_row("− " + name, *both(dataclasses.replace(tbase, **change))), flush=True)
     if not args.no_lopo:
         trace_folds(versions)
+    misses(versions)
 
 
 if __name__ == "__main__":
