@@ -20,6 +20,7 @@ from .score import (
     proposal_clauses,
     proposal_text,
     same_area,
+    words,
 )
 
 DEFAULT = TraceSettings()
@@ -83,8 +84,8 @@ def _top_two(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return top[:, -1], runner
 
 
-def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings) -> np.ndarray:
-    """Proposals × lineages that take them up.
+def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings, size: np.ndarray) -> np.ndarray:
+    """Proposals × lineages that take them up (size: each proposal's distinct content words).
 
     A lineage links when it is the clear choice for the whole proposal: it carries at least
     link_min of it and margin times the runner-up, or, in the proposal's own area (its
@@ -92,7 +93,9 @@ def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings) -> np.ndarray:
     proposal may feed several lineages: each clause links the lineage that carries at least
     clause_min of it and clause_margin times the clause's runner-up. Either way the lineage
     shares min_words distinct words (weak_words for a weak link) worth min_mass unique words,
-    so generic words never link on their own.
+    so generic words never link on their own; a proposal of only min_words words or fewer
+    ("Regional arealanalyse av næringsarealer") cannot share them all with a measure that
+    rewords one, so for a clear link it needs all its words but one (and weak_words).
     """
     score = lin.score
     chosen = np.zeros(score.shape, dtype=bool)
@@ -102,7 +105,8 @@ def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings) -> np.ndarray:
     top = score >= best
     clear = top & (score >= s.link_min) & (score >= s.margin * runner)
     weak = top & area & (score >= s.weak_min) & (score >= s.weak_margin * runner)
-    chosen |= (clear & (lin.shared >= s.min_words)) | (weak & (lin.shared >= s.weak_words))
+    need = np.minimum(s.min_words, np.maximum(s.weak_words, size - 1))[:, None]
+    chosen |= (clear & (lin.shared >= need)) | (weak & (lin.shared >= s.weak_words))
     if len(lin.parts):
         c_best, c_runner = _top_two(lin.parts)
         ok = (c_best >= s.clause_min) & (c_best >= s.clause_margin * c_runner)
@@ -163,7 +167,8 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
     # IDF over every version's measures and the proposals
     sc, c = _scores(source, props, texts + lineage_texts, props + texts, s)
     area = _areas(source, targets, s, groups)
-    chosen = _chosen(sc.columns(len(texts)), area, s)
+    size = np.array([len(set(words(t))) for t in props], dtype=np.int64)
+    chosen = _chosen(sc.columns(len(texts)), area, s, size)
     own_rank = sc.rank()
     # what a link's score says: the share of the proposal, or of its headline, carried
     carried = np.maximum(sc.score, sc.headline)
