@@ -8,7 +8,8 @@ workshop → styret. Prints
 - leave-one-pair-out: threshold × w_idf × second chosen on the other pairs, scored on the
   held-out one;
 - per trace set link P/R/F1 and status accuracy (high rows, and all rows), each trace signal off;
-- trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third.
+- trace 3-fold over proposals: link_min × adopt_min chosen on two folds, scored on the third;
+  the same for subject_zipf (0: without subject words), beside the trace without them;
 - the review queues: length, the wrong decisions (high rows) among them, and how many of the
   suggested commands the labels confirm;
 - the misses: each labelled link (high rows) the matcher or the trace did not make, with the
@@ -78,6 +79,7 @@ NEVER = 9.0  # a containment share no link reaches
 TRACE_ABLATIONS = {
     "clauses": {"clause_min": NEVER},
     "own-area weak links": {"weak_min": NEVER},
+    "subject words": {"subject_zipf": 0.0},
 }
 
 
@@ -167,6 +169,31 @@ def trace_folds(versions: dict) -> None:
               f"adopt {best.adopt_min:.2f}  " + " | ".join(
                   f"P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f} acc "
                   f"{s.status_accuracy:.2f}" for s in held))
+
+
+def subject_folds(versions: dict) -> None:
+    """3-fold over labelled proposals: subject_zipf best on two folds (as trace_folds), scored
+    on the third, beside the same fold without subject words."""
+    rows = read_trace_labels(DATA / "trace_labels.csv")
+    base = TraceSettings()
+    grid = [dataclasses.replace(base, subject_zipf=z) for z in (0.0, 1.5, 2.0, 2.5, 3.0)]
+    folds = [rows[k::3] for k in range(3)]
+    print("\ntrace 3-fold over proposals: subject_zipf chosen on two folds (all rows; "
+          "in brackets: without subject words)")
+    for k in range(3):
+        train = [r for f in range(3) if f != k for r in folds[f]]
+
+        def fit(s: TraceSettings, data: list = train) -> float:
+            got = trace_scores(versions, s, every=True, rows=data)
+            return sum(x.f1 + x.status_accuracy for x in got)
+
+        best = max(grid, key=fit)
+        held = trace_scores(versions, best, every=True, rows=folds[k])
+        off = trace_scores(versions, grid[0], every=True, rows=folds[k])
+        print(f"fold {k + 1} ({len(folds[k])} rows) zipf {best.subject_zipf:.1f}  " + " | ".join(
+            f"P {s.precision:.2f} ({o.precision:.2f}) R {s.recall:.2f} ({o.recall:.2f}) "
+            f"F1 {s.f1:.2f} ({o.f1:.2f}) acc {s.status_accuracy:.2f} ({o.status_accuracy:.2f})"
+            for s, o in zip(held, off, strict=True)))
 
 
 def compare_decisions(versions: dict) -> list[list[tuple[str, float, bool]]]:
@@ -400,6 +427,7 @@ def main() -> None:
         print(_trace_row("− " + name, *both(dataclasses.replace(tbase, **change))), flush=True)
     if not args.no_lopo:
         trace_folds(versions)
+        subject_folds(versions)
     misses(versions)
 
 

@@ -19,6 +19,7 @@ from orvers.trace import Trace, trace
 from orvers.trace.core import DEFAULT
 from orvers.trace.lineage import lineages
 from orvers.trace.score import containment, proposal_clauses, word_similarity, word_weights
+from orvers.trace.subject import subject_links
 
 LABELS = Path(__file__).parent / "data" / "trace_labels.csv"
 @cache
@@ -70,8 +71,8 @@ def test_link_precision_recall_and_status_accuracy_on_labelled_set():
     scores = evaluate(_trace(), _labels())
     print(scores)
     assert scores.precision >= 0.95
-    assert scores.recall >= 0.65
-    assert scores.status_accuracy >= 0.85
+    assert scores.recall >= 0.85
+    assert scores.status_accuracy >= 0.90
 
 
 def test_clean_up_day_was_in_the_draft_and_dropped_by_the_board():
@@ -91,6 +92,32 @@ def test_housing_policy_became_board_2_4_2():
     p = _find(_trace(), "Jobbe med boligpolitikk")
     assert ("styret", "2.4.2") in [(x.version, x.id) for x in p.links]
     assert p.status in ("adopted", "partial")
+
+
+def test_a_long_proposal_is_taken_up_by_the_measure_that_names_its_subject():
+    # "helsenæringen" is rare in Norwegian and only the health-industry measure says it; the
+    # proposal's other details (the project «En vei inn», the pilot) are not taken up
+    p = _find(_trace(), "Prosjekt: styrke helsenæringen og helsetjenesten")
+    assert [(x.version, x.id) for x in p.links] == [("utkast", "3.1.3"), ("styret", "2.1.3")]
+    assert p.status == "partial"
+
+
+@pytest.mark.parametrize("proposal, lineages, linked", [
+    ("Styrke helsenæringen i regionen", ["Samarbeid med helsenæringens klynger",
+                                          "Bygge sykkelveier"], [True, False]),
+    # the subject in two lineages: neither is the clear one
+    ("Styrke helsenæringen i regionen", ["Samarbeid med helsenæringens klynger",
+                                          "Dialog med helsenæringen"], [False, False]),
+    # a rare form whose stem other lineages use in a common form ("Osloregionen")
+    ("Tenke i Osloregionperspektiv", ["Osloregionens påvirkningsarbeid",
+                                      "Osloregionen skal dele erfaringer"], [False, False]),
+    # words common in Norwegian make no subject
+    ("Redusere utslipp fra trafikken", ["Tiltak som reduserer utslipp fra trafikken",
+                                        "Bygge sykkelveier"], [False, False]),
+])
+def test_subject_words_link_the_one_lineage_that_shares_them(proposal, lineages, linked):
+    got = subject_links([proposal], lineages, DEFAULT.subject_zipf, DEFAULT.subject_letters)
+    assert got[0].tolist() == linked
 
 
 def test_every_proposal_has_a_status_and_summary_adds_up():

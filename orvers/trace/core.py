@@ -22,6 +22,7 @@ from .score import (
     same_area,
     words,
 )
+from .subject import subject_links
 
 DEFAULT = TraceSettings()
 
@@ -84,8 +85,10 @@ def _top_two(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return top[:, -1], runner
 
 
-def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings, size: np.ndarray) -> np.ndarray:
-    """Proposals × lineages that take them up (size: each proposal's distinct content words).
+def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings, size: np.ndarray,
+            subject: np.ndarray) -> np.ndarray:
+    """Proposals × lineages that take them up (size: each proposal's distinct content words;
+    subject: the lineage alone shares the proposal's subject words, see subject.py).
 
     A lineage links when it is the clear choice for the whole proposal: it carries at least
     link_min of it and margin times the runner-up, or, in the proposal's own area (its
@@ -95,7 +98,9 @@ def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings, size: np.ndarray) 
     shares min_words distinct words (weak_words for a weak link) worth min_mass unique words,
     so generic words never link on their own; a proposal of only min_words words or fewer
     ("Regional arealanalyse av næringsarealer") cannot share them all with a measure that
-    rewords one, so for a clear link it needs all its words but one (and weak_words).
+    rewords one, so for a clear link it needs all its words but one (and weak_words). A
+    lineage that alone shares words rare in Norwegian at large with the proposal (its subject:
+    "helsenæringen") takes it up too, however small the share of a long proposal it carries.
     """
     score = lin.score
     chosen = np.zeros(score.shape, dtype=bool)
@@ -106,7 +111,7 @@ def _chosen(lin: _Scores, area: np.ndarray, s: TraceSettings, size: np.ndarray) 
     clear = top & (score >= s.link_min) & (score >= s.margin * runner)
     weak = top & area & (score >= s.weak_min) & (score >= s.weak_margin * runner)
     need = np.minimum(s.min_words, np.maximum(s.weak_words, size - 1))[:, None]
-    chosen |= (clear & (lin.shared >= need)) | (weak & (lin.shared >= s.weak_words))
+    chosen |= (clear & (lin.shared >= need)) | (weak & (lin.shared >= s.weak_words)) | subject
     if len(lin.parts):
         c_best, c_runner = _top_two(lin.parts)
         ok = (c_best >= s.clause_min) & (c_best >= s.clause_margin * c_runner)
@@ -168,7 +173,8 @@ def _trace_links(source: Programme, targets: Sequence[Programme], s: TraceSettin
     sc, c = _scores(source, props, texts + lineage_texts, props + texts, s)
     area = _areas(source, targets, s, groups)
     size = np.array([len(set(words(t))) for t in props], dtype=np.int64)
-    chosen = _chosen(sc.columns(len(texts)), area, s, size)
+    subject = subject_links(props, lineage_texts, s.subject_zipf, s.subject_letters)
+    chosen = _chosen(sc.columns(len(texts)), area, s, size, subject)
     own_rank = sc.rank()
     # what a link's score says: the share of the proposal, or of its headline, carried
     carried = np.maximum(sc.score, sc.headline)

@@ -34,6 +34,10 @@ class TraceSettings:
       fuzzy_min: rapidfuzz ratio for OCR-damaged or inflected words; compound_min: shortest shared
       ending that links a compound to its head word (næringsareal ~ areal), credited half;
       family_min: words at least this alike count as one word for document frequency.
+    subject_zipf, subject_letters: a lineage also takes up a proposal when it is the only one
+      sharing words with it whose Zipf frequency in bokmål (wordfreq) is below subject_zipf on
+      both sides, compared by their first subject_letters letters (the subject of a long
+      proposal, "helsenæringen"; 2 is about once per ten million words; 0 turns it off).
     """
 
     link_min: float = 0.35
@@ -53,6 +57,8 @@ class TraceSettings:
     fuzzy_min: float = 88.0
     compound_min: int = 5
     family_min: float = 0.85
+    subject_zipf: float = 2.0
+    subject_letters: int = 7
 
 
 @dataclass(frozen=True)
