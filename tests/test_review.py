@@ -128,3 +128,7 @@ def test_the_markdown_queue_names_kinds_and_statuses_in_the_reports_words():
     assert "| workshop:W35 falt ut i utkastet |" in text
     assert "| utkast:3.4.2 → styret:– (fjernet) |" in text and "dropped_at" not in text
     assert "(removed)" in "\n".join(review_markdown(items, "en"))
+    # one question for a removed and an added measure: both kinds in the report's words
+    both = (ReviewItem("a:X → a:– (removed); a:– → a:Y2 (added)", 0.5, "a:X → a:Y2 (0.42)",
+                       "orvers link a:X a:Y2"),)
+    assert "| a:X → a:– (fjernet); a:– → a:Y2 (nytt) |" in "\n".join(review_markdown(both, "nb"))

@@ -21,7 +21,12 @@ def _cell(text: str) -> str:
 
 
 def _what(text: str, lang: str) -> str:
-    """What was decided, its last word (a link kind or a trace status) in the report's words."""
+    """What was decided, the last word of each decision (a link kind or a trace status; one
+    item may join several, "…(removed); …(added)") in the report's words."""
+    return "; ".join(_one(part, lang) for part in text.split("; "))
+
+
+def _one(text: str, lang: str) -> str:
     head, _, last = text.rpartition(" ")
     if last.startswith("(") and last.endswith(")") and last[1:-1] in KINDS[lang]:
         return f"{head} ({KINDS[lang][last[1:-1]]})"
