@@ -11,7 +11,7 @@ Margins (calibrated by orvers/calibration.py on the labelled proposals):
   that shares much with a measure that still did not take it up is less sure. It orders the
   dropped statuses for review; how well it calibrates them is in bench_accuracy.py
   --calibrate (held-out Brier score against the base rate): better than the base rate before
-  the subject words (0.163 against 0.185), no better since they took up the proposals it
+  the subject words (0.151 against 0.182), no better since they took up the proposals it
   doubted most (0.125 against 0.117). Minus the best share (score) of a last-version measure
   was worse than the base rate (a short proposal scores high on a few generic words).
 """
