@@ -155,9 +155,11 @@ def _targets(m: Measure) -> list[tuple[str, bool]]:
     return out
 
 
-def board_docx(p: Programme, path: Path, style: Style, headers: str = "every") -> Path:
+def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
+               number_column: bool = False) -> Path:
     """The board's layout: numbered headings, a 3-column measure table per section; the
-    header row on every table ("every"), on the first table only ("first") or on none."""
+    header row on every table ("every"), on the first table only ("first") or on none; with
+    number_column, the measure numbers in a column of their own (Nr | Tiltak | …)."""
     document = _document(style)
     document.add_heading(p.title, level=0)
     tables = 0
@@ -166,9 +168,14 @@ def board_docx(p: Programme, path: Path, style: Style, headers: str = "every") -
         if measures:
             header = headers == "every" or (headers == "first" and not tables)
             tables += 1
-            _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
-                [[(f"{m.id}. {m.title}", False)], _targets(m), [(x, True) for x in m.partners]]
-                for m in measures], style, header)
+            if number_column:
+                _table(document, ("Nr", "Tiltak", "Resultat- og effektmål", "Partnere"), [
+                    [[(m.id, False)], [(m.title, False)], _targets(m),
+                     [(x, True) for x in m.partners]] for m in measures], style, header)
+            else:
+                _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
+                    [[(f"{m.id}. {m.title}", False)], _targets(m),
+                     [(x, True) for x in m.partners]] for m in measures], style, header)
     document.save(str(path))
     return path
 
@@ -342,8 +349,9 @@ def extra_text_variants(src: dict[str, Programme], work: Path, add, board_grid: 
 def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Measure tables without a header row, their columns to be told from where the words
     stand: the board unruled with no header, then OCR'd and dumped by pdftotext; the board
-    with the header on its first table only; and, held out (scored once, after the reader
-    was written), a synthetic programme unruled in landscape with no header."""
+    with the header on its first table only; the board with its numbers in a column of
+    their own (Nr | Tiltak | …), with and without a header; and, held out (scored once,
+    after the reader was written), a synthetic programme unruled in landscape, no header."""
     plain = Style(table="Normal Table")
     _, pdf = _docx_pdf(add, work, "board-noheader", "board", board_docx(
         src["board"], work / "board-noheader.docx", plain, headers="none"),
@@ -361,6 +369,15 @@ def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         src["board"], work / "board-first.docx", first, headers="first"),
         work / "board-first.pdf"),
         "python-docx, no rules, header row on the first table only, 9 pt → LibreOffice PDF")
+    numbered = Style(table="Normal Table", widths=(1.6, 5.0, 6.5, 5.0))
+    add("board-nr-column-pdf", "board", to_pdf(board_docx(
+        src["board"], work / "board-nr.docx", numbered, number_column=True),
+        work / "board-nr.pdf"),
+        "python-docx, no rules, Nr | Tiltak | Resultat- og effektmål | Partnere → LibreOffice PDF")
+    add("board-nr-column-noheader-pdf", "board", to_pdf(board_docx(
+        src["board"], work / "board-nr-noheader.docx", numbered, headers="none",
+        number_column=True), work / "board-nr-noheader.pdf"),
+        "python-docx, no rules, Nr | Tiltak | … with no header row → LibreOffice PDF")
     add("synthetic-board-grid-noheader-pdf", "synthetic-board-grid", to_pdf(board_docx(
         src["synthetic-board-grid"], work / "syn-noheader.docx", WIDE, headers="none"),
         work / "syn-noheader.pdf"),
