@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import groupby
 
 from ...model import Block, Check, Section
-from ...text import join_lines
+from ...text import collapse_space, join_lines
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet, label_kind
 
@@ -67,6 +67,8 @@ class _CellWalker:
     def text_block(self, block: Block) -> None:
         head = _heading(block, self.chapter)
         if head is None:
+            if block.kind == "cell" and block.row is None and block.text.strip():
+                self.lost(collapse_space(block.text))  # a table line across the columns
             return
         if head.parent is None:
             self.chapter = head.id

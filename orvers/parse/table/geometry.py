@@ -76,18 +76,23 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     return _Columns((edges[0], edges[1], edges[2]))
 
 
-def _cells(block: Block, columns: _Columns, body: float) -> list[Block] | None:
-    """The block's text by column, or None when it runs across a column edge (prose) or
+def _cells(block: Block, columns: _Columns, body: float,
+           overflow: bool = False) -> list[Block] | None:
+    """The block's text by column, or None when it runs across a column edge (prose; with
+    overflow, a line's last piece may run on from a column right of the first, as a text
+    set with spaces lets a line run into the next column where that is empty) or
     stands in the first column alone, set larger than the body text and not in lowercase (a
     heading; an OCR layer sets some lines taller, one with a bullet glyph for one, so a line
     with text in two columns is a row, and one that starts in lowercase goes on a title) or
     numbered as a chapter ("2. Innsatsområder", where all lines are set alike: a text)."""
     height = median(w.bottom - w.top for w in block.words)
     by_col: dict[int, list[Word]] = {}
-    for piece in runs(block.words, _SPACE * height):
+    pieces = runs(block.words, _SPACE * height)
+    for piece in pieces:
         col = columns.column(piece[0].x0, _SLACK * height)
         edge = columns.next_edge(col)
-        if edge is not None and piece[-1].x1 > edge + _SLACK * height:
+        runs_on = overflow and col > 0 and piece is pieces[-1]
+        if edge is not None and piece[-1].x1 > edge + _SLACK * height and not runs_on:
             return None
         by_col.setdefault(col, []).extend(piece)
     if set(by_col) == {0} and (height > _TALL * body and not block.text[:1].islower()
@@ -105,7 +110,8 @@ def _heading(text: str) -> bool:
 
 def table_cells(blocks: tuple[Block, ...], by_row: bool = False) -> tuple[Block, ...]:
     """The blocks with every line of a measure table split into column cells (kind "cell",
-    col set, row unset) in reading order; header lines dropped, other blocks as they were.
+    col set, row unset) in reading order; a line of the table that runs across its columns
+    a cell of no column (col unset); header lines dropped, other blocks as they were.
     by_row: the columns are placed only roughly (a text set with spaces), so each row's and
     each page's lines find their own gutters near the table's columns."""
     heights = [w.bottom - w.top for b in blocks for w in b.words]
@@ -131,11 +137,13 @@ def table_cells(blocks: tuple[Block, ...], by_row: bool = False) -> tuple[Block,
                 table = columns = page
         if table is not None and i in starts:
             columns = _refit(table, starts[i])
-        cells = _cells(block, columns, body) if columns is not None else None
+        cells = _cells(block, columns, body, by_row) if columns is not None else None
         if cells is None:
             if columns is not None and _heading(block.text):
                 table = columns = None
                 headed = False
+            elif columns is not None:  # a line across the table's columns: no column's
+                block = replace(block, kind="cell")
             out.append(block)
             continue
         out.extend(cells)

@@ -96,7 +96,7 @@ def find_gutters(lines: Sequence[Sequence[Word]], crossing: float = CROSSING,
             continue
         edge, starting = _edge(rows, deepest, end, height)
         beyond = sum(1 for s in rows if s[-1][1] > end)
-        if starting >= max(_MIN_STARTS, _STARTS * beyond):
+        if starting >= max(_MIN_STARTS if crossing else 1, _STARTS * beyond):
             out.append(Gutter(start, end, edge))
     return out
 
