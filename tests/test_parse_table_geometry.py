@@ -114,3 +114,15 @@ def test_glyphs_stacked_before_an_item_are_taken_off():
     ).blocks)
     partner = next(b for b in cells if b.col == 2)
     assert (partner.text, partner.list_label) == ("næringsliv", BULLET)
+
+
+def test_a_line_across_the_columns_inside_a_table_is_reported_not_dropped():
+    p = parse(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (40, "1.1. Samle kunnskap"), (200, "Holdt et møte."), (400, "KS")),
+        _line(3, 1, 114, (40, "Denne linjen går tvers over kolonnene i tabellen")),
+        _line(4, 1, 126, (40, "1.2. Dele data"), (200, "Delt et notat.")),
+    ))
+    assert [m.id for m in p.measures] == ["1.1", "1.2"]
+    assert [(c.kind, c.ids, c.text) for c in p.checks] == [
+        ("leftover_text", ("1.1",), "Denne linjen går tvers over kolonnene i tabellen")]

@@ -1,0 +1,129 @@
+"""Measure tables printed without a header: columns told from where the words stand (a PDF's
+word boxes, or a text set in columns with spaces, as pdftotext -layout writes it)."""
+
+from __future__ import annotations
+
+from orvers.model import Block, Document, Word
+from orvers.parse import detect_layout, parse
+from orvers.parse.table.geometry import has_geometry
+
+
+def _line(n: int, page: int, top: float, *pieces: tuple[float, str], size: float = 10.0) -> Block:
+    """A PDF line: each piece (x, text) set word by word at 5 pt per character."""
+    words = []
+    for x, text in pieces:
+        for w in text.split():
+            words.append(Word(w, x, x + 5 * len(w), top, top + size))
+            x += 5 * len(w) + 3
+    return Block(" ".join(w.text for w in words), page, n, x0=words[0].x0, words=tuple(words))
+
+
+def _pdf(*lines: Block) -> Document:
+    return Document("t.pdf", "pdf", tuple(lines), pages=max(b.page for b in lines))
+
+
+def _rows(page: int, start: int, shift: float, rows: list[tuple[str, str, str]],
+          edges: tuple[float, float, float] = (40, 200, 400)) -> list[Block]:
+    """Lines of a table page: each row (Tiltak, targets, Partnere), the columns moved by
+    shift (a page scanned a little off, or laid out anew)."""
+    out = []
+    for i, cells in enumerate(rows):
+        pieces = [(x + shift, text) for x, text in zip(edges, cells, strict=True) if text]
+        out.append(_line(start + i, page, 100 + 12 * i, *pieces))
+    return out
+
+
+def test_a_table_without_header_is_read_from_its_gutters_across_shifted_pages():
+    doc = _pdf(
+        _line(1, 1, 60, (40, "1. Strategier"), size=14),
+        *_rows(1, 2, 0, [
+            ("1.1. Samle kunnskap", "Resultatmål:", "KS"),
+            ("om flom og ras", "• Gjennomført to møter.", "NVE"),
+            ("", "Effektmål:", ""),
+            ("", "• Bedre beredskap.", ""),
+            ("1.2. Dele data", "Resultatmål:", "Kartverket"),
+            ("mellom kommunene", "• Etablert en portal.", "Statens vegvesen"),
+        ]),
+        *_rows(2, 20, 12, [  # the next page, set 12 pt further right
+            ("og fylkene.", "Effektmål:", "DSB"),
+            ("", "• Delte data brukes.", ""),
+            ("1.3. Lage kart", "Resultatmål:", "NVE"),
+            ("", "• Laget tre kart.", "Kommunene"),
+        ]),
+    )
+    assert detect_layout(doc) == "table"
+    p = parse(doc)
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3"]
+    first, second, third = p.measures
+    assert first.title == "Samle kunnskap om flom og ras"
+    assert (first.result_targets, first.effect_targets) == (("Gjennomført to møter.",),
+                                                            ("Bedre beredskap.",))
+    assert first.partners == ("KS", "NVE")
+    assert second.title == "Dele data mellom kommunene og fylkene."  # the row goes on
+    assert second.effect_targets == ("Delte data brukes.",)
+    assert second.partners == ("Kartverket", "Statens vegvesen", "DSB")
+    assert third.partners == ("NVE", "Kommunene")
+
+
+def test_numbers_in_a_column_of_their_own_open_the_rows_and_the_titles_stand_beside():
+    edges = (40, 200, 400)
+    lines = [_line(1, 1, 60, (40, "1. Strategier"), size=14)]
+    for i, (number, title, target, partner) in enumerate([
+            ("1.1", "Samle kunnskap", "Resultatmål:", "KS"),
+            ("", "om flom", "• Gjennomført to møter.", "NVE"),
+            ("1.2", "Dele data", "Resultatmål:", "Kartverket"),
+            ("", "", "• Etablert en portal.", "DSB")]):
+        pieces = [(x, t) for x, t in zip((20, *edges), (number, title, target, partner),
+                                         strict=True) if t]
+        lines.append(_line(2 + i, 1, 100 + 12 * i, *pieces))
+    p = parse(_pdf(*lines))
+    assert [(m.id, m.title) for m in p.measures] == [("1.1", "Samle kunnskap om flom"),
+                                                     ("1.2", "Dele data")]
+    assert p.measures[1].result_targets == ("Etablert en portal.",)
+    assert p.measures[1].partners == ("Kartverket", "DSB")
+
+
+def test_numbered_lines_with_no_targets_beside_them_are_no_table():
+    """A numbered outline sets its numbers apart from its text too: two columns, but no
+    column of targets, so it is read as the outline it is."""
+    doc = _pdf(*(_line(i, 1, 100 + 12 * i, (40, f"1.{i}"), (80, f"Tiltak nummer {i} i planen"))
+                 for i in range(1, 8)))
+    assert not has_geometry(doc.blocks)
+    assert detect_layout(doc) == "outline"
+
+
+def _spaced(rows: list[tuple[str, str, str]], starts: list[tuple[int, int]]) -> list[str]:
+    """Lines set in columns with spaces, each row's target and partner columns starting at
+    its own character columns (a long word pushes them right, as in pdftotext -layout)."""
+    out = []
+    for (title, target, partner), (at, partner_at) in zip(rows, starts, strict=True):
+        line = title.ljust(at) + target
+        out.append((line.ljust(partner_at) + partner).rstrip())
+    return out
+
+
+def test_a_text_set_in_columns_with_spaces_finds_each_rows_columns():
+    rows = [
+        ("1.1. Samle kunnskap", "Resultatmål:", "KS"),
+        ("om flom og ras", "• Gjennomført to møter.", "NVE"),
+        ("", "Effektmål:", ""),
+        ("", "• Bedre beredskap.", ""),
+        ("1.2. Dele kunnskapsgrunnlaget", "Resultatmål:", "Kartverket"),  # pushed right
+        ("mellom kommunene", "• Etablert en portal.", "DSB"),
+        ("", "Effektmål:", ""),
+        ("", "• Delte data brukes.", ""),
+        ("1.3. Lage kart", "Resultatmål:", "NVE"),
+        ("", "• Laget tre kart.", "Kommunene"),
+        ("", "Effektmål:", ""),
+        ("", "• Kart brukes.", ""),
+    ]
+    starts = [(24, 52)] * 4 + [(33, 58)] * 4 + [(24, 52)] * 4
+    text = ["1. Strategier", *_spaced(rows, starts)]
+    doc = Document("t.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(text, 1)))
+    p = parse(doc)
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3"]
+    second = p.measures[1]
+    assert second.title == "Dele kunnskapsgrunnlaget mellom kommunene"
+    assert (second.result_targets, second.effect_targets) == (("Etablert en portal.",),
+                                                              ("Delte data brukes.",))
+    assert second.partners == ("Kartverket", "DSB")
