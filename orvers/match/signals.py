@@ -58,7 +58,7 @@ def _ranks(values: np.ndarray) -> tuple[int, np.ndarray]:
         return len(distinct), inverse.ravel()
     present = np.zeros(top, dtype=bool)
     present[values] = True
-    rank = np.cumsum(present) - 1
+    rank = (np.cumsum(present) - 1).astype(np.int32)  # < 2 ** 24: half the memory to gather
     return int(present.sum()), rank[values]
 
 
@@ -74,16 +74,19 @@ def ngram_counts(texts: Sequence[str], n: int) -> sparse.csr_matrix:
     base, code = _ranks(letters)
     if float(base) ** n >= 2.0 ** 62:
         raise ValueError(f"{n}-grams over {base} letters do not fit in 64 bits")
-    starts = np.cumsum(lengths) - lengths
-    count = np.maximum(lengths - n + 1, 0)
-    total = int(count.sum())
-    doc = np.repeat(np.arange(len(texts)), count)
-    pos = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + np.repeat(starts, count)
-    key = np.zeros(total, dtype=np.int64)
+    span = max(len(letters) - n + 1, 0)  # n-grams of the joined text, then those inside one
+    key = np.zeros(span, dtype=np.int32 if float(base) ** n < 2.0 ** 31 else np.int64)
     for k in range(n):
-        key = key * base + code[pos + k]
-    width, column = _ranks(key)
-    m = sparse.csr_matrix((np.ones(total, dtype=np.float32), (doc, column)),
+        key = key * base + code[k:k + span]
+    inside = np.ones(span, dtype=bool)
+    ends = np.cumsum(lengths)
+    for k in range(1, n):  # an n-gram starting k < n letters before a text's end crosses it
+        at = ends[lengths >= k] - k
+        inside[at[at < span]] = False
+    width, column = _ranks(key[inside])
+    count = np.maximum(lengths - n + 1, 0)
+    m = sparse.csr_matrix((np.ones(len(column), dtype=np.float32), column,
+                           np.r_[0, np.cumsum(count)].astype(column.dtype)),
                           shape=(len(texts), width))
     m.sum_duplicates()
     return m
