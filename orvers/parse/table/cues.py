@@ -39,6 +39,9 @@ PARTNER_WIDTH = 25
 
 def header_kind(text: str) -> int:
     """3 for a full header line, 1/2/… for one header word alone on its line, else 0."""
+    cf = text.casefold()
+    if "tilt" not in cf and "sult" not in cf and "rtn" not in cf:
+        return 0  # each header word has one of these, and folding never makes or parts them
     t = collapse_space(fold(text)).replace("mål", "mal")
     if _HEADER_RE.match(t):
         return 3
