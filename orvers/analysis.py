@@ -13,13 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import corpus as corpus_mod
 from .cache import load as cached_load
 from .cache import locate, memo
 from .errors import OrversError
 from .model import Comparison, Override, Programme
-from .trace import Trace, trace
+
+if TYPE_CHECKING:
+    from .trace import Trace
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ def analyse(corpus: str | Path, use_cache: bool = True,
         later = [programmes[v.label] for v in versions[versions.index(src) + 1:]
                  if v.label in programmes and v.stage in corpus_mod.MEASURE_STAGES]
         if later:  # the consecutive comparisons above give the trace its lineages
+            from .trace import Trace, trace
+
             traced = memo(cache_dir, "trace", (programmes[src.label], later, overrides,
                                                list(comparisons.items())),
                           partial(trace, programmes[src.label], later, overrides=overrides,

@@ -36,11 +36,13 @@ T = TypeVar("T")
 
 @functools.cache
 def code_version() -> str:
-    """orvers's version and a hash of its source: edited parsers or matchers miss the cache."""
+    """orvers's version and a hash of its files (source, templates, data such as the
+    calibration): edited parsers, matchers or pages miss the cache."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
@@ -179,13 +181,23 @@ def memo(cache_dir: str | Path | None, kind: str, inputs: Any, compute: Callable
     everything the result depends on; without a cache folder it is simply computed."""
     if cache_dir is None:
         return compute()
-    entry_key = key(kind, inputs)
-    entry = Path(cache_dir) / f"{kind}-{entry_key}.json"
-    value = _read(entry, entry_key, result_type)
+    value = fetch(cache_dir, kind, inputs, result_type)
     if value is None:
         value = compute()
-        _write(entry, entry_key, value, result_type)
+        store(cache_dir, kind, inputs, value, result_type)
     return value
+
+
+def fetch(cache_dir: str | Path, kind: str, inputs: Any, result_type: type[T]) -> T | None:
+    """The RESULT_TYPE kept under a hash of INPUTS (see memo), or None."""
+    entry_key = key(kind, inputs)
+    return _read(Path(cache_dir) / f"{kind}-{entry_key}.json", entry_key, result_type)
+
+
+def store(cache_dir: str | Path, kind: str, inputs: Any, value: Any, result_type: Any) -> None:
+    """Keep VALUE (a RESULT_TYPE) under a hash of INPUTS (see memo)."""
+    entry_key = key(kind, inputs)
+    _write(Path(cache_dir) / f"{kind}-{entry_key}.json", entry_key, value, result_type)
 
 
 def _corpus_digests(path: Path) -> tuple[str, ...]:

@@ -1,43 +1,53 @@
 """`orvers report`: every version extracted, compared, traced and redlined, with an index page
-and the corpus as a SQLite database (which pairs are compared: see orvers.analysis)."""
+and the corpus as a SQLite database (which pairs are compared: see orvers.analysis).
+
+A report whose inputs are all unchanged (the corpus's files and manifest, the overrides, the
+options, the word list, orvers's code and the libraries that write the files) is written from
+the files the last such report wrote, kept in the cache (signed, as every entry): only the time
+on the index page is new. The heavy modules are imported only when something is made anew.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sys
 from collections.abc import Callable
 from contextlib import nullcontext
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import corpus as corpus_mod
-from .analysis import Analysis, analyse, pairs
-from .cache import memo
+from .analysis import analyse, pairs, warn_stderr
+from .cache import fetch, locate, memo, store
 from .errors import OrversError
-from .export import DATABASE, rows, write_sqlite
-from .history import Chain, lineages
-from .model import Comparison, Programme
 from .outputs import staged
-from .redline.measures import TEXTS as REDLINE_TEXTS
-from .redline.sources import Sources, workshop_sources
-from .render.anchors import version_page
-from .render.compare_html import Lineages
-from .render.compare_json import render_json
-from .render.compare_md import render_markdown
-from .render.extract import render_markdown as render_programme_md
-from .render.figures import index_figures
-from .render.html import (
-    render_comparison,
-    render_index,
-    render_trace,
-    render_version,
-    status_names,
-    texts,
-)
-from .render.terms import event_counts_text
-from .render.trace_json import render_trace_json, trace_dict
-from .render.trace_md import render_trace_md
-from .render.xlsx import workbook
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .model import Comparison, Programme
+    from .redline.sources import Sources
+    from .render.compare_html import Lineages
+
+__all__ = ["Finished", "pairs", "report", "write"]
+
+_TIME = "@@orvers-report-time@@"  # the index page's time in a kept report
+# libraries whose version may change the bytes of a report's files
+_WRITERS = ("jinja2", "matplotlib", "openpyxl", "python-docx", "lxml", "sqlite-utils",
+            "rapidfuzz", "fast-diff-match-patch", "numpy", "scipy", "py3langid", "pdfplumber")
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Every file a report wrote (the index page with _TIME for its time), with the problem
+    lines and the notes it gave."""
+
+    files: tuple[tuple[str, bytes], ...]
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
 
 
 def _programme_json(p: Programme) -> str:
@@ -48,6 +58,8 @@ def _programme_json(p: Programme) -> str:
 
 def _lineages(chain: list[Comparison]) -> Lineages:
     """Each measure's numbers across the versions of CHAIN: ((label, ids), …) in order."""
+    from .history import Chain, lineages
+
     return {key: tuple(numbers.items()) for key, numbers in lineages(Chain(chain)).items()}
 
 
@@ -74,6 +86,17 @@ def report(corpus: str | Path, out: str | Path, lang: str = "nb", progress: bool
 def _report(corpus: str | Path, out: Path, lang: str, progress: bool, use_cache: bool,
             now: dt.datetime | None, name: str, author: str | None, date: dt.datetime | None,
             warn: Callable[[str], None] | None) -> tuple[str, ...]:
+    say = warn or warn_stderr
+    now = now or dt.datetime.now(dt.UTC)
+    stamp = now.strftime("%Y-%m-%d %H:%M UTC")  # as write dates the index page
+    cache_dir = locate(corpus, use_cache)[0]
+    inputs = _inputs(Path(corpus), lang, name, author, date) if cache_dir else None
+    kept = fetch(cache_dir, "report", inputs, Finished) if cache_dir else None
+    if kept is not None:
+        for note in kept.notes:
+            say(note)
+        _unpack(kept, out, stamp)
+        return kept.problems
     from rich.console import Console
     from rich.progress import Progress
 
@@ -81,6 +104,12 @@ def _report(corpus: str | Path, out: Path, lang: str, progress: bool, use_cache:
     total = len(versions) + 2 * len(pairs([(v.label, v.stage) for v in versions])) + 5
     bar = (Progress(console=Console(stderr=True), transient=False) if progress
            else nullcontext())
+    notes: list[str] = []
+
+    def noted(note: str) -> None:
+        notes.append(note)
+        say(note)
+
     with bar:
         task = bar.add_task("orvers report", total=total) if progress else None
 
@@ -88,11 +117,71 @@ def _report(corpus: str | Path, out: Path, lang: str, progress: bool, use_cache:
             if progress:
                 bar.update(task, advance=1, description=what)
 
-        analysis = analyse(corpus, use_cache, step, warn)
+        analysis = analyse(corpus, use_cache, step, noted)
         write(analysis, out, lang, now, step, name, author=author, date=date)
         if progress:
             bar.update(task, completed=total, description="done")
+    finished = _pack(out, stamp, analysis.problems, notes) if cache_dir else None
+    if finished is not None:
+        store(cache_dir, "report", inputs, finished, Finished)
     return analysis.problems
+
+
+def _inputs(root: Path, lang: str, name: str, author: str | None,
+            date: dt.datetime | None) -> tuple:
+    """Everything a report's files are made from, bar what the cache key adds (orvers's code)."""
+    from importlib import metadata
+
+    from .ocr.wordlist import identity
+
+    def text(path: Path) -> str:
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    files = [(str(v.path), corpus_mod.verified_sha256(v) if v.path.exists() else "")
+             for v in corpus_mod.versions(root)]
+    libraries = []
+    for dist in _WRITERS:
+        try:
+            libraries.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            libraries.append(dist)
+    environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("ORVERS_"))
+    return (str(root), text(root / corpus_mod.MANIFEST), text(root / corpus_mod.OVERRIDES),
+            files, identity(), lang, name, author, date.isoformat() if date else None,
+            libraries, environment, sys.version, _sqlite_version())
+
+
+def _sqlite_version() -> str:
+    import sqlite3
+
+    return sqlite3.sqlite_version
+
+
+def _pack(out: Path, stamp: str, problems: tuple[str, ...], notes: list[str]
+          ) -> Finished | None:
+    """The files written into OUT as a Finished (the index page's time STAMP as _TIME), or
+    None when the index page does not show STAMP."""
+    files = []
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        rel = path.relative_to(out).as_posix()
+        data = path.read_bytes()
+        if rel == "index.html":
+            if stamp.encode() not in data:
+                return None
+            data = data.replace(stamp.encode(), _TIME.encode(), 1)
+        files.append((rel, data))
+    return Finished(tuple(files), tuple(problems), tuple(notes))
+
+
+def _unpack(kept: Finished, out: Path, stamp: str) -> None:
+    """Write a kept report's files into OUT, the index page dated STAMP."""
+    for rel, data in kept.files:
+        path = out / rel
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            raise OrversError(f"{rel}: would be written outside {out}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.replace(_TIME.encode(), stamp.encode(), 1)
+                         if rel == "index.html" else data)
 
 
 def write(analysis: Analysis, out: str | Path, lang: str = "nb",
@@ -103,6 +192,27 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
     The redline's tracked changes and comments are signed AUTHOR (default: the corpus's
     `organisation` in corpus.toml, else the secretariat) and dated DATE (default: the new
     version's date)."""
+    from .export import DATABASE, rows, write_sqlite
+    from .redline.measures import TEXTS as REDLINE_TEXTS
+    from .redline.sources import workshop_sources
+    from .render.anchors import version_page
+    from .render.compare_json import render_json
+    from .render.compare_md import render_markdown
+    from .render.extract import render_markdown as render_programme_md
+    from .render.figures import index_figures
+    from .render.html import (
+        render_comparison,
+        render_index,
+        render_trace,
+        render_version,
+        status_names,
+        texts,
+    )
+    from .render.terms import event_counts_text
+    from .render.trace_json import render_trace_json, trace_dict
+    from .render.trace_md import render_trace_md
+    from .render.xlsx import workbook
+
     root, out = analysis.root, Path(out)
     versions, programmes, comparisons = (analysis.versions, analysis.programmes,
                                          analysis.comparisons)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import pickle
 import subprocess
@@ -168,14 +169,38 @@ def test_an_entry_this_user_did_not_write_is_never_served(cached, tmp_path, refe
     import hmac
 
     entries = sorted((cached / ".orvers-cache").glob("programme-*.json"))
-    assert entries
-    for entry in entries:
+    kept = sorted((cached / ".orvers-cache").glob("report-*.json"))  # the whole report
+    assert entries and kept
+    for entry in entries + kept:
         signature, _, body = entry.read_bytes().partition(b"\n")
-        forged = body.replace(b"Osloregionen", b"Fjordregionen")
+        forged = body.replace(b"Osloregionen", b"Fjordregionen").replace(
+            b'"notes":[]', b'"notes":["Fjordregionen"]')
         assert forged != body
         if signer == "another user":
             signature = hmac.new(b"k" * 32, forged, hashlib.sha256).hexdigest().encode()
         entry.write_bytes(signature + b"\n" + forged)
-    _run(cached, tmp_path / "out")
+    assert _run(cached, tmp_path / "out") == []
     assert _files(tmp_path / "out") == reference
-    assert not any(b"Fjordregionen" in p.read_bytes() for p in entries)
+    assert not any(b"Fjordregionen" in p.read_bytes() for p in entries + kept if p.exists())
+
+
+def test_an_unchanged_report_is_written_again_with_the_new_time(cached, tmp_path, reference):
+    """A second report of the same inputs is the first one's files, dated by its own run; a
+    changed override makes it anew."""
+    later = dt.datetime(2026, 1, 2, 9, 30, tzinfo=dt.UTC)
+    os.chdir(cached.parent)
+    report(Path(cached.name), tmp_path / "again", progress=False, now=later)
+    files = _files(tmp_path / "again")
+    index = files.pop("index.html").decode()
+    assert "2026-01-02 09:30 UTC" in index and "2025-12-18 12:00 UTC" not in index
+    assert index == reference["index.html"].decode().replace("2025-12-18 12:00 UTC",
+                                                             "2026-01-02 09:30 UTC")
+    assert files == {k: v for k, v in reference.items() if k != "index.html"}
+    links = json.loads(reference["compare/utkast--styret.json"])["links"]
+    old, new = next((lk["old"], lk["new"]) for lk in links if lk["old"] and lk["new"])
+    (cached / "overrides.toml").write_text(
+        f'[[unlink]]\nold = "utkast:{old}"\nnew = "styret:{new}"\nnote = ""\n',
+        encoding="utf-8")
+    _run(cached, tmp_path / "unlinked")
+    links = json.loads(_files(tmp_path / "unlinked")["compare/utkast--styret.json"])["links"]
+    assert not any((lk["old"], lk["new"]) == (old, new) for lk in links)

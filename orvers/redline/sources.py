@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..trace import Trace
+if TYPE_CHECKING:
+    from ..trace import Trace
 
 QUOTE_WORDS = 60  # characters of a proposal's text quoted in a comment (cut at a word)
 
