@@ -22,7 +22,6 @@ from .signals import (
     stem_counts,
     tf_idf,
     unit_rows,
-    whole_text,
     wording,
 )
 
@@ -55,7 +54,10 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
     candidates), plus the `extra` pairs. ta, tb: the measures' normalised titles."""
     n, m = len(old), len(new)
     measures = old + new
-    whole = [whole_text(x) for x in measures]
+    says = [wording(x) for x in measures]
+    fields = [fields_text(x) for x in measures]
+    # whole_text, from the two halves it is made of (normalising is word by word)
+    whole = [f"{a} {b}" if a and b else a or b for a, b in zip(says, fields, strict=True)]
     grams = informative(ngram_counts(whole, s.ngram), s.common)
     grams = unit_rows(ngram_idf(grams, s.ngram_idf) if s.ngram_idf else grams)
     ua, ub = grams[:n], grams[n:]
@@ -76,8 +78,7 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
            "ngram": row_dots(ua, ub, r, c, every)}
     # what each measure says (title, sub-items) weighted by how rare its words are in all
     # that both versions say (targets and partners too: more text, steadier frequencies)
-    stems = stem_counts([wording(x) for x in measures] + whole,
-                        s.stem_letters)
+    stems = stem_counts(says + whole, s.stem_letters)
     words = unit_rows(tf_idf(stems[:n + m], stems[n + m:]))
     sig["idf"] = row_dots(words[:n], words[n:], r, c, every)
     if s.w_title_idf:
@@ -88,8 +89,7 @@ def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: lis
         sig["title_idf"] = row_dots(heads[:n], heads[n:], r, c, every)
     else:
         sig["title_idf"] = np.zeros(len(r), dtype=np.float32)
-    fa = [fields_text(x) for x in old]
-    fb = [fields_text(x) for x in new]
+    fa, fb = fields[:n], fields[n:]
     both = (np.array([bool(t) for t in fa], dtype=bool)[r]
             & np.array([bool(t) for t in fb], dtype=bool)[c])
     sig["fields"] = np.full(len(r), np.nan, dtype=np.float32)
