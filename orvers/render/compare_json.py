@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import orjson
 
 from ..model import Changes, Comparison, Link, ReviewItem
 
@@ -55,5 +55,10 @@ def comparison_to_dict(c: Comparison) -> dict:
 
 
 def render_json(c: Comparison) -> str:
-    """The comparison as UTF-8 JSON text (æøå kept)."""
-    return json.dumps(comparison_to_dict(c), ensure_ascii=False, indent=2) + "\n"
+    """The comparison as UTF-8 JSON text (æøå kept), indented by two spaces.
+
+    orjson writes it (json's indenting encoder is pure Python: 4.9 of 61 CPU s of a
+    50 000-measure compare). Its text is json.dumps(…, ensure_ascii=False, indent=2)'s but for
+    floats below 1e-4, which json writes as 1e-05: every float here is rounded to 3 or 4
+    decimals (scores, signals, confidence, margin)."""
+    return orjson.dumps(comparison_to_dict(c), option=orjson.OPT_INDENT_2).decode() + "\n"
