@@ -15,6 +15,7 @@ from ...model import Block, Check, Section
 from ...text import collapse_space, join_lines
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet, label_kind
+from .roles import find_roles, role_of
 
 _ID_RE = re.compile(r"^\s*(\d+(?:\.\d+){1,2})\.?(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$", re.DOTALL)
 _ROWS = 2  # a measure table has at least this many numbered rows
@@ -161,7 +162,7 @@ def read_cells(blocks: tuple[Block, ...]
     table text that went to no measure, and notes on sections no heading named."""
     walker = _CellWalker()
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
-    for (in_row, _, _), group in groupby(blocks, key=key):
+    for (in_row, _, _), group in groupby(_by_role(blocks), key=key):
         cells = list(group)
         if in_row:
             walker.row(cells)
@@ -172,6 +173,24 @@ def read_cells(blocks: tuple[Block, ...]
             else:
                 walker.text_block(block)
     return walker.sections, walker.measures, walker.leftover, _unheaded(walker)
+
+
+def _by_role(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The table cells' columns as their roles (0 the titles with their numbers, 1 the
+    targets, 2 the partners; roles.py), where a table sets them otherwise (Nr | Tiltak | …)."""
+    cells: dict[tuple[int | None, int | None, int], list[str]] = {}
+    for b in blocks:
+        if b.kind == "cell" and b.row is not None and b.col is not None:
+            cells.setdefault((b.table, b.row, b.col), []).append(block_text(b))
+    if not cells:
+        return blocks
+    roles = find_roles(((col, "\n".join(texts)) for (_, _, col), texts in cells.items()),
+                       max(col for _, _, col in cells) + 1)
+    if roles is None:
+        return blocks
+    return tuple(replace(b, col=role_of(b.col, roles))
+                 if b.kind == "cell" and b.row is not None and b.col is not None else b
+                 for b in blocks)
 
 
 def _unheaded(walker: _CellWalker) -> list[str]:

@@ -4,28 +4,21 @@ Each page's gutters (gutters.py) are agreed over the document: a gutter found on
 of the pages with gutters is one of the table's; a page where it is missing (a page of few
 rows, or an OCR layer that joined words across it) takes its median place, and a gutter found
 on one page only (inside a column) is dropped. Which column holds what is then told from the
-text: the measure numbers stand at the start of one column's lines (its text, if the numbers
-stand alone, is in the next: "Nr | Tiltak"); the targets are the column right of the titles
-with the most "Resultatmål:" / "Effektmål:" labels; the partners the last column right of
-them. Columns between two of these belong to the one on their left.
+text (roles.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import groupby
 from statistics import median
 
 from ...model import Block, Word
-from .cues import label_kind
 from .gutters import SPACE, find_gutters, runs, text_height
+from .roles import Roles, find_roles
 
-# A measure number opening a run (two or three levels: 2.1, 2.1.3), alone or before a title.
-_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d+){1,2}\.?(?:\s+(\S.*))?$")
 _AGREE = 0.5  # a gutter found on this share of the pages with gutters is the table's
 _NEAR = 2.0  # text heights: gutters this near each other on two pages are the same one
-_ROWS = 2  # a table has at least this many numbered rows
 
 Edges = tuple[float | None, float | None, float | None]
 
@@ -75,32 +68,13 @@ def _column(edges: list[float], x: float, slack: float) -> int:
     return max((k for k, e in enumerate(edges) if x >= e - slack), default=0)
 
 
-def _roles(lines: list[tuple[tuple[Word, ...], list[float]]]
-           ) -> tuple[int, int | None, int | None] | None:
-    """The columns (by index) of the titles (with their numbers), the targets and the
-    partners, told from the text each column holds; None if no column holds measure numbers
-    with a column of targets right of them."""
-    count = len(lines[0][1])
-    numbered, alone, labels = [0] * count, [0] * count, [0] * count
+def _roles(lines: list[tuple[tuple[Word, ...], list[float]]]) -> Roles | None:
+    """The roles' columns (roles.py), from the text of each line's columns."""
+    cells: list[tuple[int, str]] = []
     for words, edges in lines:
         space = SPACE * text_height([words])
-        cells: dict[int, list[str]] = {}
+        texts: dict[int, list[str]] = {}
         for run in runs(words, space):
-            cells.setdefault(_column(edges, run[0].x0, space), []).extend(w.text for w in run)
-        for col, texts in cells.items():
-            text = " ".join(texts)
-            number = _NUMBER_RE.match(text)
-            if number:
-                numbered[col] += 1
-                alone[col] += number.group(1) is None
-            labels[col] += label_kind(text) is not None
-    first = max(range(count), key=lambda k: numbered[k])
-    if numbered[first] < _ROWS:
-        return None
-    title = first + 1 if 2 * alone[first] > numbered[first] and first + 1 < count else first
-    right = range(title + 1, count)
-    if not right or not any(labels[k] for k in right):
-        return None  # numbered lines with no targets beside them: an outline, not a table
-    targets = max(right, key=lambda k: labels[k])
-    partners = count - 1 if count - 1 > targets else None
-    return first, targets, partners
+            texts.setdefault(_column(edges, run[0].x0, space), []).extend(w.text for w in run)
+        cells += [(col, " ".join(t)) for col, t in texts.items()]
+    return find_roles(cells, len(lines[0][1]))
