@@ -275,10 +275,18 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
         first = texts[0].strip() if texts else ""
         paragraphs = [_paragraphs(t.split("\n")) for t in texts]
         # only a table's first row may be the rest of a row the page before began
-        continues = i == 0 and not (_MEASURE_RE.match(first) or _HEADER_RE.match(first))
+        continues = i == 0 and not (_MEASURE_RE.match(first) or _is_header(texts))
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
                       "table_start": i == 0, "band": False, "text": "", "first": first})
     return items
+
+
+def _is_header(cells: list[str]) -> bool:
+    """Whether a row is a table's header: its first cell a header word, or two of its cells
+    (a header may start with a column of its own: "Nr | Tiltak | …"; a row that goes on
+    holds at most one label, "Resultatmål:", at a cell's start)."""
+    starts = [bool(_HEADER_RE.match(c.strip())) for c in cells]
+    return bool(starts) and (starts[0] or sum(starts) >= 2)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
