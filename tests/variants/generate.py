@@ -370,10 +370,13 @@ def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         work / "board-first.pdf"),
         "python-docx, no rules, header row on the first table only, 9 pt → LibreOffice PDF")
     numbered = Style(table="Normal Table", widths=(1.6, 5.0, 6.5, 5.0))
-    add("board-nr-column-pdf", "board", to_pdf(board_docx(
-        src["board"], work / "board-nr.docx", numbered, number_column=True),
-        work / "board-nr.pdf"),
-        "python-docx, no rules, Nr | Tiltak | Resultat- og effektmål | Partnere → LibreOffice PDF")
+    _docx_pdf(add, work, "board-nr-column", "board", board_docx(
+        src["board"], work / "board-nr-column.docx", numbered, number_column=True),
+        "python-docx, no rules, Nr | Tiltak | Resultat- og effektmål | Partnere")
+    add("board-nr-column-grid-pdf", "board", to_pdf(board_docx(
+        src["board"], work / "board-nr-grid.docx", Style(widths=(1.6, 5.0, 6.5, 5.0)),
+        number_column=True), work / "board-nr-grid.pdf"),
+        "python-docx, Table Grid, Nr | Tiltak | … → LibreOffice PDF")
     add("board-nr-column-noheader-pdf", "board", to_pdf(board_docx(
         src["board"], work / "board-nr-noheader.docx", numbered, headers="none",
         number_column=True), work / "board-nr-noheader.pdf"),
