@@ -14,7 +14,7 @@ from itertools import groupby
 from ...model import Block, Check, Section
 from ...text import collapse_space, join_lines
 from .columns import Columns
-from .cues import CHAPTER_RE, SUBSECTION_RE, header_kind, is_bullet, label_kind
+from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, header_kind, is_bullet, label_kind
 from .roles import find_roles, role_of
 
 _ID_RE = re.compile(r"^\s*(\d+(?:\.\d+){1,2})\.?(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$", re.DOTALL)
@@ -64,6 +64,7 @@ class _CellWalker:
         self.current: Columns | None = None
         self.bulleted = False
         self.leftover: list[Check] = []  # table text no measure took
+        self.notes: list[str] = []  # numbers read through OCR damage
 
     def text_block(self, block: Block) -> None:
         head = _heading(block, self.chapter)
@@ -119,6 +120,16 @@ class _CellWalker:
             elif b.col == 2:
                 cols.add_partner(text.replace("\n", " "), True)
 
+    def _dotless(self, block: Block) -> str:
+        """The next measure's number where the line opens with its digits read without dots
+        ("11" for 1.1: OCR drops the dots of a number standing in a column of its own)."""
+        digits = dotless_number(block.words)
+        if not digits or self.section is None:
+            return ""
+        last = [m.id for m in self.measures if m.section == self.section]
+        expected = f"{self.section}.{int(last[-1].rsplit('.', 1)[1]) + 1 if last else 1}"
+        return expected if expected.replace(".", "") == digits else ""
+
     def lost(self, text: str) -> None:
         """Keep a table line that no measure took (before a section's first measure)."""
         after = (self.measures[-1].id,) if self.measures else ()
@@ -134,9 +145,17 @@ class _CellWalker:
         if _is_header_cell(block) or not text:
             return
         ident = _ID_RE.match(text) if block.col == 0 else None
+        dotless = self._dotless(block) if block.col == 0 and not ident else ""
         if ident:
             self.new_measure(ident.group(1), block)
             text = ident.group(2).strip()
+            if not text:
+                return
+        elif dotless:
+            self.notes.append(f"measure {dotless}: its number read as "
+                              f"'{block.words[0].text}', taken for {dotless}")
+            self.new_measure(dotless, block)
+            text = " ".join(w.text for w in block.words[1:])
             if not text:
                 return
         cols = self.current
@@ -159,7 +178,8 @@ class _CellWalker:
 def read_cells(blocks: tuple[Block, ...]
                ) -> tuple[list[Section], list[Columns], list[Check], list[str]]:
     """Sections and measure columns of a document whose tables come as cell blocks, the
-    table text that went to no measure, and notes on sections no heading named."""
+    table text that went to no measure, and notes on numbers read through OCR damage and on
+    sections no heading named."""
     walker = _CellWalker()
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(_by_role(blocks), key=key):
@@ -172,7 +192,7 @@ def read_cells(blocks: tuple[Block, ...]
                 walker.line(block)
             else:
                 walker.text_block(block)
-    return walker.sections, walker.measures, walker.leftover, _unheaded(walker)
+    return walker.sections, walker.measures, walker.leftover, [*walker.notes, *_unheaded(walker)]
 
 
 def _by_role(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

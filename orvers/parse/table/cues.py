@@ -4,7 +4,9 @@ effektmål | Partnere): measure numbers, the header, target labels, bullets, col
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ...model import Word
 from ...text import collapse_space, fold
 
 # A measure number at the start of a line, as OCR leaves it: `2.3.4/Gjennomføre`,
@@ -32,9 +34,23 @@ _BAR_RE = re.compile(r"\s*\|\s*|\s+\[\s*|\s{2,}")
 _BULLET_BEFORE_BAR_RE = re.compile(r"(?:^|\s)[eo¢«•+]\s$")
 _WORD_RE = re.compile(r"[A-Za-zÆØÅæøåÉé]{2,}|\d")
 
+_DIGITS_RE = re.compile(r"\d{2,6}")
+_APART = 2.0  # text heights between a number and the title beside it: a column of its own
+
 TITLE_WIDTH = 25  # the Tiltak column holds at most about 25 characters a line
 NARROW = 28  # a line this short may sit in the Tiltak or Partnere column
 PARTNER_WIDTH = 25
+
+
+def dotless_number(words: Sequence[Word]) -> str:
+    """The digits of a number OCR read without its dots ("11" for 1.1, "214" for 2.1.4), where
+    a line starts with a group of digits standing apart from the text after it (as a number in
+    a column of its own stands); else ""."""
+    if not words or not _DIGITS_RE.fullmatch(words[0].text):
+        return ""
+    first = words[0]
+    apart = len(words) == 1 or words[1].x0 - first.x1 > _APART * (first.bottom - first.top)
+    return first.text if apart else ""
 
 
 def header_kind(text: str) -> int:

@@ -19,7 +19,7 @@ from statistics import median
 
 from ...model import Block, Word
 from ...text import fold
-from .cues import CHAPTER_RE, SUBSECTION_RE
+from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
 from .headerless import page_edges
 from .items import items
@@ -156,6 +156,10 @@ def _refit(table: _Columns, lines: list[tuple[Word, ...]]) -> _Columns:
 
 
 def _opens_row(block: Block, columns: _Columns, body: float) -> bool:
-    """Whether the line starts a table row: a measure number in the first column."""
+    """Whether the line starts a table row: a measure number in the first column (or one OCR
+    read without its dots, standing apart, with text in the other columns beside it)."""
     cells = _cells(block, columns, body)
-    return bool(cells) and cells[0].col == 0 and bool(_NUMBER_RE.match(cells[0].text))
+    if not cells or cells[0].col != 0:
+        return False
+    return bool(_NUMBER_RE.match(cells[0].text)
+                or (len(cells) > 1 and dotless_number(cells[0].words)))
