@@ -127,3 +127,23 @@ def test_a_text_set_in_columns_with_spaces_finds_each_rows_columns():
     assert (second.result_targets, second.effect_targets) == (("Etablert en portal.",),
                                                               ("Delte data brukes.",))
     assert second.partners == ("Kartverket", "DSB")
+
+
+def test_a_number_ocr_read_without_its_dots_is_taken_where_it_is_the_next_one():
+    """OCR drops the dots of a number standing in a column of its own ("11" for 1.1); a
+    title line that starts with a number ("13 kommuner", not standing apart) is no row."""
+    lines = [_line(1, 1, 60, (40, "1. Strategier"), size=14)]
+    for i, (number, title, target, partner) in enumerate([
+            ("11", "Samle kunnskap", "Resultatmål:", "KS"),
+            ("", "om flom", "• Gjennomført to møter.", "NVE"),
+            ("1.2", "Nå ut til", "Resultatmål:", "Kartverket"),
+            ("", "13 kommuner", "• Etablert en portal.", "DSB"),
+            ("1.3", "Lage kart", "Resultatmål:", "NVE"),
+            ("", "", "• Laget tre kart.", "")]):
+        pieces = [(x, t) for x, t in zip((20, 80, 200, 400), (number, title, target, partner),
+                                         strict=True) if t]
+        lines.append(_line(2 + i, 1, 100 + 12 * i, *pieces))
+    p = parse(_pdf(*lines))
+    assert [(m.id, m.title) for m in p.measures] == [
+        ("1.1", "Samle kunnskap om flom"), ("1.2", "Nå ut til 13 kommuner"), ("1.3", "Lage kart")]
+    assert "measure 1.1: its number read as '11', taken for 1.1" in p.warnings

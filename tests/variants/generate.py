@@ -381,6 +381,8 @@ def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         src["board"], work / "board-nr-noheader.docx", numbered, headers="none",
         number_column=True), work / "board-nr-noheader.pdf"),
         "python-docx, no rules, Nr | Tiltak | … with no header row → LibreOffice PDF")
+    ocr("board-nr-column-noheader-ocr-eng-150", "board", FILES / "board-nr-column-noheader-pdf.pdf",
+        "Nr | Tiltak | … with no header row: PDF → 150 dpi → tesseract eng", 150, "eng")
     add("synthetic-board-grid-noheader-pdf", "synthetic-board-grid", to_pdf(board_docx(
         src["synthetic-board-grid"], work / "syn-noheader.docx", WIDE, headers="none"),
         work / "syn-noheader.pdf"),
