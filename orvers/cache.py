@@ -46,6 +46,11 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+def usable(folder: Path) -> bool:
+    """Whether FOLDER can hold cache entries (created if need be)."""
+    return _unusable(folder) is None
+
+
 def _unusable(folder: Path) -> str | None:
     """Why FOLDER cannot hold the cache, or None when it can (created if need be)."""
     if folder.exists() and not folder.is_dir():
