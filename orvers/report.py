@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import corpus as corpus_mod
 from .analysis import analyse, pairs, warn_stderr
-from .cache import fetch, locate, memo, store
+from .cache import MAX_ENTRY, fetch, locate, memo, store
 from .errors import OrversError
 from .outputs import staged
 
@@ -160,9 +160,12 @@ def _sqlite_version() -> str:
 def _pack(out: Path, stamp: str, problems: tuple[str, ...], notes: list[str]
           ) -> Finished | None:
     """The files written into OUT as a Finished (the index page's time STAMP as _TIME), or
-    None when the index page does not show STAMP."""
+    None when the index page does not show STAMP or the files are too large for an entry."""
     files = []
-    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+    paths = sorted(p for p in out.rglob("*") if p.is_file())
+    if sum(p.stat().st_size for p in paths) > MAX_ENTRY // 2:  # base64 and JSON must fit
+        return None
+    for path in paths:
         rel = path.relative_to(out).as_posix()
         data = path.read_bytes()
         if rel == "index.html":
