@@ -4,7 +4,9 @@
   absent; a section whose first measure is not its first);
 - duplicate: a number printed twice;
 - missing_targets: a measure without result or effect targets where most measures have them;
-- leftover_text: text inside a measure table that went to no measure (the parser reports it).
+- leftover_text: text inside a measure table that went to no measure (the parser reports it);
+- heading_among_measures: a numbered heading with nothing under it, among the measures of its
+  section (1.1 a heading beside measures 1.2–1.6): likely a measure read as a heading.
 
 Only printed numbers are checked for gaps; ids orvers assigned (T1, W1 …) have none.
 """
@@ -68,12 +70,22 @@ def _missing_targets(measures: tuple[Measure, ...]) -> list[Check]:
     return [Check("missing_targets", ids=tuple(without))] if without else []
 
 
+def _headings_among_measures(programme: Programme) -> list[Check]:
+    """Sections that hold neither measures nor sections, numbered among the measures their
+    parent section holds."""
+    holding = {m.section for m in programme.measures} | {s.parent for s in programme.sections}
+    ids = tuple(s.id for s in programme.sections
+                if s.id not in holding and s.parent is not None
+                and any(m.section == s.parent for m in programme.measures))
+    return [Check("heading_among_measures", ids=ids)] if ids else []
+
+
 def structure_checks(programme: Programme, leftover: tuple[Check, ...] = ()) -> tuple[Check, ...]:
     """Every check of a parsed programme, numbering first."""
     printed = [m.id for m in programme.measures if m.id_source == "document"]
     gaps = numbering_gaps(printed + [s.id for s in programme.sections]) if printed else []
     return (*gaps, *_duplicates(programme.measures), *_missing_targets(programme.measures),
-            *leftover)
+            *_headings_among_measures(programme), *leftover)
 
 
 def describe(check: Check) -> str:
@@ -86,5 +98,8 @@ def describe(check: Check) -> str:
         return f"measure number {check.ids[0]} occurs more than once"
     if check.kind == "missing_targets":
         return f"no result or effect targets, unlike the other measures: {', '.join(check.ids)}"
+    if check.kind == "heading_among_measures":
+        return ("numbered like the measures beside them but read as headings, with nothing "
+                f"under them: {', '.join(check.ids)}")
     where = f"after {check.ids[0]}" if check.ids else "before the first measure"
     return f"table text assigned to no measure, {where}: {check.text[:60]}"
