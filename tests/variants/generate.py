@@ -389,6 +389,22 @@ def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         "python-docx, no rules, no header row, landscape serif → LibreOffice PDF")
 
 
+# PDF variants dumped by pdftotext -layout too (added after the -layout reader was written,
+# scored once): (variant, source)
+_LAYOUT_DUMPS = (("board-narrow-pdf", "board"), ("board-plain-landscape-pdf", "board"),
+                 ("synthetic-board-pdf", "synthetic-board"), ("draft-numpr-pdf", "draft"),
+                 ("hp2025-labels-pdf", "hp2025"), ("workshop-table-pdf", "workshop"))
+
+
+def layout_variants(work: Path, add) -> None:
+    """pdftotext -layout dumps of PDF variants already written (columns set with spaces)."""
+    for name, source in _LAYOUT_DUMPS:
+        stem = name.removesuffix("-pdf")
+        add(f"{stem}-pdftotext-layout", source,
+            to_text(FILES / f"{name}.pdf", work / f"{stem}-layout.txt", True),
+            f"{name} → pdftotext -layout")
+
+
 def _docx_pdf(add, work: Path, name: str, source: str, path: Path,
               pipeline: str) -> tuple[Path, Path]:
     """Add a DOCX variant and its LibreOffice PDF."""
@@ -472,6 +488,7 @@ def main() -> None:
 
     extra_text_variants(src, work, add, board_grid, board_narrow)
     headerless_variants(src, work, add, ocr)
+    layout_variants(work, add)
 
     manifest = {"variants": variants,
                 "truth": {name: _truth(p) for name, p in src.items()}}
