@@ -147,3 +147,16 @@ def test_a_number_ocr_read_without_its_dots_is_taken_where_it_is_the_next_one():
     assert [(m.id, m.title) for m in p.measures] == [
         ("1.1", "Samle kunnskap om flom"), ("1.2", "Nå ut til 13 kommuner"), ("1.3", "Lage kart")]
     assert "measure 1.1: its number read as '11', taken for 1.1" in p.warnings
+
+
+def test_a_heading_set_as_body_text_above_a_header_is_no_part_of_the_table_before():
+    header = "Tiltak".ljust(24) + "Resultat- og effektmål".ljust(28) + "Partnere"
+    first = _spaced([("1.1. Samle kunnskap", "Resultatmål:", "KS"),
+                     ("om flom", "• Gjennomført to møter.", "NVE")], [(24, 52)] * 2)
+    second = _spaced([("1.2. Dele data", "Resultatmål:", "Kartverket"),
+                      ("", "• Etablert en portal.", "DSB")], [(24, 52)] * 2)
+    text = ["1. Strategier", header, *first, "", "Klima og miljø", header, *second]
+    doc = Document("t.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(text, 1)))
+    p = parse(doc)
+    assert [(m.id, m.title) for m in p.measures] == [("1.1", "Samle kunnskap om flom"),
+                                                     ("1.2", "Dele data")]

@@ -130,6 +130,7 @@ def table_cells(blocks: tuple[Block, ...], by_row: bool = False) -> tuple[Block,
         if header is not None:
             table = columns = header
             headed = True
+            _heading_above(out, blocks, i)
             continue
         if not headed and block.page in inferred:
             page = inferred[block.page]
@@ -148,6 +149,18 @@ def table_cells(blocks: tuple[Block, ...], by_row: bool = False) -> tuple[Block,
             continue
         out.extend(cells)
     return items(out)
+
+
+def _heading_above(out: list[Block], blocks: tuple[Block, ...], at: int) -> None:
+    """Give back as a line the one cell read from the line above a header where a blank line
+    stands above it: the heading of the table the header opens, set as the body text (a text
+    set with spaces; a PDF's heading is taller and no cell)."""
+    if at < 2 or not out or out[-1].kind != "cell" or out[-1].col != 0:
+        return
+    above, before = blocks[at - 1], blocks[at - 2]
+    if out[-1].line == above.line and not before.words and (len(out) < 2 or
+                                                            out[-2].line != above.line):
+        out[-1] = above
 
 
 def _refit(table: _Columns, lines: list[tuple[Word, ...]]) -> _Columns:

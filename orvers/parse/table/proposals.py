@@ -17,6 +17,7 @@ from .cells import block_text
 from .columns import Columns
 from .cues import header_kind, is_bullet, strip_bullet
 from .geometry import has_geometry, table_cells
+from .spaced import is_spaced, placed
 
 _NUMBERED_RE = re.compile(r"^\s*\d+(?:\.\d+)+\.?(?=\s|$)")
 _NUMBERED_ROWS = 2  # a measure table numbers its rows; fewer numbers than this: proposals
@@ -37,10 +38,16 @@ def _heading(block: Block) -> str:
 
 def parse_proposals(doc: Document) -> Programme:
     """Sections and proposals (with targets and partners) of a proposal table."""
-    blocks = table_cells(doc.blocks) if has_geometry(doc.blocks) else doc.blocks
+    if is_spaced(doc.blocks) and has_geometry(placed(doc.blocks)):
+        blocks = table_cells(placed(doc.blocks), by_row=True)
+    elif has_geometry(doc.blocks):
+        blocks = table_cells(doc.blocks)
+    else:
+        blocks = doc.blocks
     sections: dict[str, Section] = {}
     rows: list[Columns] = []
     section: str | None = None
+    name_open = False  # whether the last partner line ended within a name
     key = lambda b: (b.kind == "cell" and b.col is not None, b.table, b.row)  # noqa: E731
     for (is_cell, _, row), group in groupby(blocks, key=key):
         cells = [b for b in group if block_text(b) and not _is_header(b)]
@@ -55,6 +62,7 @@ def parse_proposals(doc: Document) -> Programme:
             text = block_text(b)
             if row is None and b.col == 0 and (is_bullet(text) or not rows):
                 rows.append(Columns("", section, b.page, b.line, b.line))
+                name_open = False
             if not rows:
                 continue
             cols = rows[-1]
@@ -64,8 +72,13 @@ def parse_proposals(doc: Document) -> Programme:
             elif b.col == 1:
                 cols.add_middle(text.replace("\n", " "), is_bullet(text))
             else:
-                for name in text.replace("\n", " ").split(","):
+                names = text.replace("\n", " ").split(",")
+                if name_open and not is_bullet(text):  # a printed line of the list goes on
+                    cols.add_partner(names.pop(0), False)
+                for name in names:
                     cols.add_partner(name, True)
+                # a comma list wrapped over printed lines: a name goes on unless one ended it
+                name_open = row is None and not text.rstrip().endswith(",")
     measures = []
     for cols in rows:
         m = cols.measure()
