@@ -45,20 +45,12 @@ def word_diff(old: str, new: str, ocr_noise: bool = False,
 @functools.lru_cache(maxsize=1 << 16)
 def _word_diff(old: str, new: str, ocr_noise: bool, marked: frozenset[str],
                spelling: str) -> tuple[Op, ...]:
-    codes: dict[str, str] = {}
-    words: list[str] = []
-
-    def encode(text: str) -> str:
-        out = []
-        for tok in tokens(text):
-            if tok not in codes:
-                codes[tok] = chr(0xF0000 + len(words))
-                words.append(tok)
-            out.append(codes[tok])
-        return "".join(out)
-
-    a, b = encode(old), encode(new)
-    found = _joined((op, "".join(words[ord(c) - 0xF0000] for c in chars))
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    words = list(dict.fromkeys(old_tokens + new_tokens))  # numbered in order of first sight
+    codes = {tok: chr(0xF0000 + i) for i, tok in enumerate(words)}
+    a = "".join(map(codes.__getitem__, old_tokens))
+    b = "".join(map(codes.__getitem__, new_tokens))
+    found = _joined((op, "".join([words[ord(c) - 0xF0000] for c in chars]))
                     for op, chars in dmp.diff(a, b, timelimit=0, cleanup="Semantic",
                                               counts_only=False))
     if not ocr_noise:
