@@ -107,6 +107,20 @@ def test_partner_lines_without_bullets_start_names_where_the_geometry_says():
                         "myndigheter og andre offentlige aktører", "Bente Bye og partnere i Spania")
 
 
+def test_lettered_targets_start_only_at_their_letters():
+    """Where a cell's items are lettered, a capitalised name after a full line, or a dash
+    before a line's first word, goes on the item above."""
+    targets = parse_table(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (40, "1.1. Samle kunnskap"), (200, "Resultatmål:"), (400, "KS")),
+        _line(3, 1, 114, (200, "a) Holdt et møte om")),  # the widest line: the column's width
+        _line(4, 1, 126, (200, "Oslofjorden")),  # would have fit, but no letter
+        _line(5, 1, 138, (200, "-hvordan lykkes?")),
+        _line(6, 1, 150, (200, "b) Delt et notat.")),
+    )).measures[0].result_targets
+    assert targets == ("a) Holdt et møte om Oslofjorden -hvordan lykkes?", "b) Delt et notat.")
+
+
 def test_glyphs_stacked_before_an_item_are_taken_off():
     cells = table_cells(_doc(
         _line(1, 1, 90, *HEADER),

@@ -21,8 +21,6 @@ KNOWN: dict[str, str] = {
     "board-nr-column-noheader-ocr-eng-150": "held out, no header, numbers in a column of "
                                             "their own, OCR at 150 dpi: targets 0.877, items "
                                             "run together where the bullets were lost",
-    "workshop-table-pdftotext-layout": "66/66 proposals, titles 0.99, partners 0.92, but "
-                                       "targets 0.875: wrapped target items run together",
 }
 
 

@@ -1,7 +1,8 @@
 """Where a line of a table's target or partner column starts an item, told from geometry where
 OCR lost or garbled the bullet glyph: a glyph before the first word, a line above that ended
 early (this line's first word would have fit on it), a capital after a finished line, and
-for names a lowercase line after a full one unless the line above waits for its noun."""
+for names a lowercase line after a full one unless the line above waits for its noun. Where a
+column's items are lettered ("a)", "B)"), only a letter starts one."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .cues import label_kind
 _GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«@]|_)+$|^[eo«]$")  # not @: OCR's ø
 _GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«@]|_)+(?=\w)")
 _NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
+_LETTER_RE = re.compile(r"^[A-Za-z]\)\s")  # an item's letter: "a) studietur …", "B) Bidra …"
 # Words that stand before their noun and never end a name: "andre | offentlige aktører".
 _DETERMINERS = frozenset(("andre", "alle", "flere", "mange", "disse", "begge", "noen", "samme",
                           "hele"))
@@ -37,13 +39,26 @@ def items(blocks: list[Block]) -> tuple[Block, ...]:
     space = median(gaps) if gaps else 0.0
     out: list[Block] = []
     last: dict[int, Block] = {}
+    lettered: set[int] = set()  # the columns whose items, since the row or label, are lettered
     for b in blocks:
         if b.kind != "cell" or not b.words or b.col not in (1, 2):
             if b.kind == "cell" and b.col == 0 and _NUMBER_RE.match(b.text):
                 last.clear()  # a new row: its items start afresh
+                lettered.clear()
             out.append(b)
             continue
-        b = _unglyph(b)
+        unglyphed = _unglyph(b)
+        letter = bool(_LETTER_RE.match(unglyphed.text))
+        if label_kind(b.text):
+            lettered.discard(b.col)
+        elif letter:
+            lettered.add(b.col)
+        if b.col in lettered:  # only a letter starts an item; a dash before a word is kept
+            line = replace(unglyphed, list_label=BULLET) if letter else b
+            last[b.col] = line
+            out.append(line)
+            continue
+        b = unglyphed
         prev = last.get(b.col)
         last[b.col] = b
         if b.list_label or label_kind(b.text) or prev is None or label_kind(prev.text):
