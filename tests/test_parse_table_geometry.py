@@ -121,6 +121,22 @@ def test_lettered_targets_start_only_at_their_letters():
     assert targets == ("a) Holdt et møte om Oslofjorden -hvordan lykkes?", "b) Delt et notat.")
 
 
+def test_a_letter_broken_off_a_word_goes_back_a_bullet_read_as_a_letter_starts_an_item():
+    """A lone "e" a word space before the next word ended the word above; one a hanging
+    indent before it is a bullet OCR read as a letter."""
+    targets = parse_table(_doc(
+        _line(1, 1, 90, *HEADER),
+        _line(2, 1, 102, (40, "1.1. Samle kunnskap"), (200, "Resultatmål:"), (400, "KS")),
+        _line(3, 1, 114, (200, "Målt gjennom en")),
+        _line(4, 1, 126, (200, "deltakerundersøkels")),
+        _line(5, 1, 138, (200, "e med minst 80 %")),
+        _line(6, 1, 150, (200, "respons.")),
+        _line(7, 1, 162, (200, "e"), (215, "Delt et notat.")),
+    )).measures[0].result_targets
+    assert targets == ("Målt gjennom en deltakerundersøkelse med minst 80 % respons.",
+                       "Delt et notat.")
+
+
 def test_glyphs_stacked_before_an_item_are_taken_off():
     cells = table_cells(_doc(
         _line(1, 1, 90, *HEADER),

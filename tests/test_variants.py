@@ -18,9 +18,6 @@ KNOWN: dict[str, str] = {
                                 "prints the columns one after another with no header word "
                                 "to tell where each begins: read as an outline, 26 of 31 ids "
                                 "(a check names the five read as headings)",
-    "board-nr-column-noheader-ocr-eng-150": "held out, no header, numbers in a column of "
-                                            "their own, OCR at 150 dpi: targets 0.877, items "
-                                            "run together where the bullets were lost",
 }
 
 

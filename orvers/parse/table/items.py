@@ -2,7 +2,8 @@
 OCR lost or garbled the bullet glyph: a glyph before the first word, a line above that ended
 early (this line's first word would have fit on it), a capital after a finished line, and
 for names a lowercase line after a full one unless the line above waits for its noun. Where a
-column's items are lettered ("a)", "B)"), only a letter starts one."""
+column's items are lettered ("a)", "B)"), only a letter starts one. A word's last letter that
+did not fit the line above goes back onto its word."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ _DETERMINERS = frozenset(("andre", "alle", "flere", "mange", "disse", "begge", "
                           "hele"))
 _FRAGMENT_RE = re.compile(r"^[a-zæøå]{1,3}$")  # a word's end broken off without a hyphen
 _INK = 1.15  # a word's printed width, at most, for the width of its inked (OCR) box
+_LETTER_GLYPH_RE = re.compile(r"^[eo]$")  # a bullet OCR read as a letter, or a word's last letter
+# A bullet stands a hanging indent before its item's first word, a word's last letter broken
+# off onto the next line ("deltakerundersøkels | e med") a word space: a gap this many spaces
+# wide or wider parts them.
+_INDENT = 1.5
 BULLET = "•"  # the list label given to a cell line that starts an item
 
 
@@ -39,6 +45,7 @@ def items(blocks: list[Block]) -> tuple[Block, ...]:
     space = median(gaps) if gaps else 0.0
     out: list[Block] = []
     last: dict[int, Block] = {}
+    where: dict[int, int] = {}  # the place in out of each column's last line
     lettered: set[int] = set()  # the columns whose items, since the row or label, are lettered
     for b in blocks:
         if b.kind != "cell" or not b.words or b.col not in (1, 2):
@@ -47,6 +54,10 @@ def items(blocks: list[Block]) -> tuple[Block, ...]:
                 lettered.clear()
             out.append(b)
             continue
+        if b.col in last and _broken_off(b, _INDENT * space):
+            out[where[b.col]] = last[b.col] = _glued(last[b.col], b.words[0].text)
+            b = replace(b, text=b.text.split(" ", 1)[1], words=b.words[1:], x0=b.words[1].x0)
+        where[b.col] = len(out)
         unglyphed = _unglyph(b)
         letter = bool(_LETTER_RE.match(unglyphed.text))
         if label_kind(b.text):
@@ -102,6 +113,21 @@ def _awaits_noun(word: str) -> bool:
     if not w.endswith("e") or w.endswith("ene") or len(w) < 4:
         return False
     return w[:-1] in load_wordlist().words
+
+
+def _broken_off(line: Block, indent: float) -> bool:
+    """Whether the line starts with a word's last letter, broken off the line above where
+    the word did not fit the column: a lone "e" or "o", less than a bullet's indent before
+    the next word."""
+    words = line.words
+    return (len(words) > 1 and bool(_LETTER_GLYPH_RE.match(words[0].text))
+            and words[1].x0 - words[0].x1 < indent)
+
+
+def _glued(line: Block, end: str) -> Block:
+    """The line with end added to its last word."""
+    last = replace(line.words[-1], text=line.words[-1].text + end)
+    return replace(line, text=line.text + end, words=(*line.words[:-1], last))
 
 
 def _unglyph(block: Block) -> Block:
