@@ -64,3 +64,24 @@ def test_a_text_without_words_goes_through_the_whole_repair(tmp_path, text):
     measure = Measure("1.1", text, "1", result_targets=(text,), partners=(text,))
     programme = Programme(str(tmp_path / "x.txt"), "txt", "outline", text, (), (measure,))
     assert repair_document(programme, tmp_path / "x.txt").measures[0].title in (text, "I")
+
+
+def test_the_model_is_unpacked_once_per_content_not_per_install(tmp_path, monkeypatch):
+    # each reinstall of the same wheel gives its files a new time; unpacking keyed by it left a
+    # 66 MB copy per install in the user's cache
+    import os
+    import shutil
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from orvers.ocr.language import _unpacked
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first, second = tmp_path / "a" / MODEL_FILE, tmp_path / "b" / MODEL_FILE
+    for copy, when in ((first, 1_000_000_000), (second, 2_000_000_000)):
+        copy.parent.mkdir(parents=True)
+        shutil.copyfile(MODEL_DIR / MODEL_FILE, copy)
+        os.utime(copy, (when, when))
+    classes = _unpacked(first)[2]
+    assert _unpacked(second)[2] == classes and "no" in classes
+    assert len(list((tmp_path / "cache" / "orvers" / "langid").iterdir())) == 1

@@ -39,8 +39,9 @@ def _identifier():
 
 def _unpacked(model: Path) -> tuple:
     """The model's arrays, memory-mapped from the cache (unpacked there on first use)."""
-    stat = model.stat()
-    key = f"{metadata.version('py3langid')}|{stat.st_size}|{stat.st_mtime_ns}"
+    with model.open("rb") as handle:  # by content: a reinstall of the same model unpacks nothing
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    key = f"{metadata.version('py3langid')}|{digest}"
     folder = cache_dir().parent / "langid" / hashlib.sha256(key.encode()).hexdigest()[:24]
     if not all((folder / f"{name}.npy").exists() for name in _ARRAYS):
         _unpack(model, folder)
