@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orvers.model import Block, Document, Word
+from pdf_lines import pdf_document as _doc
+from pdf_lines import pdf_line as _line
+
 from orvers.parse import parse
 from orvers.parse.table import parse_table
 from orvers.parse.table.geometry import table_cells
@@ -19,20 +21,6 @@ def test_ocr_layer_is_read_in_columns():
     assert {b.col for b in cells} == {0, 1, 2}
     assert any(b.col == 0 and b.text.startswith("2.1.1.") for b in cells)
     assert not any(b.col == 0 and "Resultatm" in b.text for b in cells)
-
-
-def _line(n: int, page: int, top: float, *pieces: tuple[float, str], size: float = 10.0) -> Block:
-    """A PDF line: each piece (x, text) set word by word at 5 pt per character."""
-    words = []
-    for x, text in pieces:
-        for w in text.split():
-            words.append(Word(w, x, x + 5 * len(w), top, top + size))
-            x += 5 * len(w) + 3
-    return Block(" ".join(w.text for w in words), page, n, x0=words[0].x0, words=tuple(words))
-
-
-def _doc(*lines: Block) -> Document:
-    return Document("t.pdf", "pdf", tuple(lines), pages=max(b.page for b in lines))
 
 
 HEADER = ((40, "Tiltak"), (200, "Resultat- og effektmål"), (400, "Partnere"))

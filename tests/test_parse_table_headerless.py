@@ -3,23 +3,12 @@ word boxes, or a text set in columns with spaces, as pdftotext -layout writes it
 
 from __future__ import annotations
 
-from orvers.model import Block, Document, Word
+from pdf_lines import pdf_document as _pdf
+from pdf_lines import pdf_line as _line
+
+from orvers.model import Block, Document
 from orvers.parse import detect_layout, parse
 from orvers.parse.table.geometry import has_geometry
-
-
-def _line(n: int, page: int, top: float, *pieces: tuple[float, str], size: float = 10.0) -> Block:
-    """A PDF line: each piece (x, text) set word by word at 5 pt per character."""
-    words = []
-    for x, text in pieces:
-        for w in text.split():
-            words.append(Word(w, x, x + 5 * len(w), top, top + size))
-            x += 5 * len(w) + 3
-    return Block(" ".join(w.text for w in words), page, n, x0=words[0].x0, words=tuple(words))
-
-
-def _pdf(*lines: Block) -> Document:
-    return Document("t.pdf", "pdf", tuple(lines), pages=max(b.page for b in lines))
 
 
 def _rows(page: int, start: int, shift: float, rows: list[tuple[str, str, str]],
