@@ -145,17 +145,11 @@ def _trace_row(name: str, high: list, every: list) -> str:
     return f"{name:22} " + " | ".join(cells)
 
 
-def trace_folds(versions: dict) -> None:
-    """3-fold over labelled proposals: link_min × adopt_min best on two folds (mean of link F1
-    and status accuracy over the trace sets, all rows), scored on the third."""
+def _folds(versions: dict, grid: list[TraceSettings]):
+    """For each of 3 folds over the labelled proposals: (its number, its rows, the settings of
+    GRID best on the other two by link F1 plus status accuracy over the trace sets, all rows)."""
     rows = read_trace_labels(DATA / "trace_labels.csv")
-    base = TraceSettings()
-    grid = [dataclasses.replace(base, link_min=a, adopt_min=b)
-            for a, b in itertools.product((0.25, 0.3, 0.35, 0.4), (0.4, 0.45, 0.5, 0.55))]
     folds = [rows[k::3] for k in range(3)]
-    print("\ntrace 3-fold over proposals (link_min × adopt_min chosen on two folds; all rows)")
-    print(f"{'held-out fold':22} {'chosen':22} " + " | ".join(
-        f"{' → '.join(('workshop',) + x):30}" for x in TRACE_SETS))
     for k in range(3):
         train = [r for f in range(3) if f != k for r in folds[f]]
 
@@ -163,9 +157,21 @@ def trace_folds(versions: dict) -> None:
             got = trace_scores(versions, s, every=True, rows=data)
             return sum(x.f1 + x.status_accuracy for x in got)
 
-        best = max(grid, key=fit)
-        held = trace_scores(versions, best, every=True, rows=folds[k])
-        print(f"fold {k + 1} ({len(folds[k])} rows)       link {best.link_min:.2f} "
+        yield k + 1, folds[k], max(grid, key=fit)
+
+
+def trace_folds(versions: dict) -> None:
+    """3-fold over labelled proposals: link_min × adopt_min best on two folds (mean of link F1
+    and status accuracy over the trace sets, all rows), scored on the third."""
+    base = TraceSettings()
+    grid = [dataclasses.replace(base, link_min=a, adopt_min=b)
+            for a, b in itertools.product((0.25, 0.3, 0.35, 0.4), (0.4, 0.45, 0.5, 0.55))]
+    print("\ntrace 3-fold over proposals (link_min × adopt_min chosen on two folds; all rows)")
+    print(f"{'held-out fold':22} {'chosen':22} " + " | ".join(
+        f"{' → '.join(('workshop',) + x):30}" for x in TRACE_SETS))
+    for k, fold, best in _folds(versions, grid):
+        held = trace_scores(versions, best, every=True, rows=fold)
+        print(f"fold {k} ({len(fold)} rows)       link {best.link_min:.2f} "
               f"adopt {best.adopt_min:.2f}  " + " | ".join(
                   f"P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f} acc "
                   f"{s.status_accuracy:.2f}" for s in held))
@@ -174,23 +180,14 @@ def trace_folds(versions: dict) -> None:
 def subject_folds(versions: dict) -> None:
     """3-fold over labelled proposals: subject_zipf best on two folds (as trace_folds), scored
     on the third, beside the same fold without subject words."""
-    rows = read_trace_labels(DATA / "trace_labels.csv")
     base = TraceSettings()
     grid = [dataclasses.replace(base, subject_zipf=z) for z in (0.0, 1.5, 2.0, 2.5, 3.0)]
-    folds = [rows[k::3] for k in range(3)]
     print("\ntrace 3-fold over proposals: subject_zipf chosen on two folds (all rows; "
           "in brackets: without subject words)")
-    for k in range(3):
-        train = [r for f in range(3) if f != k for r in folds[f]]
-
-        def fit(s: TraceSettings, data: list = train) -> float:
-            got = trace_scores(versions, s, every=True, rows=data)
-            return sum(x.f1 + x.status_accuracy for x in got)
-
-        best = max(grid, key=fit)
-        held = trace_scores(versions, best, every=True, rows=folds[k])
-        off = trace_scores(versions, grid[0], every=True, rows=folds[k])
-        print(f"fold {k + 1} ({len(folds[k])} rows) zipf {best.subject_zipf:.1f}  " + " | ".join(
+    for k, fold, best in _folds(versions, grid):
+        held = trace_scores(versions, best, every=True, rows=fold)
+        off = trace_scores(versions, grid[0], every=True, rows=fold)
+        print(f"fold {k} ({len(fold)} rows) zipf {best.subject_zipf:.1f}  " + " | ".join(
             f"P {s.precision:.2f} ({o.precision:.2f}) R {s.recall:.2f} ({o.recall:.2f}) "
             f"F1 {s.f1:.2f} ({o.f1:.2f}) acc {s.status_accuracy:.2f} ({o.status_accuracy:.2f})"
             for s, o in zip(held, off, strict=True)))
