@@ -15,8 +15,9 @@ from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..common import document_title
 from .cells import is_measure_grid, read_cells
-from .cues import CHAPTER_RE, NUMBER_RE, header_kind
+from .cues import CHAPTER_RE, header_kind
 from .geometry import has_geometry, table_cells
+from .numbers import NUMBER_RE
 from .spaced import is_spaced, placed
 from .text import read_lines
 from .text.columnwise import is_column_dump, read_columnwise

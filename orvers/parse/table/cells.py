@@ -7,7 +7,6 @@ reading order: a measure number in the first column starts the next measure.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import groupby
 
@@ -15,9 +14,9 @@ from ...model import Block, Check, Section
 from ...text import collapse_space, join_lines
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, header_kind, is_bullet, label_kind
+from .numbers import opening
 from .roles import find_roles, role_of
 
-_ID_RE = re.compile(r"^\s*(\d+(?:\.\d+){1,2})\.?(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$", re.DOTALL)
 _ROWS = 2  # a measure table has at least this many numbered rows
 
 
@@ -31,7 +30,7 @@ def is_measure_grid(blocks: tuple[Block, ...]) -> bool:
     """Whether the document's table rows hold measures, header row or not: first cells that
     open with a measure number, and target labels ("Resultatmål:") in a cell right of them."""
     cells = [b for b in blocks if b.kind == "cell" and b.row is not None]
-    numbered = sum(1 for b in cells if b.col == 0 and _ID_RE.match(block_text(b)))
+    numbered = sum(1 for b in cells if b.col == 0 and opening(block_text(b)))
     return numbered >= _ROWS and any((b.col or 0) > 0 and label_kind(block_text(b))
                                      for b in cells)
 
@@ -101,11 +100,11 @@ class _CellWalker:
         if any(b.col == 0 and _is_header_cell(b) for b in cells):
             return
         first = [b for b in cells if b.col == 0]
-        ident = _ID_RE.match(block_text(first[0])) if first else None
+        ident = opening(block_text(first[0])) if first else None
         if ident:
-            cols = self.new_measure(ident.group(1), first[0])
-            if ident.group(2).strip():
-                cols.add_title(ident.group(2))
+            cols = self.new_measure(ident[0], first[0])
+            if ident[1].strip():
+                cols.add_title(ident[1])
             first = first[1:]
         cols = self.current
         if cols is None:
@@ -144,11 +143,11 @@ class _CellWalker:
         text = block_text(block)
         if _is_header_cell(block) or not text:
             return
-        ident = _ID_RE.match(text) if block.col == 0 else None
+        ident = opening(text) if block.col == 0 else None
         dotless = self._dotless(block) if block.col == 0 and not ident else ""
         if ident:
-            self.new_measure(ident.group(1), block)
-            text = ident.group(2).strip()
+            self.new_measure(ident[0], block)
+            text = ident[1].strip()
             if not text:
                 return
         elif dotless:

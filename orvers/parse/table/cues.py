@@ -9,12 +9,6 @@ from collections.abc import Sequence
 from ...model import Word
 from ...text import collapse_space, fold
 
-# A measure number at the start of a line, as OCR leaves it: `2.3.4/Gjennomføre`,
-# `1.1|Videreutvikle`, `3.1.1\Videreføre`, `2.1.1 [Kartlegge`, or a bare `2.3.` whose last
-# digit was read as junk on the next line.
-# Numbers of any width (3.10.12); a chapter has at most three digits (a year is no chapter).
-NUMBER_RE = re.compile(
-    r"^\s*(\d{1,3})\.(\d+)(?:\.(\d+))?(\.?)(?=$|[\s|\\/\[])\s*[|\\/\[]?\s*(.*)$")
 CHAPTER_RE = re.compile(r"^\s*(\d{1,3})\.\s+([A-ZÆØÅ].*)$")
 SUBSECTION_RE = re.compile(r"^\s*(\d{1,3})\.(\d+)\.?\s+([A-ZÆØÅ].*)$")
 

@@ -13,7 +13,6 @@ number in the first column starts one; where a target or partner item starts, to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -23,13 +22,13 @@ from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
 from .headerless import page_edges
 from .items import items
+from .numbers import opening
 from .spaced import refit, row_starts
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
 _HEADER_WORDS = 8  # a header line has no more words than this
 _PUNCT = ".,:;|[]()"
-_NUMBER_RE = re.compile(r"^\d+(?:\.\d+){1,2}\.?(?=\s|$)")  # a measure number opening a row
 _SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
 _SLACK = 0.35  # a piece may start this share of the text height left of its column's edge
 _TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
@@ -174,5 +173,5 @@ def _opens_row(block: Block, columns: _Columns, body: float) -> bool:
     cells = _cells(block, columns, body)
     if not cells or cells[0].col != 0:
         return False
-    return bool(_NUMBER_RE.match(cells[0].text)
+    return bool(opening(cells[0].text)
                 or (len(cells) > 1 and dotless_number(cells[0].words)))

@@ -14,12 +14,12 @@ from statistics import median
 from ...model import Block
 from .columns import ends_open, starts_open
 from .cues import label_kind
+from .numbers import opening
 
 # A bullet as OCR reads it, standing before an item's first word: `¢`, `e¢`, `°*`, `=`, `_[*`,
 # a lone `«`.
 _GLYPH_WORD_RE = re.compile(r"^[eo]?(?:[^\w\s(\"'«@]|_)+$|^[eo«]$")  # not @: OCR's ø
 _GLYPH_PREFIX_RE = re.compile(r"^(?:[^\w\s(\"'«@]|_)+(?=\w)")
-_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)+")
 _LETTER_RE = re.compile(r"^[A-Za-z]\)\s")  # an item's letter: "a) studietur …", "B) Bidra …"
 # Words that stand before their noun and never end a name: "andre | offentlige aktører".
 _DETERMINERS = frozenset(("andre", "alle", "flere", "mange", "disse", "begge", "noen", "samme",
@@ -49,7 +49,7 @@ def items(blocks: list[Block]) -> tuple[Block, ...]:
     lettered: set[int] = set()  # the columns whose items, since the row or label, are lettered
     for b in blocks:
         if b.kind != "cell" or not b.words or b.col not in (1, 2):
-            if b.kind == "cell" and b.col == 0 and _NUMBER_RE.match(b.text):
+            if b.kind == "cell" and b.col == 0 and opening(b.text):
                 last.clear()  # a new row: its items start afresh
                 lettered.clear()
             out.append(b)

@@ -8,7 +8,6 @@ Proposals get ids W1, W2, … in document order; the heading above a table names
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from ...model import Block, Document, Measure, Programme, Section, Source
@@ -17,16 +16,16 @@ from .cells import block_text
 from .columns import Columns
 from .cues import header_kind, is_bullet, strip_bullet
 from .geometry import has_geometry, table_cells
+from .numbers import opening
 from .spaced import is_spaced, placed
 
-_NUMBERED_RE = re.compile(r"^\s*\d+(?:\.\d+)+\.?(?=\s|$)")
 _NUMBERED_ROWS = 2  # a measure table numbers its rows; fewer numbers than this: proposals
 _HEADING_WORDS = 8
 
 
 def is_proposal_table(doc: Document) -> bool:
     """Whether the document's table rows carry no measure numbers (a proposal table)."""
-    numbered = sum(1 for b in doc.blocks if _NUMBERED_RE.match(block_text(b)))
+    numbered = sum(1 for b in doc.blocks if opening(block_text(b)))
     return numbered < _NUMBERED_ROWS
 
 

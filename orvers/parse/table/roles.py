@@ -6,13 +6,11 @@ them. Columns between two of these belong to the one on their left."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .cues import label_kind
+from .numbers import opening
 
-# A measure number opening a cell (two or three levels: 2.1, 2.1.3), alone or before a title.
-_NUMBER_RE = re.compile(r"^\s*\d{1,3}(?:\.\d+){1,2}\.?(?:\s+(\S.*))?$", re.DOTALL)
 _ROWS = 2  # a measure table has at least this many numbered rows
 
 Roles = tuple[int, int, int | None]
@@ -24,10 +22,10 @@ def find_roles(cells: Iterable[tuple[int, str]], count: int) -> Roles | None:
     measure numbers with a column of targets right of them (an outline, a list)."""
     numbered, alone, labels = [0] * count, [0] * count, [0] * count
     for col, text in cells:
-        number = _NUMBER_RE.match(text)
+        number = opening(text)
         if number:
             numbered[col] += 1
-            alone[col] += number.group(1) is None
+            alone[col] += not number[1].strip()
         labels[col] += label_kind(text) is not None
     first = max(range(count), key=lambda k: numbered[k])
     if numbered[first] < _ROWS:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ...model import Block, Word
 from .gutters import Gutter
+from .numbers import is_number
 
 Edges = tuple[float | None, float | None, float | None]
 
@@ -24,7 +25,6 @@ _HEIGHT = 10.0  # points a line's text is tall
 _WORD_RE = re.compile(r"\S+")
 _COLUMNS_RE = re.compile(r"\S {2,}\S")  # two runs of text on one line, spaces between
 _SPACED = 0.2  # a text is set in columns when this share of its lines has two runs
-_NUMBER_RE = re.compile(r"^\d+(?:\.\d+){1,2}\.?$")  # a measure number, a word of its own
 
 
 def is_spaced(blocks: tuple[Block, ...]) -> bool:
@@ -62,7 +62,7 @@ def row_starts(blocks: tuple[Block, ...]) -> dict[int, list[tuple[Word, ...]]]:
         if not b.words:
             continue
         first = b.words[0]
-        if b.page != page or (_NUMBER_RE.match(first.text) and first.x0 - left[b.page] < CHAR):
+        if b.page != page or (is_number(first.text) and first.x0 - left[b.page] < CHAR):
             current = out.setdefault(i, [])
             page = b.page
         current.append(b.words)

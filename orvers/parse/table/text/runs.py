@@ -19,12 +19,12 @@ from ..columns import Columns
 from ..cues import (
     CHAPTER_RE,
     NARROW,
-    NUMBER_RE,
     SUBSECTION_RE,
     header_kind,
     is_bullet,
     segments,
 )
+from ..numbers import NUMBER_RE
 from .cut import Pairs
 from .deal import ColumnReader
 
