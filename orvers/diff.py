@@ -258,12 +258,12 @@ def _targets(old: tuple[str, ...], new: tuple[str, ...], marked: Collection[str]
     if not added or not removed:
         return added, removed, ()
     from rapidfuzz import fuzz, process
-    from scipy.optimize import linear_sum_assignment
+
+    from .match.assign import best_pairs
 
     sim = process.cdist([_target_key(x) for x in removed], [_target_key(x) for x in added],
                         scorer=fuzz.token_sort_ratio)
-    rows, cols = linear_sum_assignment(-sim)
-    pairs = [(r, c) for r, c in zip(rows, cols, strict=True) if sim[r, c] >= threshold]
+    pairs = best_pairs(sim, threshold)
     used_r = {r for r, _ in pairs}
     used_c = {c for _, c in pairs}
     return (tuple(x for c, x in enumerate(added) if c not in used_c),

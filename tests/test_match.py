@@ -11,7 +11,7 @@ import pytest
 from orvers.api import load
 from orvers.evaluate import comparison_pairs, evaluate, read_gold
 from orvers.match import MatchSettings, compare
-from orvers.match.assign import assign
+from orvers.match.assign import assign, best_pairs
 from orvers.match.signals import ngram_counts, ngram_idf, row_dots, unit_rows
 from orvers.model import Measure, Override, Programme, Section
 
@@ -405,3 +405,20 @@ def test_a_split_off_sub_item_is_not_left_to_a_look_alike():
                               ("T6", "Webinarer om næringsparkene og havnene i regionen", ())])
     kinds = kinds_of(old, PROJECT_SPLIT)
     assert {("T1", "2.1", "split"), ("T1", "2.2", "split"), ("T6", None, "removed")} <= kinds
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (3, 7), (9, 4), (12, 12)])
+def test_best_pairs_is_the_dense_assignment_less_the_weak_pairs(shape):
+    """Sections and reworded targets are paired by the sparse solver (best_pairs), which must
+    choose as a dense assignment (scipy's Hungarian) does, then drop pairs under the minimum;
+    zero scores are never pairs."""
+    from scipy.optimize import linear_sum_assignment
+
+    rng = np.random.default_rng(sum(shape))
+    for _ in range(20):
+        score = rng.random(shape) * (rng.random(shape) < 0.6)
+        rows, cols = linear_sum_assignment(score, maximize=True)
+        dense = sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True)
+                       if score[i, j] >= 0.3)
+        assert best_pairs(score, 0.3) == dense
+    assert best_pairs(np.zeros(shape), 0.0) == []

@@ -60,6 +60,17 @@ def assign(rows: np.ndarray, cols: np.ndarray, score: np.ndarray, shape: tuple[i
     return sorted(out)
 
 
+def best_pairs(score: np.ndarray, minimum: float) -> list[tuple[int, int]]:
+    """The one-to-one (row, column) pairs of a dense SCORE matrix (values ≥ 0) whose scores
+    add up to the most, as a dense assignment would choose them, less those scoring under
+    MINIMUM. Solved sparse (_solve): no scipy.optimize to import for a small problem."""
+    r, c = np.nonzero(score > 0)
+    if not len(r):
+        return []
+    v = score[r, c].astype(np.float64)
+    return sorted((i, j) for i, j in _solve(r, c, v / float(v.max())) if score[i, j] >= minimum)
+
+
 def _second(group: np.ndarray, value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per pair: whether it comes first in its group (highest value), and the group's second
     highest value (0 when the group has one pair)."""

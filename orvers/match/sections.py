@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
 
 from ..model import Programme, Section
+from .assign import best_pairs
 from .signals import matrix, normalise
 
 
@@ -97,8 +97,7 @@ def match_sections(old: Programme, new: Programme,
             # one dissenting vote assumed: a section's lone link never outweighs a title
             score[io[x], jn[y]] += v / (sizes.get(x, 0) + 1)
     score = score * np.where(_levels(old, so)[:, None] == _levels(new, sn)[None, :], 1.0, 0.2)
-    rows, cols = linear_sum_assignment(-score)
-    return {so[i].id: sn[j].id for i, j in zip(rows, cols, strict=True) if score[i, j] >= 0.3}
+    return {so[i].id: sn[j].id for i, j in best_pairs(score, 0.3)}
 
 
 def section_trust(section_map: dict[str, str],
