@@ -498,7 +498,8 @@ def batch(root: str, scheduler: str | None, workers: int | None, out: str, lang:
 def _load_labelled(name: str, layout: str | None, corpus_dir: str, ocr: str | None = None):
     """Load a programme from a path or a label of CORPUS_DIR (OCR'd first in language OCR);
     a file listed in its folder's corpus.toml gets its corpus label, title and that corpus's
-    link/unlink overrides, any other file its file name as label."""
+    link/unlink overrides, and is parsed through that corpus's cache (as `report` reads it),
+    any other file its file name as label."""
     from dataclasses import replace
 
     from .api import load
@@ -506,14 +507,20 @@ def _load_labelled(name: str, layout: str | None, corpus_dir: str, ocr: str | No
 
     path = _path_or_label(name, corpus_dir)
     folder = Path(path).resolve().parent
-    label, title, overrides = Path(path).stem, "", ()
+    label, title, overrides, digest = Path(path).stem, "", (), ""
     if (folder / "corpus.toml").is_file():
         for v in versions(folder):
             if v.path.resolve() == Path(path).resolve():
-                verified_sha256(v)
+                digest = verified_sha256(v)
                 label, title, overrides = v.label, v.title, load_overrides(folder)
                 layout = layout or v.layout
-    programme = load(path, layout, label=label, ocr=ocr)
+    if digest and not ocr:  # a corpus version: parsed once, then read from the corpus cache
+        from .cache import load as cached_load
+
+        programme = cached_load(path, digest, label=label, layout=layout,
+                                cache_dir=_cache(folder))
+    else:
+        programme = load(path, layout, label=label, ocr=ocr)
     return (replace(programme, title=title) if title else programme), overrides
 
 

@@ -204,3 +204,29 @@ def test_an_unchanged_report_is_written_again_with_the_new_time(cached, tmp_path
     _run(cached, tmp_path / "unlinked")
     links = json.loads(_files(tmp_path / "unlinked")["compare/utkast--styret.json"])["links"]
     assert not any((lk["old"], lk["new"]) == (old, new) for lk in links)
+
+
+def test_commands_on_corpus_labels_parse_each_version_once(tmp_path, monkeypatch):
+    """Commands given corpus labels (here compare and extract) read a version through the
+    corpus cache, as report does: once parsed, it is not parsed again, and the output is the
+    same."""
+    from click.testing import CliRunner
+
+    from orvers import api
+    from orvers.cli import cli
+
+    corpus = corpus_copy(tmp_path / "corpus", ("utkast", "styret"))
+    args = ["compare", "utkast", "styret", "--format", "json", "--corpus", str(corpus)]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert len(list((corpus / ".orvers-cache").glob("programme-*.json"))) == 2
+
+    def parse_again(*args, **kwargs):
+        raise AssertionError("a cached version was parsed again")
+
+    monkeypatch.setattr(api, "load", parse_again)
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert again.stdout == first.stdout
+    extracted = CliRunner().invoke(cli, ["extract", "styret", "--corpus", str(corpus)])
+    assert extracted.exit_code == 0 and json.loads(extracted.stdout)["measures"]
