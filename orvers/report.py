@@ -36,7 +36,7 @@ __all__ = ["Finished", "pairs", "report", "write"]
 
 _TIME = "@@orvers-report-time@@"  # the index page's time in a kept report
 # libraries whose version may change the bytes of a report's files
-_WRITERS = ("jinja2", "matplotlib", "openpyxl", "python-docx", "lxml", "sqlite-utils",
+_WRITERS = ("jinja2", "openpyxl", "python-docx", "lxml", "sqlite-utils",
             "rapidfuzz", "fast-diff-match-patch", "numpy", "scipy", "py3langid", "pdfplumber")
 
 

@@ -41,11 +41,14 @@ LINKS = """function collect(d) {
 CHARTS = """function collect(d) {
   var island = d.getElementById("chart-data");
   return {data: island ? JSON.parse(island.textContent) : null,
-          charts: [].map.call(d.querySelectorAll("figure.chart svg"), function (svg) {
-            var box = svg.getBoundingClientRect();
+          charts: [].map.call(d.querySelectorAll("figure.chart .bars"), function (bars) {
+            var box = bars.getBoundingClientRect();
             return {width: box.width, height: box.height,
-                    texts: [].map.call(svg.querySelectorAll("text"),
-                                       function (t) { return t.textContent.trim(); })};
+                    texts: [].map.call(bars.querySelectorAll(".bar-label, .seg"),
+                                       function (t) { return t.textContent.trim(); }),
+                    segments: [].map.call(bars.querySelectorAll(".seg"), function (s) {
+                      return [Number(s.textContent), s.getBoundingClientRect().width];
+                    })};
           })};
 }"""
 
@@ -99,9 +102,13 @@ def _numbers(texts: list[str]) -> Counter:
 
 
 def _drawn(chart: dict, counts: list[dict[str, int]]) -> bool:
-    """Every non-zero count of COUNTS is drawn as a label in CHART (besides its axis ticks)."""
+    """Every non-zero count of COUNTS is drawn as a segment of CHART, and a segment of a larger
+    count is never narrower than one of a smaller count (the narrowest keep room for their
+    number)."""
     wanted = Counter(n for c in counts for n in c.values() if n)
-    return not wanted - _numbers(chart["texts"])
+    widths = sorted(chart["segments"])
+    ordered = all(a[1] <= b[1] + 0.5 for a, b in zip(widths, widths[1:], strict=False))
+    return not wanted - _numbers(chart["texts"]) and ordered
 
 
 def test_charts_are_drawn_and_carry_the_reports_counts(out, tmp_path):
@@ -113,7 +120,7 @@ def test_charts_are_drawn_and_carry_the_reports_counts(out, tmp_path):
 
     page = built[index.resolve().as_uri()]
     assert len(page["charts"]) == 3
-    assert all(c["width"] > 300 and c["height"] > 80 for c in page["charts"])
+    assert all(c["width"] > 300 and c["height"] > 30 for c in page["charts"])
     flow, proposals, areas = page["charts"]
     events = compare["events"]
     assert page["data"]["measures"]["utkast → styret"] == {
@@ -134,7 +141,7 @@ def test_charts_are_drawn_and_carry_the_reports_counts(out, tmp_path):
     assert _drawn(areas, list(page["data"]["areas"].values()))
 
     page = built[trace_page.resolve().as_uri()]
-    assert len(page["charts"]) == 1 and page["charts"][0]["height"] > 200
+    assert len(page["charts"]) == 1 and page["charts"][0]["height"] > 100
     per_area = page["data"]["areas"]
     assert sum(sum(c.values()) for c in per_area.values()) == tops
     assert _drawn(page["charts"][0], list(per_area.values()))

@@ -45,15 +45,14 @@ def _statuses(trace: dict, lang: str) -> dict[str, str]:
 
 def index_figures(chain: list[Comparison], trace: dict | None, lang: str = "nb"
                   ) -> tuple[list[dict], dict]:
-    """The index's charts (title, svg) and their data: the measures' flow along CHAIN, the
-    proposals' statuses, and the last comparison's events per area."""
+    """The index's charts (see charts.stacked_bars) and their data: the measures' flow along
+    CHAIN, the proposals' statuses, and the last comparison's events per area."""
     titles = TITLES[lang]
     figures, data = [], {}
     if chain:
         rows = [(f"{c.old.label} → {c.new.label}", flow_counts(c)) for c in chain]
         data["measures"] = dict(rows)
-        figures.append({"title": titles["measures"],
-                        "svg": stacked_bars(rows, FLOW[lang], titles["measures"])})
+        figures.append(stacked_bars(rows, FLOW[lang], titles["measures"]))
     if trace:
         source = trace["versions"][0]["label"]
         by_level = {k: v for k, v in levels(trace["proposals"], trace["summary"]).items()
@@ -61,15 +60,14 @@ def index_figures(chain: list[Comparison], trace: dict | None, lang: str = "nb"
         data["proposals"] = by_level
         title = titles["proposals"].format(source=source)
         rows = [(f"{titles['levels'][k]} ({sum(v.values())})", v) for k, v in by_level.items()]
-        figures.append({"title": title, "svg": stacked_bars(rows, _statuses(trace, lang),
-                                                            title)})
+        figures.append(stacked_bars(rows, _statuses(trace, lang), title))
     if chain:
         last = chain[-1]
         rows = [(f"{sid} {title}"[:LABEL_CHARS] if sid else "–", counts)
                 for sid, title, counts in area_events(last)]
         data["areas"] = {label: counts for label, counts in rows}
         title = titles["areas"].format(old=last.old.label, new=last.new.label)
-        figures.append({"title": title, "svg": stacked_bars(rows, EVENTS[lang], title)})
+        figures.append(stacked_bars(rows, EVENTS[lang], title))
     return figures, data
 
 
@@ -84,5 +82,5 @@ def trace_figures(trace: dict, lang: str = "nb") -> tuple[list[dict], dict]:
         counts[p["status"]] = counts.get(p["status"], 0) + 1
     title = TITLES[lang]["trace_areas"].format(source=trace["versions"][0]["label"])
     rows = [(area[:LABEL_CHARS], counts) for area, counts in per_area.items()]
-    svg = stacked_bars(rows, _statuses(trace, lang), title)
-    return [{"title": title, "svg": svg}], {"areas": per_area, "sub_items": sub_items}
+    return ([stacked_bars(rows, _statuses(trace, lang), title)],
+            {"areas": per_area, "sub_items": sub_items})

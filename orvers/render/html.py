@@ -184,7 +184,7 @@ def render_trace(trace: dict, lang: str = "nb",
 def render_index(title: str, versions: list[dict], groups: list[dict], generated: str,
                  problems: list[str], lang: str = "nb", figures: list[dict] | None = None,
                  figure_data: dict | None = None) -> str:
-    """The index page linking every report file, with the charts (inline SVG) and their data."""
+    """The index page linking every report file, with the charts (HTML bars) and their data."""
     return _ENV.get_template("index.html.j2").render(
         t=texts(lang), title=title, versions=versions, groups=groups, generated=generated,
         problems=problems, orvers_version=__version__, figures=figures or [],
