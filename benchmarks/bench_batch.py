@@ -5,7 +5,7 @@ Each corpus is the bundled one with its lines reworded as the matcher benchmark 
 files share a hash and nothing is read from a cache. Runs the real command in a subprocess
 (`--no-cache`, imports and cluster start included, as a user would; each run with a user cache
 of its own that holds only the compiled word list and language model, so no run reuses another's
-charts) and prints documents per second, the speed-up of 2 workers over 1 and the load average
+results) and prints documents per second, the speed-up of 2 workers over 1 and the load average
 around each run: on a machine others are using, the speed-up says little.
 
     .venv/bin/python benchmarks/bench_batch.py [N] [--workers 1,2] [--seed S] [--repeat R]
@@ -74,7 +74,7 @@ def make_corpora(root: Path, n: int, seed: int) -> int:
 
 def user_cache(folder: Path) -> dict[str, str]:
     """An environment whose user cache is FOLDER: empty but for the compiled word list and
-    language model (what one run on the machine leaves), so no run finds another's charts."""
+    language model (what one run on the machine leaves), so no run finds another's results."""
     own = Path(platformdirs.user_cache_dir("orvers"))
     (folder / "orvers").mkdir(parents=True)
     for kept in ("wordlist", "langid"):
