@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import corpus_file
+from conftest import CORPUS, corpus_file
 
 from orvers.api import load
 from orvers.cli import cli
@@ -118,6 +118,31 @@ def test_a_long_proposal_is_taken_up_by_the_measure_that_names_its_subject():
 def test_subject_words_link_the_one_lineage_that_shares_them(proposal, lineages, linked):
     got = subject_links([proposal], lineages, DEFAULT.subject_zipf, DEFAULT.subject_letters)
     assert got[0].tolist() == linked
+
+
+def test_compiled_frequencies_are_wordfreqs_and_read_without_it(tmp_path):
+    """The bokmål Zipf frequencies compiled into the user's cache give what wordfreq gives for
+    every word of the bundled documents, and a later process reads them without wordfreq."""
+    import re
+    import subprocess
+    import sys
+
+    from wordfreq import zipf_frequency
+
+    from orvers.trace.frequency import zipf
+
+    words = {w.lower() for path in sorted(CORPUS.glob("*.txt"))
+             for w in re.findall(r"[^\W\d_]+", path.read_text(encoding="utf-8"))}
+    assert len(words) > 1000
+    assert [w for w in sorted(words) if zipf(w) != zipf_frequency(w, "nb")] == []
+    assert zipf("Kommunen") == zipf_frequency("kommunen", "nb") > 3
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": ""}
+    probe = ("import sys; from orvers.trace.frequency import zipf; "
+             "print(zipf('kommune') > 4, 'wordfreq' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                           text=True, timeout=120) for _ in range(2)]
+    assert [r.stdout.split() for r in runs] == [["True", "True"], ["True", "False"]], runs
+    assert len(list(tmp_path.rglob("nb.marisa"))) == 1
 
 
 def test_every_proposal_has_a_status_and_summary_adds_up():

@@ -11,22 +11,17 @@ has never seen, e.g. a compound coined for the occasion).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from ..text import fold
+from .frequency import zipf
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
-@functools.cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # loads its word list on first use
-
-    return zipf_frequency(word, "nb")
 
 
 def stems(text: str, letters: int, zipf_max: float | None = None,
@@ -35,7 +30,7 @@ def stems(text: str, letters: int, zipf_max: float | None = None,
     letters ("helsenæringen" → "helsena"); with zipf_max only of those whose Zipf frequency in
     bokmål is below it."""
     return {fold(w)[:letters] for w in map(str.lower, _TOKEN_RE.findall(text))
-            if len(w) >= shortest and (zipf_max is None or _zipf(w) < zipf_max)}
+            if len(w) >= shortest and (zipf_max is None or zipf(w) < zipf_max)}
 
 
 def subject_links(proposals: Sequence[str], lineages: Sequence[str], zipf_max: float,
