@@ -9,7 +9,7 @@ from pdf_lines import pdf_line as _line
 
 from orvers.parse import parse
 from orvers.parse.table import parse_table
-from orvers.parse.table.geometry import table_cells
+from orvers.parse.table.geometry import read_geometry, table_cells
 from orvers.parse.table.items import BULLET
 from orvers.read import read
 
@@ -17,7 +17,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_ocr_layer_is_read_in_columns():
-    cells = [b for b in table_cells(read(FIXTURES / "board-ocr.pdf").blocks) if b.kind == "cell"]
+    geometry = read_geometry(read(FIXTURES / "board-ocr.pdf"))
+    cells = [b for b in table_cells(geometry) if b.kind == "cell"]
     assert {b.col for b in cells} == {0, 1, 2}
     assert any(b.col == 0 and b.text.startswith("2.1.1.") for b in cells)
     assert not any(b.col == 0 and "Resultatm" in b.text for b in cells)
@@ -49,10 +50,10 @@ def test_rows_continue_across_pages_and_headings_end_tables():
 
 
 def test_a_garbled_bullet_glyph_starts_an_item():
-    cells = table_cells(_doc(
+    cells = table_cells(read_geometry(_doc(
         _line(1, 1, 90, *HEADER),
         _line(2, 1, 102, (40, "1.1. Tiltak"), (200, "e¢ Holdt et møte"), (400, "°* KS")),
-    ).blocks)
+    )))
     middle = next(b for b in cells if b.col == 1)
     partner = next(b for b in cells if b.col == 2)
     assert (middle.text, middle.list_label) == ("Holdt et møte", BULLET)
@@ -126,10 +127,10 @@ def test_a_letter_broken_off_a_word_goes_back_a_bullet_read_as_a_letter_starts_a
 
 
 def test_glyphs_stacked_before_an_item_are_taken_off():
-    cells = table_cells(_doc(
+    cells = table_cells(read_geometry(_doc(
         _line(1, 1, 90, *HEADER),
         _line(2, 1, 102, (40, "1.1. Tiltak"), (200, "Holdt et møte."), (400, "* ~~ næringsliv")),
-    ).blocks)
+    )))
     partner = next(b for b in cells if b.col == 2)
     assert (partner.text, partner.list_label) == ("næringsliv", BULLET)
 

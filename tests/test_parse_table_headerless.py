@@ -8,7 +8,7 @@ from pdf_lines import pdf_line as _line
 
 from orvers.model import Block, Document
 from orvers.parse import detect_layout, parse
-from orvers.parse.table.geometry import has_geometry
+from orvers.parse.table.geometry import read_geometry
 
 
 def _rows(page: int, start: int, shift: float, rows: list[tuple[str, str, str]],
@@ -77,7 +77,7 @@ def test_numbered_lines_with_no_targets_beside_them_are_no_table():
     column of targets, so it is read as the outline it is."""
     doc = _pdf(*(_line(i, 1, 100 + 12 * i, (40, f"1.{i}"), (80, f"Tiltak nummer {i} i planen"))
                  for i in range(1, 8)))
-    assert not has_geometry(doc.blocks)
+    assert not read_geometry(doc).found
     assert detect_layout(doc) == "outline"
 
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..errors import NoMeasuresError, OrversError
 from ..model import Document, Programme
 from .checks import structure_checks
+
+if TYPE_CHECKING:
+    from .table.geometry import Geometry
 
 LAYOUTS: tuple[str, ...] = ("outline", "table", "label-blocks", "bullet-notes", "strategy")
 
@@ -22,38 +26,36 @@ _STAR_BULLET_RE = re.compile(r"^\s*[*o]\s+\S")
 _STRATEGY_RE = re.compile(r"^\s*(Strategier|Delmål)\s*:?\s*$", re.IGNORECASE)
 
 
-def _parser(layout: str) -> Callable[[Document], Programme]:
+def _parser(layout: str, geometry: Geometry | None) -> Callable[[Document], Programme]:
     # Imported lazily: each layout's module is loaded only when that layout is used.
     if layout == "outline":
         from .outline import parse_outline
         return parse_outline
     if layout == "table":
         from .table import parse_table
-        return parse_table
+        return lambda doc: parse_table(doc, geometry)
     if layout == "label-blocks":
         from .labels import parse_labels
         return parse_labels
     if layout == "bullet-notes":
         from .bullets import parse_bullets
+        from .table import looks_like_table
         from .table.proposals import parse_proposals
-        return lambda doc: (parse_proposals(doc) if _looks_like_table(doc) else parse_bullets(doc))
+        return lambda doc: (parse_proposals(doc, geometry) if looks_like_table(doc, geometry)
+                            else parse_bullets(doc))
     if layout == "strategy":
         from .strategy import parse_strategy
         return parse_strategy
     raise OrversError(f"unknown layout '{layout}' (expected one of {', '.join(LAYOUTS)})")
 
 
-def _looks_like_table(doc: Document) -> bool:
-    from .table import looks_like_table
-
-    return looks_like_table(doc)
-
-
-def detect_layout(doc: Document) -> str | None:
-    """The layout the document's text looks like, or None if none fits."""
+def detect_layout(doc: Document, geometry: Geometry | None = None) -> str | None:
+    """The layout the document's text looks like, or None if none fits (geometry: where its
+    words stand, if already read)."""
     from .common import labelled
+    from .table import looks_like_table
     texts = [b.text for b in labelled(doc.blocks) if b.text.strip()]
-    if _looks_like_table(doc):
+    if looks_like_table(doc, geometry):
         from .table.proposals import is_proposal_table
         return "bullet-notes" if is_proposal_table(doc) else "table"
     from .outline import count_numbered
@@ -70,11 +72,15 @@ def detect_layout(doc: Document) -> str | None:
 
 def parse(doc: Document, layout: str | None = None) -> Programme:
     """Parse a document with the given layout, or the detected one."""
-    chosen = layout or detect_layout(doc)
+    geometry = None
+    if layout in (None, "table", "bullet-notes"):  # read once, for detection and the parser
+        from .table.geometry import read_geometry
+        geometry = read_geometry(doc)
+    chosen = layout or detect_layout(doc, geometry)
     if chosen is None:
         raise NoMeasuresError(f"{doc.path}: no measures (tiltak) found — is this an action "
                               "programme? try --layout")
-    programme = _parser(chosen)(doc)
+    programme = _parser(chosen, geometry)(doc)
     if not programme.measures:
         raise NoMeasuresError(f"{doc.path}: no measures (tiltak) found — is this an action "
                               f"programme? try --layout (read as {chosen})")

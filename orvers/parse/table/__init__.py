@@ -16,9 +16,8 @@ from ...text import collapse_space
 from ..common import document_title
 from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, header_kind
-from .geometry import has_geometry, table_cells
+from .geometry import Geometry, read_geometry, table_cells
 from .numbers import NUMBER_RE
-from .spaced import is_spaced, placed
 from .text import read_lines
 from .text.columnwise import is_column_dump, read_columnwise
 
@@ -26,15 +25,14 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TITLE_LINES = 3
 
 
-def looks_like_table(doc: Document) -> bool:
+def looks_like_table(doc: Document, geometry: Geometry | None = None) -> bool:
     """Whether the document has a 'Tiltak | Resultat- og effektmål | Partnere' table header,
-    or words that stand in the columns of a measure table without one."""
+    or words that stand in the columns of a measure table without one (geometry: the
+    document's, if already read)."""
     texts = [b.text for b in doc.blocks if b.text.strip()]
     if any(header_kind(t) == 3 for t in texts) or is_column_dump(doc.blocks):
         return True
-    if is_measure_grid(doc.blocks) or has_geometry(doc.blocks):
-        return True
-    if is_spaced(doc.blocks) and has_geometry(placed(doc.blocks)):
+    if is_measure_grid(doc.blocks) or (geometry or read_geometry(doc)).found:
         return True
     return any(
         header_kind(a) == 1 and header_kind(b) == 1 and header_kind(c) == 1
@@ -43,17 +41,13 @@ def looks_like_table(doc: Document) -> bool:
     )
 
 
-def parse_table(doc: Document) -> Programme:
-    """Sections and measures (with targets and partners) of a table-layout programme."""
+def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
+    """Sections and measures (with targets and partners) of a table-layout programme
+    (geometry: the document's, if already read)."""
     notes: list[str] = []
     leftover: list[Check] = []
-    spaced = is_spaced(doc.blocks) and has_geometry(placed(doc.blocks))
-    if spaced:
-        blocks = table_cells(placed(doc.blocks), by_row=True)
-    elif has_geometry(doc.blocks):
-        blocks = table_cells(doc.blocks)
-    else:
-        blocks = doc.blocks
+    geometry = geometry or read_geometry(doc)
+    blocks = table_cells(geometry) if geometry.found else doc.blocks
     if any(b.kind == "cell" and b.col is not None for b in blocks):
         sections, columns, leftover, notes = read_cells(blocks)
     else:

@@ -16,14 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from statistics import median
 
-from ...model import Block, Word
+from ...model import Block, Document, Word
 from ...text import fold
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
-from .headerless import page_edges
+from .headerless import Edges, page_edges
 from .items import items
 from .numbers import opening
-from .spaced import refit, row_starts
+from .spaced import is_spaced, placed, refit, row_starts
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
@@ -51,10 +51,37 @@ class _Columns:
         return next((e for e in self.edges[col + 1:] if e is not None), None)
 
 
-def has_geometry(blocks: tuple[Block, ...]) -> bool:
-    """Whether the blocks' words stand in a measure table: a header line with its words'
-    positions, or columns the words' places give (headerless.py)."""
-    return any(_header(b.words) for b in blocks if b.words) or bool(page_edges(blocks))
+@dataclass(frozen=True)
+class Geometry:
+    """Where a document's words stand, worked out once per document: the lines the reader
+    reads (a text set with spaces given its words' places, by_row: its columns then placed
+    only roughly), whether a header line gives the columns, and the columns each page's
+    words give where none does (headerless.py)."""
+
+    blocks: tuple[Block, ...]
+    by_row: bool
+    headed: bool
+    edges: dict[int, Edges]
+
+    @property
+    def found(self) -> bool:
+        """Whether the words stand in a measure table, with a header or without."""
+        return self.headed or bool(self.edges)
+
+
+def read_geometry(doc: Document) -> Geometry:
+    """The document's geometry: from its words' places, or, in a text set in columns with
+    spaces (pdftotext -layout), from its characters' columns when they give a table."""
+    if is_spaced(doc.blocks):
+        spaced = _geometry(placed(doc.blocks), by_row=True)
+        if spaced.found:
+            return spaced
+    return _geometry(doc.blocks, by_row=False)
+
+
+def _geometry(blocks: tuple[Block, ...], by_row: bool) -> Geometry:
+    headed = any(_header(b.words) for b in blocks if b.words)
+    return Geometry(blocks, by_row, headed, page_edges(blocks))
 
 
 def _header(words: tuple[Word, ...]) -> _Columns | None:
@@ -107,15 +134,16 @@ def _heading(text: str) -> bool:
     return bool(CHAPTER_RE.match(text) or SUBSECTION_RE.match(text))
 
 
-def table_cells(blocks: tuple[Block, ...], by_row: bool = False) -> tuple[Block, ...]:
-    """The blocks with every line of a measure table split into column cells (kind "cell",
-    col set, row unset) in reading order; a line of the table that runs across its columns
-    a cell of no column (col unset); header lines dropped, other blocks as they were.
-    by_row: the columns are placed only roughly (a text set with spaces), so each row's and
-    each page's lines find their own gutters near the table's columns."""
+def table_cells(geometry: Geometry) -> tuple[Block, ...]:
+    """The geometry's blocks with every line of a measure table split into column cells
+    (kind "cell", col set, row unset) in reading order; a line of the table that runs across
+    its columns a cell of no column (col unset); header lines dropped, other blocks as they
+    were. By row (a text set with spaces), each row's and each page's lines find their own
+    gutters near the table's columns."""
+    blocks, by_row = geometry.blocks, geometry.by_row
     heights = [w.bottom - w.top for b in blocks for w in b.words]
     body = median(heights) if heights else 10.0
-    inferred = {page: _Columns(edges) for page, edges in page_edges(blocks).items()}
+    inferred = {page: _Columns(edges) for page, edges in geometry.edges.items()}
     starts = row_starts(blocks) if by_row else {}
     table: _Columns | None = None  # the table's columns, as its header or the page gives them
     columns: _Columns | None = None  # those of the line's row

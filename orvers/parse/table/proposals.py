@@ -15,9 +15,8 @@ from ..common import document_title
 from .cells import block_text
 from .columns import Columns
 from .cues import header_kind, is_bullet, strip_bullet
-from .geometry import has_geometry, table_cells
+from .geometry import Geometry, read_geometry, table_cells
 from .numbers import opening
-from .spaced import is_spaced, placed
 
 _NUMBERED_ROWS = 2  # a measure table numbers its rows; fewer numbers than this: proposals
 _HEADING_WORDS = 8
@@ -35,14 +34,11 @@ def _heading(block: Block) -> str:
     return text if len(text.split()) <= _HEADING_WORDS and not text.endswith(".") else ""
 
 
-def parse_proposals(doc: Document) -> Programme:
-    """Sections and proposals (with targets and partners) of a proposal table."""
-    if is_spaced(doc.blocks) and has_geometry(placed(doc.blocks)):
-        blocks = table_cells(placed(doc.blocks), by_row=True)
-    elif has_geometry(doc.blocks):
-        blocks = table_cells(doc.blocks)
-    else:
-        blocks = doc.blocks
+def parse_proposals(doc: Document, geometry: Geometry | None = None) -> Programme:
+    """Sections and proposals (with targets and partners) of a proposal table (geometry: the
+    document's, if already read)."""
+    geometry = geometry or read_geometry(doc)
+    blocks = table_cells(geometry) if geometry.found else doc.blocks
     sections: dict[str, Section] = {}
     rows: list[Columns] = []
     section: str | None = None
