@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from ..model import Measure, Programme, Section
@@ -34,9 +35,11 @@ _UNKNOWN_ONLY = {"e": ("ø",), "ga": ("ø",), "ag": ("ø",), "ea": ("ø",), "ao"
                  "aze": ("æ",), "eae": ("æ",), "i": ("j",)}
 
 
-def candidates(word: str, unknown: bool = False) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def candidates(word: str, unknown: bool = False) -> frozenset[str]:
     """Casefolded readings of a word under the OCR confusions (the word itself excluded), at
-    most _MAX_SITES places changed; `unknown` adds the rarer confusions, for an unknown word."""
+    most _MAX_SITES places changed; `unknown` adds the rarer confusions, for an unknown word.
+    Kept per word: a document repeats its words, and the readings depend on nothing else."""
     w = word.casefold()
     table = {**_CONFUSIONS, **_UNKNOWN_ONLY} if unknown and len(w) >= 4 else _CONFUSIONS
     edits = {(0, 1, alt) for alt in _FIRST.get(w[:1], ())}
@@ -55,7 +58,7 @@ def candidates(word: str, unknown: bool = False) -> set[str]:
                 at = end
             out.add("".join(parts) + w[at:])
     out.discard(w)
-    return out
+    return frozenset(out)
 
 
 def _case_like(original: str, word: str) -> str:
