@@ -86,9 +86,11 @@ def match_sections(old: Programme, new: Programme,
     for a, b in pairs:
         for x, y in zip(_ancestry(po, a), _ancestry(pn, b), strict=False):
             votes[x, y] += 1
-    title = np.maximum(_title_similarity([s.title for s in so], [s.title for s in sn]),
-                       _title_similarity([_name(s.title) for s in so],
-                                         [_name(s.title) for s in sn]))
+    titles = [s.title for s in so], [s.title for s in sn]
+    names = [_name(t) for t in titles[0]], [_name(t) for t in titles[1]]
+    title = _title_similarity(*titles)
+    if names != titles:  # some titles have a "Kind: " prefix
+        title = np.maximum(title, _title_similarity(*names))
     score = title
     io = {a.id: i for i, a in enumerate(so)}
     jn = {b.id: j for j, b in enumerate(sn)}
