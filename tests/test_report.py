@@ -379,6 +379,12 @@ def test_trace_page_shows_titles_and_where_the_evidence_was_found(first):
         line = line.split("</p>")[0]
         shown = dict(re.findall(r'data-status="(\w+)" data-n="(\d+)"', line))
         assert {k: int(n) for k, n in shown.items()} == {k: n for k, n in counts.items() if n}
+    # the status filter says the same: its rows are proposals and sub-items, counted apart
+    options = dict(re.findall(r'<option value="(\w+)">[^<(]*\(([^)]*)\)</option>', text))
+    sub_items = trace["levels"]["sub_items"]
+    assert options == {k: f"{n}" + (f" + {sub_items[k]} underpunkter" if sub_items.get(k) else "")
+                       for k, n in trace["levels"]["proposals"].items()
+                       if n or sub_items.get(k)}
 
 
 def _signatures(docx_bytes: bytes) -> set[tuple[str, str]]:
