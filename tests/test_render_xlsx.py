@@ -59,3 +59,16 @@ def test_word_diff_is_rich_text_red_struck_and_green():
     assert any("tettere" in b.text for b in inserted)
     assert all(b.font.color.rgb.endswith("007A33") for b in inserted)
     assert "[+" not in "".join(str(b) for b in cell)
+
+
+def test_every_run_and_bold_cell_names_the_workbooks_face():
+    """A rich-text run or a bold cell without a face is drawn by LibreOffice in its default
+    serif beside the other cells' sans-serif: each names the workbook's face."""
+    wb = load_workbook(io.BytesIO(workbook(CHAIN, TRACE, VERSIONS)), rich_text=True)
+    face = wb._fonts[0].name  # the workbook's default font
+    runs = [b for ws in wb for row in ws.iter_rows() for c in row
+            if not isinstance(c.value, str) and hasattr(c.value, "__iter__")
+            for b in c.value]
+    assert runs and all(not isinstance(b, str) and b.font.rFont == face for b in runs)
+    bold = [c for ws in wb for row in ws.iter_rows() for c in row if c.font.b]
+    assert bold and all(c.font.name == face for c in bold)

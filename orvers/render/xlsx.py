@@ -30,6 +30,10 @@ FILLS = {"amended": "FDE2C4", "unchanged": "E8E8EC", "reworded": "FFF0C2", "spli
          "adopted": "CDECCD", "partial": "FFF0C2", "dropped": "FBD3D3"}
 
 
+# every run, bold cell and heading names its face (the workbook's, Calibri): without one
+# LibreOffice draws it in its default face, a serif, beside the sans-serif of the other cells
+FONT = "Calibri"
+
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
            widths: list[int], names: dict[str, str] | None = None) -> Worksheet:
     """A sheet of one table: bold full headers (wrapped), wrapped cells, the kind coloured,
@@ -37,7 +41,7 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
     ws = wb.create_sheet(title[:31])
     ws.append(text_row(ws, header))
     for cell in ws[1]:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor="D9D9E0")
     fills = {key: PatternFill("solid", fgColor=colour) for key, colour in FILLS.items()}
     for number, row in enumerate(rows, 2):  # counted: ws.max_row scans every row
@@ -77,8 +81,9 @@ def _print_setup(ws) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-_DELETED = InlineFont(color="C00000", strike=True)
-_INSERTED = InlineFont(color="007A33", u="single")
+_SAME = InlineFont(rFont=FONT, sz=11)
+_DELETED = InlineFont(rFont=FONT, sz=11, color="C00000", strike=True)
+_INSERTED = InlineFont(rFont=FONT, sz=11, color="007A33", u="single")
 
 
 def rich_diff(ops) -> CellRichText | str:
@@ -86,7 +91,7 @@ def rich_diff(ops) -> CellRichText | str:
     if all(op == "=" for op, _ in ops):
         return "".join(text for _, text in ops)
     return CellRichText([TextBlock(_DELETED, text) if op == "-" else
-                         TextBlock(_INSERTED, text) if op == "+" else text
+                         TextBlock(_INSERTED, text) if op == "+" else TextBlock(_SAME, text)
                          for op, text in ops if text])
 
 
@@ -94,7 +99,7 @@ def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t:
     """The first sheet: events per comparison, per section of each comparison, trace statuses."""
     ws = wb.create_sheet(t["summary"][:31])
     events = EVENTS[t["lang"]]
-    bold = Font(bold=True)
+    bold = Font(name=FONT, bold=True)
 
     def table(header: list[str], rows: list[list]) -> None:
         ws.append(text_row(ws, header))
@@ -106,7 +111,7 @@ def _summary(wb: Workbook, comparisons: list[Comparison], trace: dict | None, t:
         ws.append([])
 
     ws.append([t["summary"]])
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = Font(name=FONT, bold=True, size=14)
     ws.append([])
     table([t["comparison"], *events.values()],
           [[f"{c.old.label} → {c.new.label}", *c.events().values()] for c in comparisons])
