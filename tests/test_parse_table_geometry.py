@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def test_ocr_layer_is_read_in_columns():
     geometry = read_geometry(read(FIXTURES / "board-ocr.pdf"))
-    cells = [b for b in table_cells(geometry) if b.kind == "cell"]
+    cells = [b for b in table_cells(geometry)[0] if b.kind == "cell"]
     assert {b.col for b in cells} == {0, 1, 2}
     assert any(b.col == 0 and b.text.startswith("2.1.1.") for b in cells)
     assert not any(b.col == 0 and "Resultatm" in b.text for b in cells)
@@ -50,7 +50,7 @@ def test_rows_continue_across_pages_and_headings_end_tables():
 
 
 def test_a_garbled_bullet_glyph_starts_an_item():
-    cells = table_cells(read_geometry(_doc(
+    cells, _ = table_cells(read_geometry(_doc(
         _line(1, 1, 90, *HEADER),
         _line(2, 1, 102, (40, "1.1. Tiltak"), (200, "e¢ Holdt et møte"), (400, "°* KS")),
     )))
@@ -127,7 +127,7 @@ def test_a_letter_broken_off_a_word_goes_back_a_bullet_read_as_a_letter_starts_a
 
 
 def test_glyphs_stacked_before_an_item_are_taken_off():
-    cells = table_cells(read_geometry(_doc(
+    cells, _ = table_cells(read_geometry(_doc(
         _line(1, 1, 90, *HEADER),
         _line(2, 1, 102, (40, "1.1. Tiltak"), (200, "Holdt et møte."), (400, "* ~~ næringsliv")),
     )))

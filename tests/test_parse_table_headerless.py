@@ -3,12 +3,19 @@ word boxes, or a text set in columns with spaces, as pdftotext -layout writes it
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+import pytest
+from builders import convert
+from docx.shared import Cm, Pt
 from pdf_lines import pdf_document as _pdf
 from pdf_lines import pdf_line as _line
 
 from orvers.model import Block, Document
 from orvers.parse import detect_layout, parse
 from orvers.parse.table.geometry import read_geometry
+from orvers.read import read
 
 
 def _rows(page: int, start: int, shift: float, rows: list[tuple[str, str, str]],
@@ -149,3 +156,57 @@ def test_a_heading_set_as_body_text_above_a_header_is_no_part_of_the_table_befor
     p = parse(doc)
     assert [(m.id, m.title) for m in p.measures] == [("1.1", "Samle kunnskap om flom"),
                                                      ("1.2", "Dele data")]
+
+
+def _unruled_board(path: Path, note_after: str | None = None) -> Path:
+    """A Word board of three sections, four measures each, in unruled tables with no header
+    row, rendered to PDF by LibreOffice; with note_after, a row after that measure whose
+    Tiltak and target cells are merged into one, eight short lines of a note that run from
+    the Tiltak column across the targets' gutter."""
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Liberation Sans"
+    document.styles["Normal"].font.size = Pt(10)
+    for section in document.sections:
+        section.left_margin = section.right_margin = Cm(1.5)
+    for chapter in (1, 2, 3):
+        document.add_heading(f"{chapter}. Innsatsområde {chapter}", level=1)
+        table = document.add_table(rows=0, cols=3)
+        table.style = "Normal Table"
+        for k in range(1, 5):
+            cells = table.add_row().cells
+            cells[0].text = f"{chapter}.{k}. Tiltak {chapter}{k} om samarbeid i regionen"
+            cells[1].text = "Resultatmål:"
+            for t in range(3):
+                cells[1].add_paragraph(f"Gjennomført {t + 2} møter om tema {chapter}{k}.",
+                                       style="List Bullet")
+            cells[1].add_paragraph("Effektmål:")
+            cells[1].add_paragraph("Bedre samordning i regionen.", style="List Bullet")
+            cells[2].text = "Kommunene"
+            cells[2].add_paragraph("Statens vegvesen", style="List Bullet")
+            if note_after == f"{chapter}.{k}":
+                note = table.add_row().cells
+                merged = note[0].merge(note[1])
+                merged.text = "Merknad fra styret om tiltakene over:"
+                for n in range(1, 8):
+                    merged.add_paragraph(f"Merknad {n}: tiltaket videreføres fra 2025")
+        table.autofit = False
+        for column, width in zip(table.columns, (5.5, 7.0, 5.5), strict=True):
+            for cell in column.cells:
+                cell.width = Cm(width)
+    document.save(str(path))
+    return convert(path, path.parent, "pdf")
+
+
+@pytest.mark.libreoffice
+def test_a_page_whose_gutter_text_crosses_says_it_took_the_other_pages_place(tmp_path):
+    crossed = read(_unruled_board(tmp_path / "crossed.docx", note_after="2.2"))
+    page = next(b.page for b in crossed.blocks if b.text.startswith("Merknad 4"))
+    clean = parse(read(_unruled_board(tmp_path / "clean.docx")))
+    p = parse(crossed)
+    assert [m.id for m in p.measures] == [m.id for m in clean.measures]
+    assert len(p.measures) == 12
+    lacking = [w for w in p.warnings if "no gutter found" in w]
+    assert lacking == [f"page {page}: no gutter found before the Resultat- og effektmål column "
+                       "(columns told from where the words stand); the place the other pages "
+                       "agree on was taken"]
+    assert not [w for w in clean.warnings if "no gutter found" in w]

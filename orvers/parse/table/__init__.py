@@ -47,7 +47,7 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
     notes: list[str] = []
     leftover: list[Check] = []
     geometry = geometry or read_geometry(doc)
-    blocks = table_cells(geometry) if geometry.found else doc.blocks
+    blocks, cell_notes = table_cells(geometry) if geometry.found else (doc.blocks, [])
     if any(b.kind == "cell" and b.col is not None for b in blocks):
         sections, columns, leftover, notes = read_cells(blocks)
     else:
@@ -65,7 +65,7 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
         sections=kept,
         measures=tuple(measures),
         pages=doc.pages,
-        warnings=(*doc.warnings, *title_notes, *notes, *_warnings(measures)),
+        warnings=(*doc.warnings, *title_notes, *cell_notes, *notes, *_warnings(measures)),
         checks=tuple(leftover),
     )
 

@@ -20,13 +20,14 @@ from ...model import Block, Document, Word
 from ...text import fold
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
-from .headerless import Edges, page_edges
+from .headerless import PageEdges, page_edges
 from .items import items
 from .numbers import opening
 from .spaced import is_spaced, placed, refit, row_starts
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
 _HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
+_COLUMN_NAMES = ("Tiltak", "Resultat- og effektmål", "Partnere")
 _HEADER_WORDS = 8  # a header line has no more words than this
 _PUNCT = ".,:;|[]()"
 _SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
@@ -61,12 +62,12 @@ class Geometry:
     blocks: tuple[Block, ...]
     by_row: bool
     headed: bool
-    edges: dict[int, Edges]
+    pages: PageEdges
 
     @property
     def found(self) -> bool:
         """Whether the words stand in a measure table, with a header or without."""
-        return self.headed or bool(self.edges)
+        return self.headed or bool(self.pages.edges)
 
 
 def read_geometry(doc: Document) -> Geometry:
@@ -134,16 +135,18 @@ def _heading(text: str) -> bool:
     return bool(CHAPTER_RE.match(text) or SUBSECTION_RE.match(text))
 
 
-def table_cells(geometry: Geometry) -> tuple[Block, ...]:
+def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
     """The geometry's blocks with every line of a measure table split into column cells
     (kind "cell", col set, row unset) in reading order; a line of the table that runs across
     its columns a cell of no column (col unset); header lines dropped, other blocks as they
     were. By row (a text set with spaces), each row's and each page's lines find their own
-    gutters near the table's columns."""
+    gutters near the table's columns. And a note on the pages read without a header whose
+    words gave no gutter of their own before a column."""
     blocks, by_row = geometry.blocks, geometry.by_row
     heights = [w.bottom - w.top for b in blocks for w in b.words]
     body = median(heights) if heights else 10.0
-    inferred = {page: _Columns(edges) for page, edges in geometry.edges.items()}
+    inferred = {page: _Columns(edges) for page, edges in geometry.pages.edges.items()}
+    read: set[int] = set()  # the pages with lines read in the columns their words give
     starts = row_starts(blocks) if by_row else {}
     table: _Columns | None = None  # the table's columns, as its header or the page gives them
     columns: _Columns | None = None  # those of the line's row
@@ -174,8 +177,10 @@ def table_cells(geometry: Geometry) -> tuple[Block, ...]:
                 block = replace(block, kind="cell")
             out.append(block)
             continue
+        if not headed and block.page in inferred:
+            read.add(block.page)
         out.extend(cells)
-    return items(out)
+    return items(out), _borrowed(geometry.pages, read)
 
 
 def _heading_above(out: list[Block], blocks: tuple[Block, ...], at: int) -> None:
@@ -203,3 +208,22 @@ def _opens_row(block: Block, columns: _Columns, body: float) -> bool:
         return False
     return bool(opening(cells[0].text)
                 or (len(cells) > 1 and dotless_number(cells[0].words)))
+
+
+def _borrowed(pages: PageEdges, read: set[int]) -> list[str]:
+    """Say which of the pages read lacked the gutter before a column, and that the place the
+    other pages agree on was taken: there a column may start a little off, so a line may
+    go to the wrong column."""
+    lacking: dict[tuple[int, ...], list[int]] = {}
+    for page in sorted(read):
+        if page in pages.borrowed:
+            lacking.setdefault(pages.borrowed[page], []).append(page)
+    notes = []
+    for cols, where in lacking.items():
+        names = " and ".join(_COLUMN_NAMES[c] for c in cols)
+        many = len(cols) > 1
+        notes.append(f"{'pages' if len(where) > 1 else 'page'} {', '.join(map(str, where))}: "
+                     f"no gutter found before the {names} column{'s' if many else ''} (columns "
+                     f"told from where the words stand); the place{'s' if many else ''} the "
+                     f"other pages agree on {'were' if many else 'was'} taken")
+    return notes

@@ -2,14 +2,15 @@
 
 Each page's gutters (gutters.py) are agreed over the document: a gutter found on at least half
 of the pages with gutters is one of the table's; a page where it is missing (a page of few
-rows, or an OCR layer that joined words across it) takes its median place, and a gutter found
-on one page only (inside a column) is dropped. Which column holds what is then told from the
-text (roles.py).
+rows, or an OCR layer that joined words across it) takes its median place, and says so
+(borrowed), and a gutter found on one page only (inside a column) is dropped. Which column
+holds what is then told from the text (roles.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from statistics import median
 
@@ -23,28 +24,53 @@ _NEAR = 2.0  # text heights: gutters this near each other on two pages are the s
 Edges = tuple[float | None, float | None, float | None]
 
 
-def page_edges(blocks: Sequence[Block]) -> dict[int, Edges]:
+@dataclass(frozen=True)
+class PageEdges:
     """For each page of a document whose lines carry word positions and stand in a measure
     table without a header: the left edges of the Tiltak, target and Partnere columns (None
-    for a column the table lacks). Empty when the words stand in no such table."""
+    for a column the table lacks), and the columns (0, 1, 2) whose edge the page's own words
+    did not give though they stand on both sides of it (a gutter crossed by text, or a page of
+    few rows), placed where the other pages agree. Empty when the words stand in no such
+    table."""
+
+    edges: dict[int, Edges]
+    borrowed: dict[int, tuple[int, ...]]
+
+
+def page_edges(blocks: Sequence[Block]) -> PageEdges:
+    """The columns each page's words give (see PageEdges)."""
     lines = [b for b in blocks if b.words]
     if not lines:
-        return {}
+        return PageEdges({}, {})
     height = text_height([b.words for b in lines])
     pages = {page: [b.words for b in group] for page, group in groupby(lines, lambda b: b.page)}
     found = {page: [g.edge for g in find_gutters(words)] for page, words in pages.items()}
     agreed = _agreed([e for edges in found.values() for e in edges],
                      sum(1 for edges in found.values() if edges), _NEAR * height)
     if not agreed:
-        return {}
-    left = min(w.x0 for b in lines for w in b.words)
-    by_page = {page: [left, *(_nearest(edges, e, _NEAR * height) for e in agreed)]
-               for page, edges in found.items()}
+        return PageEdges({}, {})
+    places = [min(w.x0 for b in lines for w in b.words), *agreed]
+    own = {page: [places[0], *(_nearest(edges, e, _NEAR * height) for e in agreed)]
+           for page, edges in found.items()}
+    by_page = {page: [a if e is None else e for e, a in zip(mine, places, strict=True)]
+               for page, mine in own.items()}
     roles = _roles([(b.words, by_page[b.page]) for b in lines])
     if roles is None:
-        return {}
-    return {page: tuple(None if k is None else edges[k] for k in roles)  # type: ignore[misc]
-            for page, edges in by_page.items()}
+        return PageEdges({}, {})
+    edges = {page: tuple(None if k is None else mine[k] for k in roles)  # type: ignore[misc]
+             for page, mine in by_page.items()}
+    borrowed = {page: cols for page, mine in own.items()
+                if (cols := tuple(c for c, k in enumerate(roles) if k is not None
+                                  and mine[k] is None
+                                  and _both_sides(pages[page], places[k], _NEAR * height)))}
+    return PageEdges(edges, borrowed)
+
+
+def _both_sides(lines: list[tuple[Word, ...]], place: float, near: float) -> bool:
+    """Whether words start on the page both left of a column's place and at it or right of
+    it: a gutter there had text to part (a page with one column's text has none to find)."""
+    starts = [w.x0 for words in lines for w in words]
+    return any(x < place - near for x in starts) and any(x >= place - near for x in starts)
 
 
 def _agreed(edges: list[float], pages: int, near: float) -> list[float]:
@@ -58,10 +84,10 @@ def _agreed(edges: list[float], pages: int, near: float) -> list[float]:
     return [median(g) for g in groups if len(g) >= max(1, _AGREE * pages)]
 
 
-def _nearest(edges: list[float], agreed: float, near: float) -> float:
-    """The page's own edge for an agreed one, or the agreed place if the page lacks it."""
+def _nearest(edges: list[float], agreed: float, near: float) -> float | None:
+    """The page's own edge for an agreed one, None if the page lacks it."""
     close = [e for e in edges if abs(e - agreed) <= near]
-    return min(close, key=lambda e: abs(e - agreed)) if close else agreed
+    return min(close, key=lambda e: abs(e - agreed)) if close else None
 
 
 def _column(edges: list[float], x: float, slack: float) -> int:

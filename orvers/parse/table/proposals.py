@@ -38,7 +38,7 @@ def parse_proposals(doc: Document, geometry: Geometry | None = None) -> Programm
     """Sections and proposals (with targets and partners) of a proposal table (geometry: the
     document's, if already read)."""
     geometry = geometry or read_geometry(doc)
-    blocks = table_cells(geometry) if geometry.found else doc.blocks
+    blocks, notes = table_cells(geometry) if geometry.found else (doc.blocks, [])
     sections: dict[str, Section] = {}
     rows: list[Columns] = []
     section: str | None = None
@@ -85,7 +85,8 @@ def parse_proposals(doc: Document, geometry: Geometry | None = None) -> Programm
                 source=Source(cols.page, cols.line_start, cols.line_end), id_source="assigned"))
     return Programme(path=doc.path, format=doc.format, layout="bullet-notes",
                      title=document_title(doc.blocks), sections=tuple(sections.values()),
-                     measures=tuple(measures), pages=doc.pages, warnings=doc.warnings)
+                     measures=tuple(measures), pages=doc.pages,
+                     warnings=(*doc.warnings, *notes))
 
 
 def _is_header(block: Block) -> bool:
