@@ -46,6 +46,15 @@ def code_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
+def user_cache(*parts: str) -> Path:
+    """A folder in this user's cache directory for orvers (platformdirs: $XDG_CACHE_HOME/orvers,
+    else ~/.cache/orvers on Linux), such as the compiled word list or the cache of a corpus
+    that cannot hold its own."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("orvers"), *parts)
+
+
 def usable(folder: Path) -> bool:
     """Whether FOLDER can hold cache entries (created if need be)."""
     return _unusable(folder) is None
@@ -76,10 +85,8 @@ def locate(corpus: str | Path, enabled: bool = True) -> tuple[Path | None, str]:
     problem = _unusable(local)
     if problem is None:
         return local, ""
-    import platformdirs
-
     name = hashlib.sha256(str(Path(corpus).resolve()).encode()).hexdigest()[:16]
-    fallback = Path(platformdirs.user_cache_dir("orvers")) / "corpora" / name
+    fallback = user_cache("corpora", name)
     if _unusable(fallback) is None:
         return fallback, f"{local} {problem}; caching in {fallback} instead"
     return None, f"{local} {problem} and neither is {fallback}; running without a cache"

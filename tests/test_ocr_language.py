@@ -85,3 +85,40 @@ def test_the_model_is_unpacked_once_per_content_not_per_install(tmp_path, monkey
     classes = _unpacked(first)[2]
     assert _unpacked(second)[2] == classes and "no" in classes
     assert len(list((tmp_path / "cache" / "orvers" / "langid").iterdir())) == 1
+
+
+def test_unpacking_a_new_model_removes_the_older_ones_and_nothing_else(tmp_path, monkeypatch):
+    # a py3langid upgrade unpacks its model anew: the 66 MB copy of the old one goes, but
+    # nothing else in the folder, no folder a link points to, no file of that name
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from orvers.ocr.language import _unpacked
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    langid = tmp_path / "cache" / "orvers" / "langid"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "ptc.npy").write_bytes(b"not the cache's")
+    older = langid / ("0" * 24)
+    older.mkdir(parents=True)
+    (older / "ptc.npy").write_bytes(b"an older model")
+    (older / "link").symlink_to(elsewhere, target_is_directory=True)
+    (langid / ("1" * 24)).symlink_to(elsewhere, target_is_directory=True)
+    (langid / ("2" * 24)).write_bytes(b"a file")
+    for other in ("notes", ".building-x", "0" * 23, "0" * 24 + "-mine"):
+        (langid / other).mkdir()
+        (langid / other / "ptc.npy").write_bytes(b"kept")
+
+    assert "no" in _unpacked(MODEL_DIR / MODEL_FILE)[2]
+    new = {p.name for p in langid.iterdir()} - {"1" * 24, "2" * 24, "notes", ".building-x",
+                                                "0" * 23, "0" * 24 + "-mine"}
+    assert len(new) == 1 and "0" * 24 not in new  # the older copy is gone, the new one there
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["ptc.npy"]
+    assert (langid / ("1" * 24)).is_symlink() and (langid / ("2" * 24)).is_file()
+    assert all((langid / other / "ptc.npy").read_bytes() == b"kept"
+               for other in ("notes", ".building-x", "0" * 23, "0" * 24 + "-mine"))
+
+    again = langid / ("3" * 24)  # one written since: the model already unpacked writes nothing
+    again.mkdir()
+    _unpacked(MODEL_DIR / MODEL_FILE)
+    assert again.is_dir()

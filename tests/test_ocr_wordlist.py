@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 
+from orvers.cache import user_cache
 from orvers.ocr.lexicon import build_lexicon
 from orvers.ocr.repair import repair
-from orvers.ocr.wordlist import cache_dir, load_wordlist
+from orvers.ocr.wordlist import load_wordlist
 
 
 def test_compiled_once_and_again_when_the_word_list_changes(tmp_path, monkeypatch):
@@ -17,7 +18,7 @@ def test_compiled_once_and_again_when_the_word_list_changes(tmp_path, monkeypatc
     first = load_wordlist(words)
     assert "følge" in first.words and "nho" in first.acronyms and first.name("uio") == "UiO"
     assert repair("fglge mgte", build_lexicon(wordlist=words)) == "følge møte"
-    compiled = sorted(p.name for p in cache_dir().rglob("*") if p.is_file())
+    compiled = sorted(p.name for p in user_cache("wordlist").rglob("*") if p.is_file())
     assert compiled == ["acronyms.marisa", "names.marisa", "words.marisa"]  # no pickle
 
     words.write_text("følge\nmøte\nsjø\n", encoding="latin-1")

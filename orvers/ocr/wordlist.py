@@ -13,7 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import marisa_trie
-import platformdirs
+
+from ..cache import user_cache
 
 WORDLIST = Path("/usr/share/dict/bokmaal")  # Debian's wnorwegian: 935 000 bokmål forms
 _FORMAT = "1"  # bump when what is compiled changes
@@ -38,11 +39,6 @@ class WordList:
 EMPTY = WordList(marisa_trie.Trie(), marisa_trie.Trie(), marisa_trie.BytesTrie())
 
 
-def cache_dir() -> Path:
-    """Where compiled word lists live: the user's cache directory (XDG_CACHE_HOME on Linux)."""
-    return Path(platformdirs.user_cache_dir("orvers")) / "wordlist"
-
-
 def identity(path: Path = WORDLIST) -> str:
     """Which word list PATH is (its place, size and modification time), "" when it is missing:
     the compiled copy is named by it, and a cached parse that repaired OCR text depends on it."""
@@ -60,7 +56,7 @@ def load_wordlist(path: Path = WORDLIST) -> WordList:
     key = identity(path)
     if not key:
         return EMPTY
-    folder = cache_dir() / hashlib.sha256(key.encode()).hexdigest()[:24]
+    folder = user_cache("wordlist", hashlib.sha256(key.encode()).hexdigest()[:24])
     if not all((folder / f"{part}.marisa").exists() for part in _PARTS):
         built = _compile(path)
         try:

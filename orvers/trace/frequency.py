@@ -13,7 +13,8 @@ from importlib import metadata
 
 import marisa_trie
 
-from ..ocr.wordlist import cache_dir, publishing
+from ..cache import user_cache
+from ..ocr.wordlist import publishing
 
 _FORMAT = "1"  # bump when what is compiled changes
 _RECORD = "<H"  # a Zipf frequency × 100 (wordfreq gives two decimals; at most 9)
@@ -31,7 +32,7 @@ def zipf(word: str) -> float:
 def _table() -> marisa_trie.RecordTrie:
     """The compiled list, built on first use and for each wordfreq version."""
     key = f"wordfreq {metadata.version('wordfreq')} nb best {_FORMAT}"
-    folder = cache_dir().parent / "wordfreq" / hashlib.sha256(key.encode()).hexdigest()[:24]
+    folder = user_cache("wordfreq", hashlib.sha256(key.encode()).hexdigest()[:24])
     path = folder / "nb.marisa"
     if not path.exists():
         built = _compile()
