@@ -135,6 +135,10 @@ def _aligned(olds: list[str], news: list[str], same: Callable[[str, str], bool],
             found.append((1, 2))
         return found
 
+    found = {(i, j): units(i, j) for i in range(n + 1) for j in range(m + 1)}
+    if not any((a, b) != (1, 1) or olds[i] != news[j]
+               for (i, j), here in found.items() for a, b in here):
+        return unchanged  # no unit is noise: no alignment can make one equal
     best = [[0] * (m + 1) for _ in range(n + 1)]
     step: dict[tuple[int, int], tuple[int, int]] = {}
     for i in range(n, -1, -1):
@@ -144,7 +148,7 @@ def _aligned(olds: list[str], news: list[str], same: Callable[[str, str], bool],
             choices = [(best[i + 1][j], (1, 0))] if i < n else []
             if j < m:
                 choices.append((best[i][j + 1], (0, 1)))
-            choices += [(best[i + a][j + b] + 1, (a, b)) for a, b in units(i, j)]
+            choices += [(best[i + a][j + b] + 1, (a, b)) for a, b in found[i, j]]
             best[i][j], step[i, j] = max(choices, key=lambda c: c[0])
     out: list[Op] = []
     dels: list[str] = []
