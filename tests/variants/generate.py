@@ -49,6 +49,7 @@ class Style:
     font: str = "Liberation Sans"
     size: float = 10
     landscape: bool = False
+    a4: bool = False  # A4 paper (python-docx's template is US Letter)
 
 
 # --- sources ---------------------------------------------------------------------------
@@ -111,6 +112,8 @@ def _document(style: Style) -> docx.document.Document:
     normal.font.name, normal.font.size = style.font, Pt(style.size)
     for section in document.sections:
         section.left_margin = section.right_margin = Cm(1.5)
+        if style.a4:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         if style.landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
@@ -147,19 +150,21 @@ def _table(document, headers: tuple[str, ...], rows: list[list[list[tuple[str, b
             cell.width = Cm(width)
 
 
-def _targets(m: Measure) -> list[tuple[str, bool]]:
+def _targets(m: Measure, labels: bool = True) -> list[tuple[str, bool]]:
+    """The targets' cell: each list under its label, or (labels False) the items alone."""
     out: list[tuple[str, bool]] = []
     for label, items in (("Resultatmål:", m.result_targets), ("Effektmål:", m.effect_targets)):
         if items:
-            out += [(label, False), *((t, True) for t in items)]
+            out += [*([(label, False)] if labels else []), *((t, True) for t in items)]
     return out
 
 
 def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
-               number_column: bool = False) -> Path:
+               number_column: bool = False, labels: bool = True) -> Path:
     """The board's layout: numbered headings, a 3-column measure table per section; the
     header row on every table ("every"), on the first table only ("first") or on none; with
-    number_column, the measure numbers in a column of their own (Nr | Tiltak | …)."""
+    number_column, the measure numbers in a column of their own (Nr | Tiltak | …); without
+    labels, the targets' cell holds the targets with no Resultatmål:/Effektmål: label."""
     document = _document(style)
     document.add_heading(p.title, level=0)
     tables = 0
@@ -170,11 +175,11 @@ def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
             tables += 1
             if number_column:
                 _table(document, ("Nr", "Tiltak", "Resultat- og effektmål", "Partnere"), [
-                    [[(m.id, False)], [(m.title, False)], _targets(m),
+                    [[(m.id, False)], [(m.title, False)], _targets(m, labels),
                      [(x, True) for x in m.partners]] for m in measures], style, header)
             else:
                 _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
-                    [[(f"{m.id}. {m.title}", False)], _targets(m),
+                    [[(f"{m.id}. {m.title}", False)], _targets(m, labels),
                      [(x, True) for x in m.partners]] for m in measures], style, header)
     document.save(str(path))
     return path
@@ -389,6 +394,30 @@ def headerless_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         "python-docx, no rules, no header row, landscape serif → LibreOffice PDF")
 
 
+def unlabelled_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Measure tables with neither a header row nor Resultatmål:/Effektmål: labels in the
+    targets' cells (the targets' text kept): nothing but their geometry and numbering tells
+    them from an outline. The board ruled (Table Grid) and unruled, as DOCX and LibreOffice
+    PDF; unruled with its numbers in a column of their own; and, held out (scored once, after
+    the reader was written), a synthetic programme unruled on A4 in DejaVu Sans."""
+    for name, table in (("board-nolabel-grid", "Table Grid"), ("board-nolabel", "Normal Table")):
+        _docx_pdf(add, work, name, "board", board_docx(
+            src["board"], work / f"{name}.docx", Style(table=table), headers="none",
+            labels=False), f"python-docx, {table}, no header row, no target labels")
+    add("board-nolabel-nr-column-pdf", "board", to_pdf(board_docx(
+        src["board"], work / "board-nolabel-nr.docx",
+        Style(table="Normal Table", widths=(1.6, 5.0, 6.5, 5.0)), headers="none",
+        number_column=True, labels=False), work / "board-nolabel-nr.pdf"),
+        "python-docx, no rules, Nr | Tiltak | targets | Partnere, no header row, no target "
+        "labels → LibreOffice PDF")
+    add("synthetic-board-grid-nolabel-a4-pdf", "synthetic-board-grid", to_pdf(board_docx(
+        src["synthetic-board-grid"], work / "syn-nolabel-a4.docx",
+        Style(table="Normal Table", widths=(5.0, 8.0, 5.0), font="DejaVu Sans", size=9,
+              a4=True), headers="none", labels=False), work / "syn-nolabel-a4.pdf"),
+        "python-docx, no rules, A4, DejaVu Sans 9 pt, no header row, no target labels → "
+        "LibreOffice PDF")
+
+
 # PDF variants dumped by pdftotext -layout too (added after the -layout reader was written,
 # scored once): (variant, source)
 _LAYOUT_DUMPS = (("board-narrow-pdf", "board"), ("board-plain-landscape-pdf", "board"),
@@ -415,11 +444,16 @@ def _docx_pdf(add, work: Path, name: str, source: str, path: Path,
 
 def main() -> None:
     """Write every variant; OCR outputs already there are kept unless --fresh is given
-    (tesseract takes minutes; the documents it reads do not change between runs)."""
+    (tesseract takes minutes; the documents it reads do not change between runs).
+    `--only unlabelled` writes only that group's variants and adds them to the manifest,
+    leaving every other file as it is."""
     FILES.mkdir(exist_ok=True)
     fresh = "--fresh" in sys.argv
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    if only is not None and only not in _GROUPS:
+        raise SystemExit(f"--only: one of {', '.join(_GROUPS)}")
     for old in FILES.iterdir():
-        if fresh or "-ocr-" not in old.name:
+        if only is None and (fresh or "-ocr-" not in old.name):
             old.unlink()
     src = sources()
     work = Path(tempfile.mkdtemp(prefix="orvers-variants-"))
@@ -440,6 +474,36 @@ def main() -> None:
         add(name, source, kept if kept.exists() else
             to_ocr(pdf, work / f"{name}.pdf", dpi, lang, rotate, blur), pipeline)
 
+    if only is not None:
+        _GROUPS[only](src, work, add, ocr)
+        _merge(variants, src)
+    else:
+        _all(src, work, add, ocr)
+        manifest = {"variants": variants,
+                    "truth": {name: _truth(p) for name, p in src.items()}}
+        _write(manifest)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _write(manifest: dict) -> None:
+    (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1)
+                                        + "\n", encoding="utf-8")
+
+
+def _merge(variants: list[dict], src: dict[str, Programme]) -> None:
+    """Put the variants into the manifest in place of those of the same name (new ones
+    last), and the truth of any source it lacks."""
+    manifest = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+    by_name = {v["name"]: v for v in variants}
+    kept = [by_name.pop(v["name"], v) for v in manifest["variants"]]
+    manifest["variants"] = [*kept, *by_name.values()]
+    for name, p in src.items():
+        manifest["truth"].setdefault(name, _truth(p))
+    _write(manifest)
+
+
+def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Every group of variants, in the manifest's order."""
     def docx_pdf(name: str, source: str, path: Path, pipeline: str) -> tuple[Path, Path]:
         return _docx_pdf(add, work, name, source, path, pipeline)
 
@@ -489,12 +553,10 @@ def main() -> None:
     extra_text_variants(src, work, add, board_grid, board_narrow)
     headerless_variants(src, work, add, ocr)
     layout_variants(work, add)
+    unlabelled_variants(src, work, add, ocr)
 
-    manifest = {"variants": variants,
-                "truth": {name: _truth(p) for name, p in src.items()}}
-    (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1)
-                                        + "\n", encoding="utf-8")
-    shutil.rmtree(work, ignore_errors=True)
+
+_GROUPS = {"unlabelled": unlabelled_variants}
 
 
 if __name__ == "__main__":
