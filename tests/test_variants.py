@@ -18,11 +18,6 @@ KNOWN: dict[str, str] = {
                                 "prints the columns one after another with no header word "
                                 "to tell where each begins: read as an outline, 26 of 31 ids "
                                 "(a check names the five read as headings)",
-    **{name: "no header row and no Resultatmål:/Effektmål: labels: read as an outline, "
-             "the targets and partners on the titles" for name in (
-        "board-nolabel-grid-docx", "board-nolabel-grid-pdf", "board-nolabel-docx",
-        "board-nolabel-pdf", "board-nolabel-nr-column-pdf",
-        "synthetic-board-grid-nolabel-a4-pdf")},
 }
 
 

@@ -15,7 +15,7 @@ from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..common import document_title
 from .cells import is_measure_grid, read_cells
-from .cues import CHAPTER_RE, header_kind
+from .cues import CHAPTER_RE, has_label, header_kind
 from .geometry import Geometry, read_geometry, table_cells
 from .numbers import NUMBER_RE
 from .text import read_lines
@@ -23,6 +23,8 @@ from .text.columnwise import is_column_dump, read_columnwise
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TITLE_LINES = 3
+UNLABELLED = ("targets without a Resultatmål/Effektmål label: read as result targets (a column "
+              "between the titles and the partners)")
 
 
 def looks_like_table(doc: Document, geometry: Geometry | None = None) -> bool:
@@ -55,6 +57,9 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
         sections, columns, notes = reader(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
+    if any(m.result_targets for m in measures) and not any(has_label(b.text)
+                                                           for b in doc.blocks):
+        notes.append(UNLABELLED)
     kept = _sections_with_measures(sections, measures)
     title, title_notes = _title(doc)
     return Programme(

@@ -15,7 +15,7 @@ from ...text import collapse_space, join_lines
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, header_kind, is_bullet, label_kind
 from .numbers import opening
-from .roles import find_roles, role_of
+from .roles import Roles, find_roles, role_of
 
 _ROWS = 2  # a measure table has at least this many numbered rows
 
@@ -28,11 +28,13 @@ def block_text(block: Block) -> str:
 
 def is_measure_grid(blocks: tuple[Block, ...]) -> bool:
     """Whether the document's table rows hold measures, header row or not: first cells that
-    open with a measure number, and target labels ("Resultatmål:") in a cell right of them."""
+    open with a measure number, and target labels ("Resultatmål:") in a cell right of them,
+    or, with no label anywhere, columns in a measure table's shape (roles.py)."""
     cells = [b for b in blocks if b.kind == "cell" and b.row is not None]
     numbered = sum(1 for b in cells if b.col == 0 and opening(block_text(b)))
-    return numbered >= _ROWS and any((b.col or 0) > 0 and label_kind(block_text(b))
-                                     for b in cells)
+    if numbered >= _ROWS and any((b.col or 0) > 0 and label_kind(block_text(b)) for b in cells):
+        return True
+    return numbered >= _ROWS and _roles(blocks) is not None
 
 
 def _heading(block: Block, chapter: str | None) -> Section | None:
@@ -197,19 +199,24 @@ def read_cells(blocks: tuple[Block, ...]
 def _by_role(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The table cells' columns as their roles (0 the titles with their numbers, 1 the
     targets, 2 the partners; roles.py), where a table sets them otherwise (Nr | Tiltak | …)."""
-    cells: dict[tuple[int | None, int | None, int], list[str]] = {}
-    for b in blocks:
-        if b.kind == "cell" and b.row is not None and b.col is not None:
-            cells.setdefault((b.table, b.row, b.col), []).append(block_text(b))
-    if not cells:
-        return blocks
-    roles = find_roles(((col, "\n".join(texts)) for (_, _, col), texts in cells.items()),
-                       max(col for _, _, col in cells) + 1)
+    roles = _roles(blocks)
     if roles is None:
         return blocks
     return tuple(replace(b, col=role_of(b.col, roles))
                  if b.kind == "cell" and b.row is not None and b.col is not None else b
                  for b in blocks)
+
+
+def _roles(blocks: tuple[Block, ...]) -> Roles | None:
+    """The roles of the table cells' columns, told from each cell's text (roles.py)."""
+    cells: dict[tuple[int | None, int | None, int], list[str]] = {}
+    for b in blocks:
+        if b.kind == "cell" and b.row is not None and b.col is not None:
+            cells.setdefault((b.table, b.row, b.col), []).append(block_text(b))
+    if not cells:
+        return None
+    return find_roles(((col, "\n".join(texts)) for (_, _, col), texts in cells.items()),
+                      max(col for _, _, col in cells) + 1)
 
 
 def _unheaded(walker: _CellWalker) -> list[str]:

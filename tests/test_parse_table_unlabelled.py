@@ -1,0 +1,81 @@
+"""Measure tables with neither a header row nor Resultatmål:/Effektmål: labels: told from
+their shape (numbers in sequence opening one column, two columns of text right of the titles)
+and read with their targets as result targets, which a warning says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdf_lines import pdf_document as _pdf
+from pdf_lines import pdf_line as _line
+
+from orvers.api import load
+from orvers.parse import detect_layout, parse
+from orvers.parse.table import UNLABELLED
+
+FILES = Path(__file__).parent / "variants" / "files"
+
+
+def _page(rows: list[tuple[str, ...]], edges: tuple[float, ...] = (40, 200, 400)):
+    """A heading, then the rows as table lines (one piece per column, empty: none)."""
+    lines = [_line(1, 1, 60, (40, "1. Strategier"), size=14)]
+    for i, cells in enumerate(rows):
+        pieces = [(x, text) for x, text in zip(edges, cells, strict=True) if text]
+        lines.append(_line(2 + i, 1, 100 + 12 * i, *pieces))
+    return _pdf(*lines)
+
+
+_ROWS = [
+    ("1.1. Samle kunnskap", "• Gjennomført to møter.", "• KS"),
+    ("om flom og ras", "• Bedre beredskap.", "• NVE"),
+    ("1.2. Dele data", "• Etablert en portal.", "• Kartverket"),
+    ("mellom kommunene", "", "• DSB"),
+    ("1.3. Lage kart", "• Laget tre kart.", "• NVE"),
+]
+
+
+def test_a_table_without_header_or_labels_is_read_from_its_columns_with_a_warning():
+    doc = _page(_ROWS)
+    assert detect_layout(doc) == "table"
+    p = parse(doc)
+    assert [(m.id, m.title) for m in p.measures] == [
+        ("1.1", "Samle kunnskap om flom og ras"), ("1.2", "Dele data mellom kommunene"),
+        ("1.3", "Lage kart")]
+    first = p.measures[0]
+    assert first.result_targets == ("Gjennomført to møter.", "Bedre beredskap.")
+    assert first.effect_targets == ()
+    assert first.partners == ("KS", "NVE")
+    assert p.measures[1].partners == ("Kartverket", "DSB")
+    assert UNLABELLED in p.warnings
+
+
+def test_numbered_lines_with_one_column_beside_them_are_no_table():
+    doc = _page([(a, b) for a, b, _ in _ROWS], edges=(40, 200))
+    assert detect_layout(doc) != "table"
+
+
+def test_numbers_out_of_sequence_are_no_table_without_labels():
+    rows = list(_ROWS)
+    rows[0], rows[2], rows[4] = (("3.4. " + rows[0][0][5:], *rows[0][1:]),
+                                 ("1.2. " + rows[2][0][5:], *rows[2][1:]),
+                                 ("2.1. " + rows[4][0][5:], *rows[4][1:]))
+    assert detect_layout(_page(rows)) != "table"
+
+
+@pytest.mark.parametrize("name", ["board-nolabel-docx.docx", "board-nolabel-grid-pdf.pdf",
+                                  "board-nolabel-pdf.pdf", "board-nolabel-nr-column-pdf.pdf"])
+def test_the_board_without_header_or_labels_reads_its_targets_as_result_targets(name):
+    p = load(FILES / name)
+    assert p.layout == "table"
+    assert len(p.measures) == 31
+    assert all(m.result_targets and not m.effect_targets for m in p.measures)
+    assert UNLABELLED in p.warnings
+
+
+@pytest.mark.parametrize("name", ["board-noheader-docx.docx", "board-noheader-pdf.pdf",
+                                  "board-grid-docx.docx"])
+def test_a_table_with_labels_gives_no_such_warning(name):
+    p = load(FILES / name)
+    assert any(m.effect_targets for m in p.measures)
+    assert UNLABELLED not in p.warnings
