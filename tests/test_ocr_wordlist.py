@@ -30,3 +30,29 @@ def test_compiled_once_and_again_when_the_word_list_changes(tmp_path, monkeypatc
 
 def test_a_missing_word_list_is_empty_not_an_error(tmp_path):
     assert not load_wordlist(tmp_path / "none").words
+
+
+def test_a_damaged_compiled_copy_is_compiled_again(tmp_path, monkeypatch):
+    """A compiled word list or frequency list that marisa refuses (a damaged file in the
+    user's cache) is compiled again and replaced, not a traceback for every command."""
+    from orvers.trace import frequency
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    words = tmp_path / "words"
+    words.write_text("følge\nmøte\n", encoding="latin-1")
+    load_wordlist.cache_clear()
+    load_wordlist(words)
+    frequency._table.cache_clear()
+    common = frequency.zipf("kommune")
+    damaged = [*user_cache("wordlist").rglob("words.marisa"),
+               *user_cache("wordfreq").rglob("nb.marisa")]
+    assert len(damaged) == 2 and common > 3
+    for path in damaged:
+        path.write_bytes(b"not a trie" * 100)
+    load_wordlist.cache_clear()
+    frequency._table.cache_clear()
+    assert "følge" in load_wordlist(words).words and frequency.zipf("kommune") == common
+    for path in damaged:  # put right in the cache, so the next command maps it again
+        assert path.read_bytes()[:10] != b"not a trie"
+    load_wordlist.cache_clear()
+    frequency._table.cache_clear()

@@ -52,17 +52,27 @@ def identity(path: Path = WORDLIST) -> str:
 @cache
 def load_wordlist(path: Path = WORDLIST) -> WordList:
     """The word list at `path`, compiled on first use and whenever the file changes (its size
-    and modification time are part of the compiled copy's name); EMPTY when it is missing."""
+    and modification time are part of the compiled copy's name); EMPTY when it is missing.
+    A damaged compiled copy is compiled again and replaced."""
     key = identity(path)
     if not key:
         return EMPTY
     folder = user_cache("wordlist", hashlib.sha256(key.encode()).hexdigest()[:24])
-    if not all((folder / f"{part}.marisa").exists() for part in _PARTS):
-        built = _compile(path)
+    if all((folder / f"{part}.marisa").exists() for part in _PARTS):
         try:
-            _save(built, folder)
-        except OSError:  # no writable cache: use the word list compiled in memory
-            return built
+            return _mapped(folder)
+        except RuntimeError:  # marisa refuses a damaged file
+            pass
+    built = _compile(path)
+    try:
+        _save(built, folder)
+    except OSError:  # no writable cache: use the word list compiled in memory
+        return built
+    return _mapped(folder)
+
+
+def _mapped(folder: Path) -> WordList:
+    """The compiled word list in FOLDER, memory-mapped."""
     words, acronyms, names = marisa_trie.Trie(), marisa_trie.Trie(), marisa_trie.BytesTrie()
     for trie, part in zip((words, acronyms, names), _PARTS, strict=True):
         trie.mmap(str(folder / f"{part}.marisa"))

@@ -10,6 +10,7 @@ import math
 import unicodedata
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 
 import marisa_trie
 
@@ -30,17 +31,26 @@ def zipf(word: str) -> float:
 
 @cache
 def _table() -> marisa_trie.RecordTrie:
-    """The compiled list, built on first use and for each wordfreq version."""
+    """The compiled list, built on first use and for each wordfreq version (and again in
+    place of a damaged copy)."""
     key = f"wordfreq {metadata.version('wordfreq')} nb best {_FORMAT}"
     folder = user_cache("wordfreq", hashlib.sha256(key.encode()).hexdigest()[:24])
     path = folder / "nb.marisa"
-    if not path.exists():
-        built = _compile()
+    if path.exists():
         try:
-            with publishing(folder) as building:
-                built.save(str(building / "nb.marisa"))
-        except OSError:  # no writable cache: use the list compiled in memory
-            return built
+            return _mapped(path)
+        except RuntimeError:  # marisa refuses a damaged file
+            pass
+    built = _compile()
+    try:
+        with publishing(folder) as building:
+            built.save(str(building / "nb.marisa"))
+    except OSError:  # no writable cache: use the list compiled in memory
+        return built
+    return _mapped(path)
+
+
+def _mapped(path: Path) -> marisa_trie.RecordTrie:
     table = marisa_trie.RecordTrie(_RECORD)
     table.mmap(str(path))
     return table
