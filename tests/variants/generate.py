@@ -399,9 +399,10 @@ def unlabelled_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
     targets' cells (the targets' text kept): nothing but their geometry and numbering tells
     them from an outline. The board ruled (Table Grid) and unruled, as DOCX and LibreOffice
     PDF; unruled with its numbers in a column of their own; and, held out (scored once, after
-    the reader was written), a synthetic programme unruled on A4 in DejaVu Sans."""
+    the reader was written), a synthetic programme unruled on A4 in DejaVu Sans, and the
+    unruled board OCR'd and dumped by pdftotext -layout."""
     for name, table in (("board-nolabel-grid", "Table Grid"), ("board-nolabel", "Normal Table")):
-        _docx_pdf(add, work, name, "board", board_docx(
+        _, pdf = _docx_pdf(add, work, name, "board", board_docx(
             src["board"], work / f"{name}.docx", Style(table=table), headers="none",
             labels=False), f"python-docx, {table}, no header row, no target labels")
     add("board-nolabel-nr-column-pdf", "board", to_pdf(board_docx(
@@ -416,6 +417,12 @@ def unlabelled_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
               a4=True), headers="none", labels=False), work / "syn-nolabel-a4.pdf"),
         "python-docx, no rules, A4, DejaVu Sans 9 pt, no header row, no target labels → "
         "LibreOffice PDF")
+    ocr("board-nolabel-ocr-nor-200-rot", "board", pdf,
+        "no rules, no header row, no target labels: PDF → 200 dpi, rotated 0.5°, blurred → "
+        "tesseract nor", 200, "nor", rotate=0.5, blur=0.5)
+    add("board-nolabel-pdftotext-layout", "board",
+        to_text(pdf, work / "board-nolabel-layout.txt", True),
+        "no rules, no header row, no target labels → LibreOffice PDF → pdftotext -layout")
 
 
 # PDF variants dumped by pdftotext -layout too (added after the -layout reader was written,
