@@ -400,11 +400,14 @@ def unlabelled_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
     them from an outline. The board ruled (Table Grid) and unruled, as DOCX and LibreOffice
     PDF; unruled with its numbers in a column of their own; and, held out (scored once, after
     the reader was written), a synthetic programme unruled on A4 in DejaVu Sans, and the
-    unruled board OCR'd and dumped by pdftotext -layout."""
+    unruled board OCR'd and dumped by pdftotext -layout; the ruled and the unruled board
+    dumped by pdftotext without -layout (columns one after another, no word to part them)."""
     for name, table in (("board-nolabel-grid", "Table Grid"), ("board-nolabel", "Normal Table")):
         _, pdf = _docx_pdf(add, work, name, "board", board_docx(
             src["board"], work / f"{name}.docx", Style(table=table), headers="none",
             labels=False), f"python-docx, {table}, no header row, no target labels")
+        add(f"{name}-pdftotext", "board", to_text(pdf, work / f"{name}.txt"),
+            f"{table}, no header row, no target labels → LibreOffice PDF → pdftotext")
     add("board-nolabel-nr-column-pdf", "board", to_pdf(board_docx(
         src["board"], work / "board-nolabel-nr.docx",
         Style(table="Normal Table", widths=(1.6, 5.0, 6.5, 5.0)), headers="none",
