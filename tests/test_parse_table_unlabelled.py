@@ -79,3 +79,19 @@ def test_a_table_with_labels_gives_no_such_warning(name):
     p = load(FILES / name)
     assert any(m.effect_targets for m in p.measures)
     assert UNLABELLED not in p.warnings
+
+
+def test_a_measure_without_labels_among_labelled_ones_is_named():
+    p = parse(_page([
+        ("1.1. Samle kunnskap", "Resultatmål:", "• KS"),
+        ("om flom og ras", "• Gjennomført to møter.", "• NVE"),
+        ("", "Effektmål:", ""),
+        ("", "• Bedre beredskap.", ""),
+        ("1.2. Dele data", "• Etablert en portal.", "• Kartverket"),
+        ("1.3. Lage kart", "Resultatmål:", "• NVE"),
+        ("", "• Laget tre kart.", ""),
+    ]))
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3"]
+    assert p.measures[1].result_targets == ("Etablert en portal.",)
+    assert f"measure 1.2: {UNLABELLED}" in p.warnings
+    assert UNLABELLED not in p.warnings

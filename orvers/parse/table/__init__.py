@@ -50,16 +50,19 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
     leftover: list[Check] = []
     geometry = geometry or read_geometry(doc)
     blocks, cell_notes = table_cells(geometry) if geometry.found else (doc.blocks, [])
-    if any(b.kind == "cell" and b.col is not None for b in blocks):
+    in_cells = any(b.kind == "cell" and b.col is not None for b in blocks)
+    if in_cells:
         sections, columns, leftover, notes = read_cells(blocks)
     else:
         reader = read_columnwise if is_column_dump(doc.blocks) else read_lines
         sections, columns, notes = reader(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
-    if any(m.result_targets for m in measures) and not any(has_label(b.text)
-                                                           for b in doc.blocks):
-        notes.append(UNLABELLED)
+    if not any(has_label(b.text) for b in doc.blocks):
+        if any(m.result_targets for m in measures):
+            notes.append(UNLABELLED)
+    elif in_cells and (ids := [c.id for c in columns if c.result and not c.seen]):
+        notes.append(f"measure{'s' if len(ids) > 1 else ''} {', '.join(ids)}: {UNLABELLED}")
     kept = _sections_with_measures(sections, measures)
     title, title_notes = _title(doc)
     return Programme(
