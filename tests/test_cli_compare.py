@@ -82,3 +82,24 @@ def test_bad_input_is_one_line(tmp_path):
         r = run(*args)
         assert r.exit_code == 2, r.output
         assert "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
+
+
+def test_two_large_files_are_read_at_once_with_the_same_result(tmp_path, monkeypatch):
+    """Two files over PARALLEL_BYTES are read at once, one in a forked process: the same
+    comparison as read one after the other, and a file that cannot be read there still ends
+    in one line."""
+    from orvers import cli as cli_module
+
+    old, new = tmp_path / "utkast.txt", tmp_path / "styret.txt"
+    old.write_bytes(corpus_file("utkast").read_bytes())
+    new.write_bytes(corpus_file("styret").read_bytes())
+    one_by_one = run("compare", old, new, "--format", "json")
+    monkeypatch.setattr(cli_module, "PARALLEL_BYTES", 0)
+    at_once = run("compare", old, new, "--format", "json")
+    assert at_once.exit_code == one_by_one.exit_code == 0, at_once.output
+    assert at_once.stdout == one_by_one.stdout
+    damaged = tmp_path / "styret.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n" + b"garbage " * 100)
+    r = run("compare", old, damaged)
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert len(r.output.strip().splitlines()) == 1 and "styret.pdf" in r.output, r.output
