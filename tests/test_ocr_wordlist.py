@@ -1,4 +1,5 @@
-"""The word list is compiled once into the user's cache and compiled again when it changes."""
+"""The word list is compiled once into the user's cache and compiled again (in place of the
+old copy) when it changes."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def test_compiled_once_and_again_when_the_word_list_changes(tmp_path, monkeypatc
     os.utime(words, ns=(1, 1))  # a new modification time, as an upgrade of the package gives
     load_wordlist.cache_clear()
     assert "sjø" in load_wordlist(words).words
+    # the copy of the word list as it was is removed: one compiled copy stays
+    assert len([p for p in user_cache("wordlist").iterdir() if p.is_dir()]) == 1
     load_wordlist.cache_clear()
 
 

@@ -4,11 +4,8 @@ check costs milliseconds instead of the half second its unpacking takes."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import re
 import shutil
-import stat
 import tempfile
 from array import array
 from functools import cache
@@ -22,7 +19,6 @@ from .wordlist import publishing
 
 _SAMPLE = 20_000  # characters read: enough to tell a language, bounded in time
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-_FOLDER_RE = re.compile(r"[0-9a-f]{24}")  # the name of a folder _unpacked writes
 
 
 def language_of(text: str) -> str:
@@ -68,17 +64,3 @@ def _unpack(model: Path, folder: Path) -> None:
         with np.load(unpacked, allow_pickle=False) as npz:
             for name in _ARRAYS:
                 np.save(building / f"{name}.npy", npz[name], allow_pickle=False)
-    _remove_older(folder)
-
-
-def _remove_older(folder: Path) -> None:
-    """Remove the models unpacked before beside folder (another py3langid or model, 66 MB
-    each): only real folders named as _unpacked names them, never a link, a file or anything
-    else there; a link inside one is removed, not followed. (Two installs of different
-    py3langid versions used in turn unpack in turn.)"""
-    for entry in folder.parent.iterdir():
-        if entry.name == folder.name or not _FOLDER_RE.fullmatch(entry.name):
-            continue
-        with contextlib.suppress(OSError):  # gone already, or not this user's to remove
-            if stat.S_ISDIR(entry.lstat().st_mode):
-                shutil.rmtree(entry)  # removes links inside, does not follow them

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -102,7 +105,8 @@ def _save(built: WordList, folder: Path) -> None:
 @contextmanager
 def publishing(folder: Path) -> Iterator[Path]:
     """A fresh directory to fill, moved into place as folder in one step when the block ends,
-    so a reader never sees half a copy (two processes building at once both succeed)."""
+    so a reader never sees half a copy (two processes building at once both succeed); then
+    the copies compiled before beside it are removed (see _remove_older)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".building-"))
     try:
@@ -115,3 +119,21 @@ def publishing(folder: Path) -> Iterator[Path]:
                 raise
     finally:
         shutil.rmtree(building, ignore_errors=True)
+    _remove_older(folder)
+
+
+_FOLDER_RE = re.compile(r"[0-9a-f]{24}")  # how the compiled copies' folders are named
+
+
+def _remove_older(folder: Path) -> None:
+    """Remove the copies compiled before beside folder (of another word list, wordfreq or
+    py3langid version: the language model's is 66 MB): only real folders named as the
+    compiled copies are, never a link, a file or anything else there; a link inside one is
+    removed, not followed. (Two installs of different versions used in turn compile in
+    turn.)"""
+    for entry in folder.parent.iterdir():
+        if entry.name == folder.name or not _FOLDER_RE.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):  # gone already, or not this user's to remove
+            if stat.S_ISDIR(entry.lstat().st_mode):
+                shutil.rmtree(entry)  # removes links inside, does not follow them
