@@ -4,9 +4,10 @@ Each corpus is the bundled one with its lines reworded as the matcher benchmark 
 (words dropped, inserted, swapped: bench_match.reword), a different seed per corpus, so no two
 files share a hash and nothing is read from a cache. Runs the real command in a subprocess
 (`--no-cache`, imports and cluster start included, as a user would; each run with a user cache
-of its own that holds only the compiled word list and language model, so no run reuses another's
-results) and prints documents per second, the speed-up of 2 workers over 1 and the load average
-around each run: on a machine others are using, the speed-up says little.
+of its own that holds only the compiled word list, word frequencies and language model, so no
+run reuses another's results) and prints documents per second, the speed-up of 2 workers
+over 1 and the load average around each run: on a machine others are using, the speed-up says
+little.
 
     .venv/bin/python benchmarks/bench_batch.py [N] [--workers 1,2] [--seed S] [--repeat R]
 
@@ -31,9 +32,10 @@ import time
 import tomllib
 from pathlib import Path
 
-import platformdirs
 import tomlkit
 from bench_match import reword
+
+from orvers.cache import user_cache as own_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -73,11 +75,12 @@ def make_corpora(root: Path, n: int, seed: int) -> int:
 
 
 def user_cache(folder: Path) -> dict[str, str]:
-    """An environment whose user cache is FOLDER: empty but for the compiled word list and
-    language model (what one run on the machine leaves), so no run finds another's results."""
-    own = Path(platformdirs.user_cache_dir("orvers"))
+    """An environment whose user cache is FOLDER: empty but for the compiled word list, word
+    frequencies and language model (what one run on the machine leaves), so no run finds
+    another's results."""
+    own = own_cache()
     (folder / "orvers").mkdir(parents=True)
-    for kept in ("wordlist", "langid"):
+    for kept in ("wordlist", "langid", "wordfreq"):
         if (own / kept).is_dir():
             (folder / "orvers" / kept).symlink_to(own / kept, target_is_directory=True)
     return {**os.environ, "XDG_CACHE_HOME": str(folder)}

@@ -27,6 +27,8 @@ TALL = 1.15  # a line this much taller than the body text is a heading, not a ta
 CROSSING = 0.1  # at most this share of a page's lines may cross a gutter (OCR joins)
 _STARTS = 0.2  # a column opens where at least this share of the lines right of it start
 _MIN_STARTS = 2  # … and at least this many
+# the left edges of a table's Tiltak, target and Partnere columns (None: a column it lacks)
+Edges = tuple[float | None, float | None, float | None]
 _NEAR = 2.0  # text heights: a run starting this near a gutter's end opens its column
 
 

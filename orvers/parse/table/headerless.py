@@ -15,13 +15,11 @@ from itertools import groupby
 from statistics import median
 
 from ...model import Block, Word
-from .gutters import SPACE, find_gutters, runs, text_height
+from .gutters import SPACE, Edges, find_gutters, runs, text_height
 from .roles import Roles, find_roles
 
 _AGREE = 0.5  # a gutter found on this share of the pages with gutters is the table's
 _NEAR = 2.0  # text heights: gutters this near each other on two pages are the same one
-
-Edges = tuple[float | None, float | None, float | None]
 
 
 @dataclass(frozen=True)

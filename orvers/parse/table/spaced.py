@@ -14,10 +14,8 @@ import re
 from dataclasses import replace
 
 from ...model import Block, Word
-from .gutters import Gutter
+from .gutters import Edges, Gutter
 from .numbers import is_number
-
-Edges = tuple[float | None, float | None, float | None]
 
 CHAR = 5.0  # points a character is wide
 _LINE = 12.0  # points from one line to the next
