@@ -51,7 +51,7 @@ from orvers.match import MatchSettings, compare  # noqa: E402
 from orvers.match.assign import assign  # noqa: E402
 from orvers.match.pairs import content, content_pairs, priors, score  # noqa: E402
 from orvers.match.sections import match_sections, section_trust  # noqa: E402
-from orvers.match.signals import normalise  # noqa: E402
+from orvers.match.signals import normalise, wording  # noqa: E402
 from orvers.model import Comparison  # noqa: E402
 from orvers.trace import trace  # noqa: E402
 from orvers.trace.model import TraceSettings  # noqa: E402
@@ -318,7 +318,7 @@ def pair_scores(old, new) -> tuple[np.ndarray, list, list]:
     s = MatchSettings()
     mo, mn = list(old.measures), list(new.measures)
     p = content_pairs(mo, mn, [normalise(m.title) for m in mo], [normalise(m.title) for m in mn],
-                      s)
+                      [wording(m) for m in mo + mn], s)
     cont = content(p, s)
     first = assign(p.rows, p.cols, cont, (len(mo), len(mn)), s.assign_k, s.threshold,
                    s.link_power)

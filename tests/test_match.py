@@ -320,7 +320,7 @@ def test_title_idf_weighs_a_subject_over_a_set_phrase():
     """token_sort counts a set phrase many titles open with as much as the subject; the
     rarity-weighted title cosine does not, and its boost narrows the gap in the score."""
     from orvers.match.pairs import content, content_pairs
-    from orvers.match.signals import normalise
+    from orvers.match.signals import normalise, wording
 
     opener = "Etablere en arbeidsgruppe i Osloregionen for"
     old = [Measure("T1", f"{opener} sirkulær økonomi", "S1")]
@@ -332,7 +332,7 @@ def test_title_idf_weighs_a_subject_over_a_set_phrase():
     scores = {}
     for w in (0.0, 0.3):
         s = dataclasses.replace(MatchSettings(), w_title_idf=w)
-        p = content_pairs(old, new, ta, tb, s)
+        p = content_pairs(old, new, ta, tb, [wording(m) for m in old + new], s)
         scores[w] = content(p, s)[:2]
     sig = p.signals
     assert sig["title"][0] > sig["title"][1]  # the set phrase wins on token_sort

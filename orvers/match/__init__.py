@@ -56,7 +56,8 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
     shape = (len(mo), len(mn))
     ta = [normalise(m.title) for m in mo]
     tb = [normalise(m.title) for m in mn]
-    p = content_pairs(mo, mn, ta, tb, s, extra=forced_ij)
+    says = [wording(m) for m in mo + mn]
+    p = content_pairs(mo, mn, ta, tb, says, s, extra=forced_ij)
     cont = content(p, s)
     first = assign(p.rows, p.cols, cont, shape, s.assign_k, s.threshold, s.link_power)
     linked = [(mo[i].section, mn[j].section) for i, j in first]
@@ -72,7 +73,7 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
         allowed &= ~np.isin(p.cols, [j for _, j in forced_ij])
     # a part is found in its whole's own text: title and sub-items (a label block's title
     # may only name a project, its sub-items say what is done)
-    grams = ngram_counts([wording(m) for m in mo + mn], s.ngram)
+    grams = ngram_counts(says, s.ngram)
     grams.data[:] = 1.0
     g_old, g_new = grams[:len(mo)], grams[len(mo):]
     if s.second:

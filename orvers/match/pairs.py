@@ -22,7 +22,6 @@ from .signals import (
     stem_counts,
     tf_idf,
     unit_rows,
-    wording,
 )
 
 
@@ -48,13 +47,14 @@ class Pairs:
 
 
 def content_pairs(old: list[Measure], new: list[Measure], ta: list[str], tb: list[str],
-                  s: MatchSettings, extra: Iterable[tuple[int, int]] = ()) -> Pairs:
+                  says: list[str], s: MatchSettings, extra: Iterable[tuple[int, int]] = ()
+                  ) -> Pairs:
     """Candidate pairs with their content signals: every pair of small inputs; on large ones
     each measure's top_k by n-gram cosine among the partners it shares rare words with (see
-    candidates), plus the `extra` pairs. ta, tb: the measures' normalised titles."""
+    candidates), plus the `extra` pairs. ta, tb: the measures' normalised titles; says: the
+    wording (signals.wording) of old's measures, then new's."""
     n, m = len(old), len(new)
     measures = old + new
-    says = [wording(x) for x in measures]
     fields = [fields_text(x) for x in measures]
     # whole_text, from the two halves it is made of (normalising is word by word)
     whole = [f"{a} {b}" if a and b else a or b for a, b in zip(says, fields, strict=True)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -26,10 +25,8 @@ _WORD_RE = re.compile(r"[a-z0-9]+")
 _OCR = str.maketrans({"0": "o", "|": "l"})
 
 
-@functools.lru_cache(maxsize=1 << 18)
 def normalise(text: str) -> str:
-    """Casefolded, æøå folded, punctuation and stop words dropped: text for scoring. Kept per
-    text: a compare asks for each measure's wording more than once."""
+    """Casefolded, æøå folded, punctuation and stop words dropped: text for scoring."""
     words = _WORD_RE.findall(fold(text).translate(_OCR))
     return " ".join(w for w in words if w not in STOP_WORDS)
 
