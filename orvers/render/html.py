@@ -173,8 +173,7 @@ def render_trace(trace: dict, lang: str = "nb",
     by_level = levels(trace["proposals"], trace.get("summary", {}))
     return _ENV.get_template("trace_report.html.j2").render(
         t=t, title=f"{t['trace']}: {' → '.join(labels)}", versions=labels,
-        summary=[(k, n - by_level.get("sub_items", {}).get(k, 0),
-                  by_level.get("sub_items", {}).get(k, 0))
+        summary=[(k, by_level["proposals"][k], by_level["sub_items"][k])
                  for k, n in trace.get("summary", {}).items() if n],
         levels=[(level, sum(counts.values()), [(k, n) for k, n in counts.items() if n])
                 for level, counts in by_level.items() if any(counts.values())],
