@@ -535,10 +535,11 @@ def _pair_overrides(old: str, new: str, layouts: tuple, corpus_dir: str):
 
     from .corpus import unknown_ids
 
-    jobs = [(old, layouts[0], corpus_dir), (new, layouts[1], corpus_dir)]
-    paths = [Path(_path_or_label(name, corpus_dir)) for name, _, _ in jobs]
+    files = [_path_or_label(name, corpus_dir) for name in (old, new)]  # labels looked up once
+    jobs = [(file, layout, corpus_dir) for file, layout in zip(files, layouts, strict=True)]
     if ("fork" in multiprocessing.get_all_start_methods()
-            and all(p.is_file() and p.stat().st_size > PARALLEL_BYTES for p in paths)):
+            and all(Path(f).is_file() and Path(f).stat().st_size > PARALLEL_BYTES
+                    for f in files)):
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
