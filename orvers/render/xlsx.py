@@ -34,6 +34,7 @@ FILLS = {"amended": "FDE2C4", "unchanged": "E8E8EC", "reworded": "FFF0C2", "spli
 # LibreOffice draws it in its default face, a serif, beside the sans-serif of the other cells
 FONT = "Calibri"
 
+
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
            widths: list[int], names: dict[str, str] | None = None) -> Worksheet:
     """A sheet of one table: bold full headers (wrapped), wrapped cells, the kind coloured,
