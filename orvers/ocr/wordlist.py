@@ -9,11 +9,12 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import marisa_trie
 
@@ -22,6 +23,7 @@ from ..cache import user_cache
 WORDLIST = Path("/usr/share/dict/bokmaal")  # Debian's wnorwegian: 935 000 bokmål forms
 _FORMAT = "1"  # bump when what is compiled changes
 _PARTS = ("words", "acronyms", "names")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,27 @@ def load_wordlist(path: Path = WORDLIST) -> WordList:
     if not key:
         return EMPTY
     folder = user_cache("wordlist", hashlib.sha256(key.encode()).hexdigest()[:24])
-    if all((folder / f"{part}.marisa").exists() for part in _PARTS):
+    return compiled(folder, [f"{part}.marisa" for part in _PARTS], _mapped,
+                    lambda: _compile(path), _save)
+
+
+def compiled(folder: Path, files: list[str], mapped: Callable[[Path], T],
+             build: Callable[[], T], save: Callable[[T, Path], None]) -> T:
+    """A compiled copy kept in FOLDER (its FILES): MAPPED from there when it is whole and
+    marisa takes it; else BUILT, SAVED into a fresh folder published in its place (see
+    publishing) and mapped, or the one built in memory when the cache cannot be written."""
+    if all((folder / name).exists() for name in files):
         try:
-            return _mapped(folder)
+            return mapped(folder)
         except RuntimeError:  # marisa refuses a damaged file
             pass
-    built = _compile(path)
+    built = build()
     try:
-        _save(built, folder)
-    except OSError:  # no writable cache: use the word list compiled in memory
+        with publishing(folder) as building:
+            save(built, building)
+    except OSError:  # no writable cache
         return built
-    return _mapped(folder)
+    return mapped(folder)
 
 
 def _mapped(folder: Path) -> WordList:
@@ -96,10 +108,9 @@ def _compile(path: Path) -> WordList:
 
 
 def _save(built: WordList, folder: Path) -> None:
-    """Write the tries into the user cache (see publishing)."""
-    with publishing(folder) as building:
-        for trie, part in zip((built.words, built.acronyms, built.names), _PARTS, strict=True):
-            trie.save(str(building / f"{part}.marisa"))
+    """Write the tries into FOLDER."""
+    for trie, part in zip((built.words, built.acronyms, built.names), _PARTS, strict=True):
+        trie.save(str(folder / f"{part}.marisa"))
 
 
 @contextmanager

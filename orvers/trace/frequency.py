@@ -15,9 +15,10 @@ from pathlib import Path
 import marisa_trie
 
 from ..cache import user_cache
-from ..ocr.wordlist import publishing
+from ..ocr.wordlist import compiled
 
 _FORMAT = "1"  # bump when what is compiled changes
+_FILE = "nb.marisa"
 _RECORD = "<H"  # a Zipf frequency × 100 (wordfreq gives two decimals; at most 9)
 
 
@@ -35,24 +36,13 @@ def _table() -> marisa_trie.RecordTrie:
     place of a damaged copy)."""
     key = f"wordfreq {metadata.version('wordfreq')} nb best {_FORMAT}"
     folder = user_cache("wordfreq", hashlib.sha256(key.encode()).hexdigest()[:24])
-    path = folder / "nb.marisa"
-    if path.exists():
-        try:
-            return _mapped(path)
-        except RuntimeError:  # marisa refuses a damaged file
-            pass
-    built = _compile()
-    try:
-        with publishing(folder) as building:
-            built.save(str(building / "nb.marisa"))
-    except OSError:  # no writable cache: use the list compiled in memory
-        return built
-    return _mapped(path)
+    return compiled(folder, [_FILE], _mapped, _compile,
+                    lambda table, building: table.save(str(building / _FILE)))
 
 
-def _mapped(path: Path) -> marisa_trie.RecordTrie:
+def _mapped(folder: Path) -> marisa_trie.RecordTrie:
     table = marisa_trie.RecordTrie(_RECORD)
-    table.mmap(str(path))
+    table.mmap(str(folder / _FILE))
     return table
 
 

@@ -22,8 +22,6 @@ from .frequency import zipf
 _TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
-
-
 def stems(text: str, letters: int, zipf_max: float | None = None,
           shortest: int = 6) -> set[str]:
     """The first `letters` letters (folded) of the text's words of at least `shortest`
