@@ -7,6 +7,7 @@ import io
 from openpyxl import load_workbook
 from test_history import CHAIN
 
+from orvers.model import Comparison, Link, Measure, Programme
 from orvers.render.xlsx import workbook
 
 TRACE = {"versions": [{"label": "workshop"}, {"label": "b"}, {"label": "c"}],
@@ -72,3 +73,34 @@ def test_every_run_and_bold_cell_names_the_workbooks_face():
     assert runs and all(not isinstance(b, str) and b.font.rFont == face for b in runs)
     bold = [c for ws in wb for row in ws.iter_rows() for c in row if c.font.b]
     assert bold and all(c.font.name == face for c in bold)
+
+
+def test_comparison_rows_are_as_tall_as_what_prints():
+    """A comparison sheet prints its first six columns: a row's height comes from them, so a
+    measure with many long targets (on screen only) does not print as a mostly empty row."""
+    targets = tuple(f"Mål nummer {i}: " + "en lang setning om samarbeid " * 6 for i in range(8))
+    old = Programme(path="a.txt", format="txt", layout="outline", title="a", sections=(),
+                    label="a", measures=(Measure(id="1.1", title="Kort tittel", section=None),
+                                         Measure(id="1.2", title="Lang tittel " * 40,
+                                                 section=None)))
+    new = Programme(path="b.txt", format="txt", layout="outline", title="b", sections=(),
+                    label="b", measures=(Measure(id="1.1", title="Kort tittel", section=None,
+                                                 result_targets=targets),
+                                         Measure(id="1.2", title="Lang tittel " * 40,
+                                                 section=None)))
+    comparison = Comparison(old, new, (Link("1.1", "1.1", "unchanged"),
+                                       Link("1.2", "1.2", "unchanged")))
+    ws = load_workbook(io.BytesIO(workbook([comparison], None, VERSIONS)))["a-b"]
+    assert ws.print_area == "'a-b'!$A$1:$F$3"
+    short, long = ws.row_dimensions[2].height, ws.row_dimensions[3].height
+    assert short <= 2 * 15  # one line of title; the eight targets (G) do not count
+    assert long >= 5 * 15  # 480 characters of title wrap in a column of 80
+    # printed on A4 landscape, one page wide, the header row and the page number on each page
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert "&P" in ws.oddFooter.center.text
+    # the printed columns fill the page's width at about full size (fit-to-width shrinks
+    # less than a fifth): A4 landscape less the margins, about 7 pixels per character
+    printable = (11.69 - ws.page_margins.left - ws.page_margins.right) * 96
+    width = sum(ws.column_dimensions[c].width * 7 + 5 for c in "ABCDEF")
+    assert 0.8 * printable <= width <= 1.25 * printable

@@ -12,6 +12,7 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -36,9 +37,12 @@ FONT = "Calibri"
 
 
 def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_col: int,
-           widths: list[int], names: dict[str, str] | None = None) -> Worksheet:
+           widths: list[int], names: dict[str, str] | None = None,
+           printed: int | None = None) -> Worksheet:
     """A sheet of one table: bold full headers (wrapped), wrapped cells, the kind coloured,
-    filter and frozen header; printed landscape, fit to the page's width, header on each page."""
+    filter and frozen header; printed landscape, fit to the page's width, header on each page.
+    PRINTED: only the first so many columns print, and they alone set the rows' heights (a
+    row as tall as a long text that does not print would print mostly empty)."""
     ws = wb.create_sheet(title[:31])
     ws.append(text_row(ws, header))
     for cell in ws[1]:
@@ -67,7 +71,9 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], kind_c
     _print_setup(ws)
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True
-    fit_rows(ws)
+    if printed:
+        ws.print_area = f"A1:{get_column_letter(printed)}{len(rows) + 1}"
+    fit_rows(ws, printed)
     return ws
 
 
@@ -80,6 +86,8 @@ def _print_setup(ws) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3,
+                                  footer=0.3)  # inches: room for the name and page number
 
 
 _SAME = InlineFont(rFont=FONT, sz=11)
@@ -190,16 +198,16 @@ def workbook(comparisons: list[Comparison], trace: dict | None, versions: list[d
                          None if link.score is None else round(link.score, 3),
                          "x" if link.overridden else ""])
         side = f" ({c.new.label})"
-        ws = _sheet(wb, f"{c.old.label}-{c.new.label}",
+        # the print (the first six columns, filling A4 landscape's width at about full size):
+        # the ids, what changed and the title with its word changes
+        _sheet(wb, f"{c.old.label}-{c.new.label}",
                     [c.old.label, c.new.label, t["kind"], t["what_changed"], t["section"],
                      t["word_changes"], t["result"] + side, t["effect"] + side,
                      t["partners"] + side, f"{t['partners']} +", f"{t['partners']} −",
                      f"{t['old_text']} ({c.old.label})", f"{t['new_text']} ({c.new.label})",
                      t["score"].capitalize(), t["override"].capitalize()],
-                    rows, 2, [9, 9, 14, 18, 14, 62, 70, 60, 40, 25, 25, 50, 50, 8, 9],
-                    t["kinds"])
-        # the print: what changed and the title with its word changes, on a readable scale
-        ws.print_area = f"A1:F{len(rows) + 1}"
+                    rows, 2, [8, 8, 15, 24, 14, 80, 90, 80, 50, 25, 25, 60, 60, 8, 9],
+                    t["kinds"], printed=6)
     if trace:
         labels = [v["label"] for v in trace["versions"]][1:]
         rows = []

@@ -38,11 +38,12 @@ LINE_HEIGHT = 15.0  # points per line of 11-point text
 DEFAULT_WIDTH = 8.43  # a column's width in characters when none is set
 
 
-def fit_rows(ws: Worksheet) -> None:
-    """Each row as tall as its most wrapped cell: LibreOffice and Excel do not grow a row to
-    fit wrapped text they did not lay out themselves, so the text of the next row would be
-    drawn over it. A line holds about as many characters as the column is wide."""
-    for row in ws.iter_rows():
+def fit_rows(ws: Worksheet, columns: int | None = None) -> None:
+    """Each row as tall as its most wrapped cell among the first COLUMNS (default: all):
+    LibreOffice and Excel do not grow a row to fit wrapped text they did not lay out
+    themselves, so the text of the next row would be drawn over it. A line holds about as
+    many characters as the column is wide."""
+    for row in ws.iter_rows(max_col=columns):
         height = LINE_HEIGHT
         for cell in row:
             if cell.value is None:
