@@ -52,13 +52,12 @@ def test_decisions_with_the_same_margin_share_one_confidence():
 
 
 def test_a_removed_and_an_added_measure_one_link_would_settle_are_one_question():
-    """Old X was left unlinked; its best candidate is A2, already linked to A1, but Y2, new and
-    unlinked too, comes near: the queue asks once whether X became Y2 (linking X to A2 would
-    make a merge, not settle the two)."""
+    """Old X was left unlinked and new Y2 added; each is the other's best candidate by content:
+    the queue asks once whether X became Y2."""
     links = [Link("A1", "A2", "reworded", score=0.9), Link("X", None, "removed"),
              Link(None, "Y2", "added")]
     found = decisions(links, np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1]),
-                      np.array([0.9, 0.1, 0.44, 0.42]), ["A1", "X"], ["A2", "Y2"], 0.45)
+                      np.array([0.9, 0.1, 0.40, 0.42]), ["A1", "X"], ["A2", "Y2"], 0.45)
     assert [d.alternative for d in found[1:]] == [("X", "Y2", 0.42)] * 2
     empty = Programme("a.txt", "txt", "outline", "a", (), (), label="a")
     maps = {"link": fit([0.0, 0.1, 0.2, 0.3], [True] * 4),
@@ -66,6 +65,22 @@ def test_a_removed_and_an_added_measure_one_link_would_settle_are_one_question()
     queue = with_confidence(Comparison(empty, empty, tuple(links)), found, maps).review
     assert [(r.command, r.what) for r in queue] == [
         ("orvers link a:X a:Y2", "a:X → a:– (removed); a:– → a:Y2 (added)")]
+
+
+def test_an_unlinked_measure_is_offered_its_best_partner_by_content():
+    """The section priors kept X from A2 (its final score is below Y2's), but by what the two
+    say A2 is X's best partner: the queue offers X → A2, which would make A1 and X merge into
+    A2 (three measures on one subject consolidated into one across a year look like this),
+    not the free Y2 that happens to share X's section."""
+    links = [Link("A1", "A2", "reworded", score=0.9), Link("X", None, "removed"),
+             Link(None, "Y2", "added")]
+    rows, cols = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])
+    final = np.array([0.9, 0.1, 0.30, 0.42])
+    content = np.array([0.9, 0.1, 0.44, 0.35])
+    found = decisions(links, rows, cols, final, ["A1", "X"], ["A2", "Y2"], 0.45, content)
+    assert found[1].alternative == ("X", "A2", 0.44)
+    assert found[1].margin == round(0.45 - 0.42, 4)  # the confidence still follows the final score
+    assert found[2].alternative == ("X", "Y2", 0.35)
 
 
 def test_every_link_and_status_carries_a_confidence_and_a_path(corpus, tmp_path):

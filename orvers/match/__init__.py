@@ -117,7 +117,8 @@ def compare(old: Programme, new: Programme, settings: MatchSettings = DEFAULT,
                         section_map=tuple(sorted(section_map.items())))
     assert_complete(result)
     found = decisions(list(result.links), p.rows[allowed], p.cols[allowed], sc[allowed],
-                      [m.id for m in mo], [m.id for m in mn], s.threshold)
+                      [m.id for m in mo], [m.id for m in mn], s.threshold,
+                      cont[allowed])
     return with_confidence(result, found)
 
 

@@ -34,33 +34,42 @@ class Decision:
 
 
 def decisions(links: list[Link], rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
-              old_ids: list[str], new_ids: list[str], threshold: float) -> list[Decision]:
+              old_ids: list[str], new_ids: list[str], threshold: float,
+              content: np.ndarray | None = None) -> list[Decision]:
     """Each link's margin and alternative among the scored candidate pairs (rows, cols: old
-    and new measure indexes). An unlinked measure's alternative is its best partner that is
-    unlinked too, when it has one (linking the two settles both; a partner linked elsewhere
-    would make a merge or a split), else its best partner."""
+    and new measure indexes; scores: the final scores, section priors included).
+
+    An unlinked measure's margin follows the final scores, but its alternative is its best
+    partner by `content` (what the two measures say, without the section priors): the priors
+    are why it stayed unlinked, so the reviewer is shown what its words point to, even a
+    partner linked elsewhere (linking them makes a merge or a split: a year's consolidation).
+    On the labelled cross-year pairs this is the labelled partner for 4 of the 6 missed
+    links, where the best free partner by the final score was for 2."""
     linked = {(lk.old, lk.new) for lk in links if lk.old and lk.new}
-    alone = {lk.old for lk in links if not lk.new} | {lk.new for lk in links if not lk.old}
-    by_old: dict[str, list[tuple[float, str]]] = {}
-    by_new: dict[str, list[tuple[float, str]]] = {}
-    for i, j, v in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
+    # per measure id: its other candidates as (final score, content score, partner id)
+    by_old: dict[str, list[tuple[float, float, str]]] = {}
+    by_new: dict[str, list[tuple[float, float, str]]] = {}
+    said = scores if content is None else content
+    for i, j, v, w in zip(rows.tolist(), cols.tolist(), scores.tolist(), said.tolist(),
+                          strict=True):
         a, b = old_ids[i], new_ids[j]
         if (a, b) not in linked:
-            by_old.setdefault(a, []).append((v, b))
-            by_new.setdefault(b, []).append((v, a))
+            by_old.setdefault(a, []).append((v, w, b))
+            by_new.setdefault(b, []).append((v, w, a))
     out = []
     for lk in links:
-        options = [(v, lk.old, b) for v, b in by_old.get(lk.old or "", [])]
-        options += [(v, a, lk.new) for v, a in by_new.get(lk.new or "", [])]
-        best = max(options, default=None)
+        options = [(v, w, lk.old, b) for v, w, b in by_old.get(lk.old or "", [])]
+        options += [(v, w, a, lk.new) for v, w, a in by_new.get(lk.new or "", [])]
+        top = max((o[0] for o in options), default=0.0)
         if lk.old and lk.new:
             score = lk.score or 0.0
-            margin = min(score - threshold, score - (best[0] if best else 0.0))
+            margin = min(score - threshold, score - top)
+            best = max(options, default=None)
+            alt = (best[2], best[3], round(best[0], 3)) if best else None
         else:
-            margin = threshold - (best[0] if best else 0.0)
-            free = [o for o in options if (o[2] if lk.old else o[1]) in alone]
-            best = max(free, default=best)
-        alt = (best[1], best[2], round(best[0], 3)) if best else None
+            margin = threshold - top
+            best = max(options, key=lambda o: (o[1], o[0]), default=None)
+            alt = (best[2], best[3], round(best[1], 3)) if best else None
         out.append(Decision(lk, round(float(margin), 4), alt))
     return out
 
