@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from pdf_lines import pdf_document as _pdf
 from pdf_lines import pdf_line as _line
@@ -95,3 +96,31 @@ def test_a_measure_without_labels_among_labelled_ones_is_named():
     assert p.measures[1].result_targets == ("Etablert en portal.",)
     assert f"measure 1.2: {UNLABELLED}" in p.warnings
     assert UNLABELLED not in p.warnings
+
+
+@pytest.mark.parametrize("intro", [
+    "Hvert tiltak har Resultatmål: det som er gjort i år, og Effektmål: virkningen.",
+    "Resultatmål: det som skal være gjort innen året er omme.",
+])
+def test_a_label_word_in_a_paragraph_above_the_table_keeps_the_warning(tmp_path, intro):
+    """A label counts where it opens a line of a target cell, not where the introduction
+    mentions it (even at a paragraph's start)."""
+    document = docx.Document(str(FILES / "board-nolabel-docx.docx"))
+    document.paragraphs[1].insert_paragraph_before(intro)
+    document.save(str(tmp_path / "intro.docx"))
+    p = load(tmp_path / "intro.docx")
+    assert len(p.measures) == 31
+    assert UNLABELLED in p.warnings
+    assert not any(w.startswith("measures ") and UNLABELLED in w for w in p.warnings)
+
+
+def test_a_label_word_in_a_text_line_above_the_table_keeps_the_warning():
+    lines = [_line(1, 1, 60, (40, "1. Strategier"), size=14),
+             _line(2, 1, 80, (40, "Hvert tiltak har Resultatmål: det som er gjort, og "
+                                  "Effektmål: virkningen av det."))]
+    for i, cells in enumerate(_ROWS):
+        pieces = [(x, text) for x, text in zip((40, 200, 400), cells, strict=True) if text]
+        lines.append(_line(3 + i, 1, 100 + 12 * i, *pieces))
+    p = parse(_pdf(*lines))
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3"]
+    assert UNLABELLED in p.warnings

@@ -15,7 +15,7 @@ from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..common import document_title
 from .cells import is_measure_grid, read_cells
-from .cues import CHAPTER_RE, has_label, header_kind
+from .cues import CHAPTER_RE, header_kind
 from .geometry import Geometry, read_geometry, table_cells
 from .numbers import NUMBER_RE
 from .text import read_lines
@@ -58,7 +58,9 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
         sections, columns, notes = reader(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
-    if not any(has_label(b.text) for b in doc.blocks):
+    # labels where a label stands: those the reader met opening a target cell's line, not the
+    # word mentioned in a paragraph around the tables
+    if not any(c.seen for c in columns):
         if any(m.result_targets for m in measures):
             notes.append(UNLABELLED)
     elif in_cells and (ids := [c.id for c in columns if c.result and not c.seen]):

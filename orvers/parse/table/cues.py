@@ -66,11 +66,6 @@ def label_kind(text: str) -> str | None:
     return "result" if "sultat" in m.group(0) else "effect"
 
 
-def has_label(text: str) -> bool:
-    """Whether a Resultatmål/Effektmål label stands anywhere in the text."""
-    return bool(_LABEL_RE.search(fold(text)))
-
-
 def is_bullet(text: str) -> bool:
     """Whether the text starts with a bullet glyph (typed, Word's or OCR'd)."""
     return bool(_BULLET_RE.match(text.strip())) and len(text.strip()) > 1

@@ -303,7 +303,7 @@ def read_columnwise(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Colu
     partners = _by_row(groups, headed, dump.headed[0], rows)
     for cols, target, group in zip(dump.titles, targets, partners, strict=True):
         if target is not None:
-            cols.result, cols.effect = target.result, target.effect
+            cols.result, cols.effect, cols.seen = target.result, target.effect, target.seen
         for cell in group or ():
             for name in _names(cell):
                 cols.add_partner(name, True)
