@@ -195,8 +195,8 @@ def same_word(old: str, new: str, unattested: frozenset[str] = frozenset()) -> b
         return False
     if _in_dictionary(a) and _in_dictionary(b):
         return False
-    if Levenshtein.distance(a, b) <= 4 * max(budget(a), budget(b)) and min(
-            ocr_cost(a, b) / budget(a), ocr_cost(b, a) / budget(b)) <= 1:
+    if Levenshtein.distance(a, b) <= 4 * max(budget(a), budget(b)) and (
+            ocr_cost(a, b) <= budget(a) or ocr_cost(b, a) <= budget(b)):
         return True
     if not {old.strip().strip(EDGE), new.strip().strip(EDGE)} & unattested:
         return False

@@ -45,33 +45,50 @@ def decisions(links: list[Link], rows: np.ndarray, cols: np.ndarray, scores: np.
     partner linked elsewhere (linking them makes a merge or a split: a year's consolidation).
     On the labelled cross-year pairs this is the labelled partner for 4 of the 6 missed
     links, where the best free partner by the final score was for 2."""
-    linked = {(lk.old, lk.new) for lk in links if lk.old and lk.new}
-    # per measure id: its other candidates as (final score, content score, partner id)
-    by_old: dict[str, list[tuple[float, float, str]]] = {}
-    by_new: dict[str, list[tuple[float, float, str]]] = {}
-    said = scores if content is None else content
-    for i, j, v, w in zip(rows.tolist(), cols.tolist(), scores.tolist(), said.tolist(),
-                          strict=True):
-        a, b = old_ids[i], new_ids[j]
-        if (a, b) not in linked:
-            by_old.setdefault(a, []).append((v, w, b))
-            by_new.setdefault(b, []).append((v, w, a))
+    n_new = len(new_ids)
+    io = {x: i for i, x in enumerate(old_ids)}
+    jn = {x: j for j, x in enumerate(new_ids)}
+    linked = [io[lk.old] * n_new + jn[lk.new] for lk in links if lk.old and lk.new]
+    free = ~np.isin(rows.astype(np.int64) * n_new + cols, linked)
+    r, c, v = rows[free], cols[free], scores[free]
+    w = (scores if content is None else content)[free]
+    # ids in string order, so that ties fall as they would between (score, id) tuples
+    ro = np.argsort(np.argsort(np.array(old_ids, dtype=str), kind="stable"), kind="stable")
+    rn = np.argsort(np.argsort(np.array(new_ids, dtype=str), kind="stable"), kind="stable")
+    final_row, final_col = _best(r, (rn[c], w, v)), _best(c, (ro[r], w, v))
+    said_row, said_col = _best(r, (rn[c], v, w)), _best(c, (ro[r], v, w))
+
+    def option(k: int | None, by_content: bool = False) -> tuple | None:
+        if k is None:
+            return None
+        x, y = float(v[k]), float(w[k])
+        return (y, x, old_ids[r[k]], new_ids[c[k]]) if by_content else (
+            x, y, old_ids[r[k]], new_ids[c[k]])
+
     out = []
     for lk in links:
-        options = [(v, w, lk.old, b) for v, w, b in by_old.get(lk.old or "", [])]
-        options += [(v, w, a, lk.new) for v, w, a in by_new.get(lk.new or "", [])]
-        top = max((o[0] for o in options), default=0.0)
+        i, j = io.get(lk.old or ""), jn.get(lk.new or "")
+        options = [o for o in (option(final_row.get(i)), option(final_col.get(j))) if o]
+        best = max(options, default=None)
+        top = best[0] if best else 0.0
         if lk.old and lk.new:
             score = lk.score or 0.0
             margin = min(score - threshold, score - top)
-            best = max(options, default=None)
-            alt = (best[2], best[3], round(best[0], 3)) if best else None
         else:
             margin = threshold - top
-            best = max(options, key=lambda o: (o[1], o[0]), default=None)
-            alt = (best[2], best[3], round(best[1], 3)) if best else None
+            best = option(said_row.get(i) if lk.old else said_col.get(j), by_content=True)
+        alt = (best[2], best[3], round(best[0], 3)) if best else None
         out.append(Decision(lk, round(float(margin), 4), alt))
     return out
+
+
+def _best(group: np.ndarray, keys: tuple[np.ndarray, ...]) -> dict[int, int]:
+    """Per value of group, the index of its entry with the largest keys (the last key first)."""
+    if not len(group):
+        return {}
+    order = np.lexsort((*keys, group))
+    last = np.r_[group[order][1:] != group[order][:-1], True]
+    return dict(zip(group[order][last].tolist(), order[last].tolist(), strict=True))
 
 
 def with_confidence(c: Comparison, found: list[Decision], maps: dict | None = None

