@@ -13,17 +13,7 @@ from __future__ import annotations
 import pytest
 from variants.score import MANIFEST, score
 
-KNOWN: dict[str, str] = {
-    "board-noheader-pdftotext": "pdftotext without -layout of an unruled table with no header "
-                                "prints the columns one after another with no header word "
-                                "to tell where each begins: read as an outline, 26 of 31 ids "
-                                "(a check names the five read as headings)",
-    **{name: "pdftotext without -layout of a table with neither a header row nor target "
-             "labels prints each page's titles, then its targets, then its partners, with no "
-             "word (nor bullet) to tell where a measure's targets begin: read as an outline, "
-             "titles only (a check names the numbers read as headings)"
-       for name in ("board-nolabel-pdftotext", "board-nolabel-grid-pdftotext")},
-}
+KNOWN: dict[str, str] = {}
 
 
 def _params() -> list:

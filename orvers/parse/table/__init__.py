@@ -20,6 +20,7 @@ from .geometry import Geometry, read_geometry, table_cells
 from .numbers import NUMBER_RE
 from .text import read_lines
 from .text.columnwise import is_column_dump, read_columnwise
+from .text.stacked import is_stacked_dump, read_stacked
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _TITLE_LINES = 3
@@ -35,6 +36,8 @@ def looks_like_table(doc: Document, geometry: Geometry | None = None) -> bool:
     if any(header_kind(t) == 3 for t in texts) or is_column_dump(doc.blocks):
         return True
     if is_measure_grid(doc.blocks) or (geometry or read_geometry(doc)).found:
+        return True
+    if is_stacked_dump(doc.blocks):
         return True
     return any(
         header_kind(a) == 1 and header_kind(b) == 1 and header_kind(c) == 1
@@ -54,7 +57,8 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
     if in_cells:
         sections, columns, leftover, notes = read_cells(blocks)
     else:
-        reader = read_columnwise if is_column_dump(doc.blocks) else read_lines
+        reader = (read_columnwise if is_column_dump(doc.blocks) else
+                  read_stacked if is_stacked_dump(doc.blocks) else read_lines)
         sections, columns, notes = reader(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]

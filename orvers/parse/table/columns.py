@@ -91,7 +91,7 @@ class Columns:
 
     def title_unfinished(self) -> bool:
         """Whether the title so far ends on a word no title ends on ("og", "i", "de" …)."""
-        return bool(self.title) and bool(_UNFINISHED_RE.search(self.title[-1]))
+        return bool(self.title) and ends_unfinished(self.title[-1])
 
     def partner_continues(self, text: str, bulleted: bool) -> bool:
         """Whether an unbulleted partner line wraps the previous partner: the line above ends
@@ -134,6 +134,11 @@ def unglue(text: str, words: Collection[str]) -> str:
 def ends_open(text: str) -> bool:
     """Whether text ends with a word or sign that joins it to the next line ("og", "i", "-")."""
     return bool(_OPEN_END_RE.search(text.strip())) or text.rstrip().endswith(",")
+
+
+def ends_unfinished(text: str) -> bool:
+    """Whether text ends on a word no sentence ends on ("og", "i", "de", "som", "mot" …)."""
+    return bool(_UNFINISHED_RE.search(text.strip()))
 
 
 def starts_open(text: str) -> bool:

@@ -33,8 +33,8 @@ from ..columns import Columns, ends_open
 from ..cues import CHAPTER_RE, header_kind, is_bullet, label_kind
 
 # a measure or section number; a long one may stand alone, its title on the next line
-_NUMBERED_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)+)\.?(?:\s+(\S.*))?$")
-_GLYPH_RE = re.compile(r"^\s*[•▪◦\uf0b7\uf0a7]\s*$")
+NUMBERED_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)+)\.?(?:\s+(\S.*))?$")
+GLYPH_RE = re.compile(r"^\s*[•▪◦\uf0b7\uf0a7]\s*$")
 _HEADER_COLUMN = {"tiltak": 0, "resultat- og effektmal": 1, "partnere": 2}
 
 
@@ -69,7 +69,7 @@ def is_column_dump(blocks: tuple[Block, ...]) -> bool:
     """Whether the table's header words stand alone, each followed by its column's text
     instead of the next header word ("Tiltak" by a numbered title, "Resultat- og effektmål"
     by a label, "Partnere" by a name): a column-by-column dump."""
-    texts = [b.text for b in _lines(blocks) if not _GLYPH_RE.match(b.text)]
+    texts = [b.text for b in _lines(blocks) if not GLYPH_RE.match(b.text)]
     if any(header_kind(t) == 3 for t in texts):
         return False
     follows: dict[int, list[bool]] = {0: [], 1: [], 2: []}
@@ -77,14 +77,14 @@ def is_column_dump(blocks: tuple[Block, ...]) -> bool:
         col = _header_column(a)
         if col is not None:
             follows[col].append(_header_column(b) is None and (
-                bool(_NUMBERED_RE.match(b)) if col == 0 else
+                bool(NUMBERED_RE.match(b)) if col == 0 else
                 bool(label_kind(b)) if col == 1 else True))
     return all(follows.values()) and all(all(f) for f in follows.values())
 
 
-def _numbers(blocks: tuple[Block, ...]) -> tuple[set[str], set[str]]:
+def row_numbers(blocks: tuple[Block, ...]) -> tuple[set[str], set[str]]:
     """Section and measure ids: a printed number with a number under it is a section."""
-    ids = {m.group(1) for b in blocks if (m := _NUMBERED_RE.match(b.text))}
+    ids = {m.group(1) for b in blocks if (m := NUMBERED_RE.match(b.text))}
     parents = {i.rsplit(".", 1)[0] for i in ids}
     return parents, ids - parents
 
@@ -99,7 +99,7 @@ class _Page:
 
 
 @dataclass
-class _Cell:
+class PartnerCell:
     """A partner cell: its lines, and its lines that carry a bullet; glyphs: bullets the dump
     printed apart before it (as many as the cell's names)."""
 
@@ -113,7 +113,7 @@ class _Dump:
     sections: list[Section] = field(default_factory=list)
     titles: list[Columns] = field(default_factory=list)
     targets: list[Columns] = field(default_factory=list)
-    partners: list[_Cell] = field(default_factory=list)
+    partners: list[PartnerCell] = field(default_factory=list)
     pages: dict[int, _Page] = field(default_factory=dict)
     # by column (0 titles, 1 targets, 2 partners): the cells a header opened, a table's first
     headed: tuple[set[int], set[int], set[int]] = field(
@@ -123,7 +123,7 @@ class _Dump:
 class _Walker:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.lines = _lines(blocks)
-        self.section_ids, self.measure_ids = _numbers(blocks)
+        self.section_ids, self.measure_ids = row_numbers(blocks)
         self.row_ids = self.section_ids | self.measure_ids
         self.out = _Dump()
         self.section: str | None = None
@@ -142,7 +142,7 @@ class _Walker:
             if b.page != page:
                 page, self.page_rows = b.page, False
                 self.out.pages.setdefault(page, _Page())
-            if _GLYPH_RE.match(b.text):
+            if GLYPH_RE.match(b.text):
                 if not glyph_before:
                     self.run, glyph_run_opens = 0, blank_before
                 self.run += 1
@@ -167,7 +167,7 @@ class _Walker:
         """One line; header: the column whose header stood on the line before; bullet:
         whether a glyph on the line before is its bullet."""
         text = b.text.strip()
-        numbered = _NUMBERED_RE.match(text)
+        numbered = NUMBERED_RE.match(text)
         chapter = CHAPTER_RE.match(text)
         if numbered and numbered.group(1) in self.section_ids:
             self.heading(numbered.group(1), numbered.group(2) or "")
@@ -179,7 +179,7 @@ class _Walker:
         if column is not None:
             self.in_table, self.col, self.header = True, column, column
             if column == 2:
-                self.out.partners.append(_Cell())
+                self.out.partners.append(PartnerCell())
                 self.out.headed[2].add(len(self.out.partners) - 1)
                 self.out.pages[b.page].headed += 1
             return
@@ -209,7 +209,7 @@ class _Walker:
         if paragraph and header is None:
             col, self.col = self.col, self.place(i)
             if self.col == 2:
-                self.out.partners.append(_Cell())
+                self.out.partners.append(PartnerCell())
                 self.out.pages[b.page].partners.append(len(self.out.partners) - 1)
             # a blank line between two target paragraphs: the second opens an item
             new_item = new_item or (col == self.col == 1 and text[:1].isupper())
@@ -242,7 +242,7 @@ class _Walker:
         return False
 
     def _opens_row(self, b: Block) -> bool:
-        m = _NUMBERED_RE.match(b.text)
+        m = NUMBERED_RE.match(b.text)
         return bool(m) and m.group(1) in self.row_ids
 
     def _target_rest_follows(self, i: int) -> bool:
@@ -254,7 +254,7 @@ class _Walker:
             b = self.lines[j]
             if b.page != page:
                 return False
-            if _GLYPH_RE.match(b.text):
+            if GLYPH_RE.match(b.text):
                 continue
             if self._opens_row(b) or (seen_title and not self._starts_after_blank(j)):
                 seen_title = seen_title or self._opens_row(b)
@@ -305,7 +305,7 @@ def read_columnwise(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Colu
         if target is not None:
             cols.result, cols.effect, cols.seen = target.result, target.effect, target.seen
         for cell in group or ():
-            for name in _names(cell):
+            for name in partner_names(cell):
                 cols.add_partner(name, True)
     return dump.sections, dump.titles, notes
 
@@ -329,7 +329,7 @@ def _by_row(cells: list, headed: set[int], first_rows: set[int], rows: int) -> l
     return out
 
 
-def _rejoined(dump: _Dump) -> tuple[list[list[_Cell]], set[int]]:
+def _rejoined(dump: _Dump) -> tuple[list[list[PartnerCell]], set[int]]:
     """The partner cells in groups, a page's first cells joined to the group before where
     the page has more partner cells than rows starting on it (the rest of a row cut at the
     break); and which groups a header opened."""
@@ -337,7 +337,7 @@ def _rejoined(dump: _Dump) -> tuple[list[list[_Cell]], set[int]]:
     for page in dump.pages.values():
         extra = len(page.partners) + page.headed - page.titles
         rest.update(page.partners[:max(extra, 0)])
-    groups: list[list[_Cell]] = []
+    groups: list[list[PartnerCell]] = []
     headed: set[int] = set()
     for k, cell in enumerate(dump.partners):
         if k in rest and groups:
@@ -349,7 +349,7 @@ def _rejoined(dump: _Dump) -> tuple[list[list[_Cell]], set[int]]:
     return groups, headed
 
 
-def _names(cell: _Cell) -> list[str]:
+def partner_names(cell: PartnerCell) -> list[str]:
     """A partner cell's names: a bullet opens one; without bullets each line is one, but for
     as many lines as the cell has more than bullets printed apart, a line wraps the one above
     (those that most likely do: after an open end such as "og", then a lowercase line after

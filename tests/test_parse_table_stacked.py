@@ -1,0 +1,259 @@
+"""Measure tables with no header row in a text dumped by pdftotext without -layout: the columns'
+cells printed as runs of lines, the bullets as glyphs on lines of their own that count the
+items beside them. (The variant suite reads three whole such dumps of the board.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orvers.api import load
+from orvers.parse import detect_layout
+from orvers.parse.table import UNLABELLED
+from orvers.read import read
+
+G = "\uf0b7"  # Word's Symbol bullet as pdftotext prints it, alone on its line
+
+
+def _dump(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# A ruled table: the page's titles, each followed by the bullets of its targets, then all the
+# targets' text, then each partner cell after its own run of bullets.
+_COLUMNS = f"""Handlingsprogram 2030
+
+1. Beredskap
+1.1. Samle kunnskap om
+flom og ras
+
+{G}
+
+{G}
+1.2. Dele data mellom
+kommunene
+
+{G}
+1.3. Lage kart over
+flomsoner
+
+{G}
+
+{G}
+1.4. Øve sammen
+
+{G}
+
+Gjennomført to møter
+med kommunene.
+Bedre beredskap i
+regionen
+Etablert en portal for
+data.
+Laget tre kart
+Kartene er i bruk.
+Holdt en øvelse med
+fire kommuner.
+
+{G}
+{G}
+
+KS
+NVE
+
+{G}
+
+Kartverket
+
+{G}
+{G}
+{G}
+
+NVE
+DSB
+Bente Bye og partnere i
+Spania
+
+{G}
+
+Sivilforsvaret
+\f"""
+
+_MEASURES = [
+    ("1.1", "Samle kunnskap om flom og ras",
+     ("Gjennomført to møter med kommunene.", "Bedre beredskap i regionen"), ("KS", "NVE")),
+    ("1.2", "Dele data mellom kommunene", ("Etablert en portal for data.",), ("Kartverket",)),
+    ("1.3", "Lage kart over flomsoner", ("Laget tre kart", "Kartene er i bruk."),
+     ("NVE", "DSB", "Bente Bye og partnere i Spania")),
+    ("1.4", "Øve sammen", ("Holdt en øvelse med fire kommuner.",), ("Sivilforsvaret",)),
+]
+
+
+def _read(p) -> list[tuple]:
+    return [(m.id, m.title, (*m.result_targets, *m.effect_targets), m.partners)
+            for m in p.measures]
+
+
+def test_a_ruled_table_without_header_or_labels_is_put_together_by_its_bullets(tmp_path):
+    path = _dump(tmp_path, _COLUMNS)
+    assert detect_layout(read(path)) == "table"
+    p = load(path)
+    assert _read(p) == _MEASURES
+    assert all(not m.effect_targets for m in p.measures)
+    assert UNLABELLED in p.warnings
+
+
+# Unruled: pdftotext prints the rows one after another, each row's targets and then its
+# partners; the second row's targets go on at the next page's top, before its titles.
+_ROWS = f"""1. Beredskap
+1.1. Samle kunnskap om flom
+og ras i alle kommunene
+
+{G}
+
+{G}
+1.2. Dele data mellom
+kommunene
+
+{G}
+
+{G}
+
+Gjennomført to møter
+med kommunene.
+Bedre beredskap i
+regionen
+
+{G}
+{G}
+
+KS
+NVE
+
+Etablert en portal for
+data med kart og
+
+{G}
+
+Kartverket
+\f
+flomsoner.
+1.3. Lage kart over
+flomsoner
+
+{G}
+1.4. Øve sammen
+
+{G}
+
+Laget tre kart.
+
+{G}
+
+NVE
+
+Holdt en øvelse med
+fire kommuner.
+
+{G}
+
+Sivilforsvaret
+\f"""
+
+
+def test_an_unruled_table_printed_row_by_row_keeps_each_rows_targets(tmp_path):
+    p = load(_dump(tmp_path, _ROWS))
+    assert _read(p) == [
+        ("1.1", "Samle kunnskap om flom og ras i alle kommunene",
+         ("Gjennomført to møter med kommunene.", "Bedre beredskap i regionen"), ("KS", "NVE")),
+        ("1.2", "Dele data mellom kommunene",
+         ("Etablert en portal for data med kart og flomsoner.",), ("Kartverket",)),
+        ("1.3", "Lage kart over flomsoner", ("Laget tre kart.",), ("NVE",)),
+        ("1.4", "Øve sammen", ("Holdt en øvelse med fire kommuner.",), ("Sivilforsvaret",)),
+    ]
+
+
+_LABELLED = f"""1. Beredskap
+1.1. Samle kunnskap om
+flom og ras
+
+Resultatmål:
+{G}
+
+{G}
+Effektmål:
+{G}
+1.2. Dele data mellom
+kommunene
+
+Resultatmål:
+{G}
+
+Gjennomført to møter
+med kommunene.
+Skrevet en rapport.
+
+{G}
+{G}
+
+KS
+NVE
+
+Bedre beredskap i
+regionen.
+
+Etablert en portal for
+data.
+
+{G}
+
+Kartverket
+1.3. Lage kart
+
+Resultatmål:
+{G}
+Effektmål:
+{G}
+
+Laget tre kart.
+Kartene er i bruk.
+
+{G}
+
+NVE
+\f"""
+
+
+def test_labels_with_their_bullets_say_whose_targets_follow(tmp_path):
+    p = load(_dump(tmp_path, _LABELLED))
+    assert [(m.id, m.result_targets, m.effect_targets, m.partners) for m in p.measures] == [
+        ("1.1", ("Gjennomført to møter med kommunene.", "Skrevet en rapport."),
+         ("Bedre beredskap i regionen.",), ("KS", "NVE")),
+        ("1.2", ("Etablert en portal for data.",), (), ("Kartverket",)),
+        ("1.3", ("Laget tre kart.",), ("Kartene er i bruk.",), ("NVE",)),
+    ]
+    assert UNLABELLED not in p.warnings
+
+
+def test_a_page_with_fewer_partner_cells_than_rows_is_named(tmp_path):
+    # the last two rows' partners printed as one cell: which names are whose is unknown
+    merged = _COLUMNS.replace(f"NVE\nDSB\nBente Bye og partnere i\nSpania\n\n{G}\n\n",
+                              "NVE\nDSB\nBente Bye og partnere i\nSpania\n")
+    p = load(_dump(tmp_path, merged))
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3", "1.4"]
+    assert any("partner cells on page 1" in w and "1.1, 1.2, 1.3, 1.4" in w
+               for w in p.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    # an outline whose measures have bullets under them: text follows each run of bullets
+    "\n".join(f"1.{k}. Tiltak nummer {k} om kart\n\n{G}\n\nEn bit tekst om tiltaket.\n"
+              for k in range(1, 6)),
+    # a numbered outline with no bullets at all
+    "\n".join(f"1.{k}. Tiltak nummer {k} om kart" for k in range(1, 6)),
+])
+def test_a_numbered_outline_is_no_such_table(tmp_path, text):
+    assert detect_layout(read(_dump(tmp_path, "1. Kart\n" + text))) == "outline"
