@@ -13,7 +13,21 @@ from __future__ import annotations
 import pytest
 from variants.score import MANIFEST, score
 
-KNOWN: dict[str, str] = {}
+_GLUED = ("pdftotext joined the first section heading and the first title into one line "
+           "('… kraft21.1.1. Strategisk …'): that measure is lost; ")
+KNOWN: dict[str, str] = {
+    # held out: headerless tables dumped by pdftotext without -layout, made after the reader
+    # of such dumps (text/stacked.py) was written, scored once
+    "synthetic-board-grid-nolabel-pdftotext": _GLUED + "targets 0.898",
+    "synthetic-board-grid-nolabel-a4-pdftotext": _GLUED + "targets 0.787 (bullets counted "
+                                                 "against the wrong rows)",
+    "synthetic-board-noheader-pdftotext": "targets 0.853: labelled cells whose items are cut "
+                                          "wrongly where bullets and text part",
+    "board-narrow-noheader-pdftotext": "titles 0.687, targets 0.377, partners 0.634: this dump "
+                                       "prints each bullet on the line right before its item, "
+                                       "not in runs, and the counting reader takes them for "
+                                       "partner bullets (a warning names every page's measures)",
+}
 
 
 def _params() -> list:

@@ -428,6 +428,33 @@ def unlabelled_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         "no rules, no header row, no target labels → LibreOffice PDF → pdftotext -layout")
 
 
+def stacked_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Held out (made after the reader of headerless tables dumped by pdftotext without
+    -layout was written, scored once): such dumps of tables it was not tuned on. The
+    synthetic programme in Table Grid without labels and on A4 unruled without labels (the
+    PDF already in the suite), the synthetic programme with labels unruled in landscape serif,
+    and the board with labels in Light Grid at 9 pt; none with a header row."""
+    grid = to_pdf(board_docx(src["synthetic-board-grid"], work / "syn-grid-nolabel.docx",
+                             Style(), headers="none", labels=False),
+                  work / "syn-grid-nolabel.pdf")
+    add("synthetic-board-grid-nolabel-pdftotext", "synthetic-board-grid",
+        to_text(grid, work / "syn-grid-nolabel.txt"),
+        "python-docx, Table Grid, no header row, no target labels → LibreOffice PDF → pdftotext")
+    add("synthetic-board-grid-nolabel-a4-pdftotext", "synthetic-board-grid",
+        to_text(FILES / "synthetic-board-grid-nolabel-a4-pdf.pdf", work / "syn-a4.txt"),
+        "synthetic-board-grid-nolabel-a4-pdf → pdftotext")
+    wide = to_pdf(board_docx(src["synthetic-board"], work / "syn-noheader.docx", WIDE,
+                             headers="none"), work / "syn-noheader.pdf")
+    add("synthetic-board-noheader-pdftotext", "synthetic-board",
+        to_text(wide, work / "syn-noheader.txt"),
+        "python-docx, no rules, no header row, landscape serif → LibreOffice PDF → pdftotext")
+    narrow = to_pdf(board_docx(src["board"], work / "board-narrow-noheader.docx", NARROW,
+                               headers="none"), work / "board-narrow-noheader.pdf")
+    add("board-narrow-noheader-pdftotext", "board",
+        to_text(narrow, work / "board-narrow-noheader.txt"),
+        "python-docx, Light Grid, 9 pt, no header row → LibreOffice PDF → pdftotext")
+
+
 # PDF variants dumped by pdftotext -layout too (added after the -layout reader was written,
 # scored once): (variant, source)
 _LAYOUT_DUMPS = (("board-narrow-pdf", "board"), ("board-plain-landscape-pdf", "board"),
@@ -564,9 +591,10 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     headerless_variants(src, work, add, ocr)
     layout_variants(work, add)
     unlabelled_variants(src, work, add, ocr)
+    stacked_variants(src, work, add, ocr)
 
 
-_GROUPS = {"unlabelled": unlabelled_variants}
+_GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants}
 
 
 if __name__ == "__main__":
