@@ -14,6 +14,7 @@ from pathlib import Path
 from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..common import document_title
+from .amounts import drop_data_rows
 from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, header_kind
 from .geometry import Geometry, read_geometry, table_cells
@@ -62,6 +63,9 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
         sections, columns, notes = reader(doc.blocks)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
+    keep, data_notes = drop_data_rows(measures)
+    columns, measures = [columns[i] for i in keep], [measures[i] for i in keep]
+    notes += data_notes
     # labels where a label stands: those the reader met opening a target cell's line, not the
     # word mentioned in a paragraph around the tables
     if not any(c.seen for c in columns):
