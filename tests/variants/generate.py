@@ -185,6 +185,44 @@ def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
     return path
 
 
+# Numbered tables that are no measures, after the programme: the budget (its own numbering
+# run, restarting at 1.1) and the meeting plan (dates). Truth: the programme's measures only.
+_BUDGET = (("1.1", "Kontingent fra medlemskommunene", "2 400 000"),
+           ("1.2", "Prosjektmidler fra fylkeskommunene", "650 000"),
+           ("1.3", "Renteinntekter", "45 000"),
+           ("2.1", "Lønn og sosiale kostnader", "1 950 000"),
+           ("2.2", "Møter og arrangementer", "310 000"),
+           ("2.3", "Reiser", "120 000"),
+           ("2.4", "Kjøp av tjenester", "480 000"))
+_MEETINGS = (("6.1", "Styremøte", "12. februar 2026"),
+             ("6.2", "Styremøte", "23. april 2026"),
+             ("6.3", "Representantskapsmøte", "18. juni 2026"),
+             ("6.4", "Styremøte", "17. september 2026"),
+             ("6.5", "Representantskapsmøte", "10. desember 2026"))
+
+
+def with_numbered_tables(path: Path, style: Style, number_column: bool) -> Path:
+    """Append a budget (chapter 5, rows numbered 1.1 … 2.4) and a meeting plan (chapter 6,
+    rows 6.1 … 6.5) to a programme's DOCX, as tables in its style: the number before the
+    item in one cell, or (number_column) in a column of its own."""
+    document = docx.Document(str(path))
+    for heading, header, rows in (("5. Budsjett 2026", ("Post", "Beløp (kr)"), _BUDGET),
+                                  ("6. Møteplan 2026", ("Møte", "Dato"), _MEETINGS)):
+        document.add_heading(heading, level=1)
+        cols = 3 if number_column else 2
+        table = document.add_table(rows=1, cols=cols)
+        table.style = style.table
+        for cell, text in zip(table.rows[0].cells, (("Nr",) if number_column else ()) + header,
+                              strict=True):
+            cell.text = text
+        for number, item, value in rows:
+            texts = (number, item, value) if number_column else (f"{number} {item}", value)
+            for cell, text in zip(table.add_row().cells, texts, strict=True):
+                cell.text = text
+    document.save(str(path))
+    return path
+
+
 def workshop_docx(p: Programme, path: Path, style: Style) -> Path:
     """Workshop notes as such notes are usually kept: per area a table of proposals (no
     numbers), their targets and partners."""
@@ -455,6 +493,31 @@ def stacked_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "python-docx, Light Grid, 9 pt, no header row → LibreOffice PDF → pdftotext")
 
 
+def numbered_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """The board's measure tables followed by a budget and a meeting plan, numbered tables
+    that hold no measures (truth: the board's measures only): in Table Grid as DOCX and
+    LibreOffice PDF; held out (made after the rows of amounts were told apart, scored once):
+    unruled in landscape serif with the numbers in a column of their own as PDF and dumped
+    by pdftotext -layout, and the synthetic programme in Light Grid at 9 pt as DOCX."""
+    grid = with_numbered_tables(board_docx(src["board"], work / "board-budget.docx", Style()),
+                                Style(), number_column=False)
+    _docx_pdf(add, work, "board-budget", "board", grid,
+              "python-docx, Table Grid, then a budget and a meeting plan as numbered tables")
+    wide = to_pdf(with_numbered_tables(board_docx(src["board"], work / "board-budget-nr.docx",
+                                                  WIDE), WIDE, number_column=True),
+                  work / "board-budget-nr.pdf")
+    add("board-budget-nr-column-landscape-pdf", "board", wide,
+        "python-docx, no rules, landscape serif, then a budget and a meeting plan with an Nr "
+        "column → LibreOffice PDF")
+    add("board-budget-nr-column-landscape-pdftotext-layout", "board",
+        to_text(wide, work / "board-budget-nr.txt", True),
+        "board-budget-nr-column-landscape-pdf → pdftotext -layout")
+    add("synthetic-board-budget-narrow-docx", "synthetic-board", with_numbered_tables(
+        board_docx(src["synthetic-board"], work / "syn-budget.docx", NARROW), NARROW,
+        number_column=False),
+        "python-docx, Light Grid, 9 pt, then a budget and a meeting plan as numbered tables")
+
+
 # PDF variants dumped by pdftotext -layout too (added after the -layout reader was written,
 # scored once): (variant, source)
 _LAYOUT_DUMPS = (("board-narrow-pdf", "board"), ("board-plain-landscape-pdf", "board"),
@@ -592,9 +655,11 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     layout_variants(work, add)
     unlabelled_variants(src, work, add, ocr)
     stacked_variants(src, work, add, ocr)
+    numbered_variants(src, work, add, ocr)
 
 
-_GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants}
+_GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
+           "numbered": numbered_variants}
 
 
 if __name__ == "__main__":
