@@ -51,9 +51,31 @@ def test_a_table_without_header_or_labels_is_read_from_its_columns_with_a_warnin
     assert UNLABELLED in p.warnings
 
 
-def test_numbered_lines_with_one_column_beside_them_are_no_table():
+def test_a_table_of_titles_and_targets_only_reads_its_targets():
     doc = _page([(a, b) for a, b, _ in _ROWS], edges=(40, 200))
-    assert detect_layout(doc) != "table"
+    assert detect_layout(doc) == "table"
+    p = parse(doc)
+    assert [(m.id, m.result_targets, m.partners) for m in p.measures] == [
+        ("1.1", ("Gjennomført to møter.", "Bedre beredskap."), ()),
+        ("1.2", ("Etablert en portal.",), ()), ("1.3", ("Laget tre kart.",), ())]
+    assert UNLABELLED in p.warnings
+
+
+def test_a_table_of_titles_and_partners_only_reads_its_partners():
+    """The column beside the titles lists names (a few words each): partners, no targets."""
+    p = parse(_page([(a, c) for a, _, c in _ROWS], edges=(40, 200)))
+    assert [(m.id, m.title, m.result_targets, m.partners) for m in p.measures] == [
+        ("1.1", "Samle kunnskap om flom og ras", (), ("KS", "NVE")),
+        ("1.2", "Dele data mellom kommunene", (), ("Kartverket", "DSB")),
+        ("1.3", "Lage kart", (), ("NVE",))]
+    assert "no measure has result or effect targets (a table of titles and partners)" in (
+        p.warnings)
+
+
+def test_numbered_lines_with_amounts_beside_them_are_no_table():
+    rows = [("1.1. Kontingent", "200 000"), ("1.2. Prosjektmidler", "650 000"),
+            ("1.3. Renter", "45 000")]
+    assert detect_layout(_page(rows, edges=(40, 200))) != "table"
 
 
 def test_numbers_out_of_sequence_are_no_table_without_labels():

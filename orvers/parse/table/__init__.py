@@ -147,9 +147,14 @@ def _lost_start(cut: str, stem: str) -> str:
 
 def _warnings(measures: list[Measure]) -> list[str]:
     out = []
+    untargeted = not any(m.result_targets or m.effect_targets for m in measures)
     for m in measures:
         if not m.title:
             out.append(f"measure {m.id}: no title found")
-        if not (m.result_targets or m.effect_targets):
+        if not (m.result_targets or m.effect_targets or untargeted):
             out.append(f"measure {m.id}: no result or effect targets found")
+    if untargeted and len(measures) > 1:
+        out.append("no measure has result or effect targets (a table of titles and partners)")
+    elif untargeted and measures:
+        out.append(f"measure {measures[0].id}: no result or effect targets found")
     return out
