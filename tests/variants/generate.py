@@ -223,6 +223,34 @@ def with_numbered_tables(path: Path, style: Style, number_column: bool) -> Path:
     return path
 
 
+def two_column_docx(p: Programme, path: Path, style: Style, second: str) -> Path:
+    """The board's tables with two columns, no header row and no target labels: the
+    numbered title, and beside it (second) the targets or the partners."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+        if measures:
+            _table(document, ("Tiltak", second), [
+                [[(f"{m.id}. {m.title}", False)],
+                 _targets(m, False) if second == "targets" else [(x, True) for x in m.partners]]
+                for m in measures], style, header=False)
+    document.save(str(path))
+    return path
+
+
+def without(p: Programme, name: str, keep: str) -> Programme:
+    """The programme with only its targets or only its partners (the truth of a two-column
+    table)."""
+    measures = tuple(Measure(m.id, m.title, m.section,
+                             result_targets=m.result_targets if keep == "targets" else (),
+                             effect_targets=m.effect_targets if keep == "targets" else (),
+                             partners=m.partners if keep == "partners" else ())
+                     for m in p.measures)
+    return Programme(path=name, format=p.format, layout="table", title=p.title,
+                     sections=p.sections, measures=measures)
+
+
 def workshop_docx(p: Programme, path: Path, style: Style) -> Path:
     """Workshop notes as such notes are usually kept: per area a table of proposals (no
     numbers), their targets and partners."""
@@ -518,6 +546,44 @@ def numbered_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "python-docx, Light Grid, 9 pt, then a budget and a meeting plan as numbered tables")
 
 
+def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Two-column tables with neither a header row nor target labels: the numbered title
+    and the targets, or the numbered title and the partners (truth: the board with only
+    those). In Table Grid and unruled as DOCX and LibreOffice PDF; held out (made after the
+    reader of such tables was written, scored once): the synthetic programme with its targets
+    on A4 in DejaVu Sans 9 pt as PDF, the board with its partners in Light Grid 9 pt as PDF
+    and in landscape serif dumped by pdftotext -layout."""
+    src["board-targets-only"] = without(src["board"], "board-targets-only", "targets")
+    src["board-partners-only"] = without(src["board"], "board-partners-only", "partners")
+    src["synthetic-board-grid-targets-only"] = without(
+        src["synthetic-board-grid"], "synthetic-board-grid-targets-only", "targets")
+    for second, table in (("targets", "Table Grid"), ("targets", "Normal Table"),
+                          ("partners", "Table Grid"), ("partners", "Normal Table")):
+        ruled = "-grid" if table == "Table Grid" else ""
+        name = f"board-title-{second}{ruled}"
+        _docx_pdf(add, work, name, f"board-{second}-only", two_column_docx(
+            src["board"], work / f"{name}.docx", Style(table=table, widths=(7.0, 9.0)), second),
+            f"python-docx, {table}, two columns (numbered title | {second}), no header row, "
+            "no target labels")
+    add("synthetic-board-grid-title-targets-a4-pdf", "synthetic-board-grid-targets-only",
+        to_pdf(two_column_docx(src["synthetic-board-grid"], work / "syn-two.docx",
+                               Style(table="Normal Table", widths=(7.0, 10.0),
+                                     font="DejaVu Sans", size=9, a4=True), "targets"),
+               work / "syn-two.pdf"),
+        "python-docx, no rules, A4, DejaVu Sans 9 pt, numbered title | targets → LibreOffice PDF")
+    narrow = Style(table="Light Grid Accent 1", widths=(8.0, 6.0), font="DejaVu Sans", size=9)
+    add("board-title-partners-narrow-pdf", "board-partners-only", to_pdf(two_column_docx(
+        src["board"], work / "two-narrow.docx", narrow, "partners"), work / "two-narrow.pdf"),
+        "python-docx, Light Grid, 9 pt, numbered title | partners → LibreOffice PDF")
+    wide = Style(table="Normal Table", widths=(12.0, 9.0), font="Liberation Serif", size=11,
+                 landscape=True)
+    add("board-title-partners-landscape-pdftotext-layout", "board-partners-only", to_text(
+        to_pdf(two_column_docx(src["board"], work / "two-wide.docx", wide, "partners"),
+               work / "two-wide.pdf"), work / "two-wide.txt", True),
+        "python-docx, no rules, landscape serif, numbered title | partners → LibreOffice PDF "
+        "→ pdftotext -layout")
+
+
 # PDF variants dumped by pdftotext -layout too (added after the -layout reader was written,
 # scored once): (variant, source)
 _LAYOUT_DUMPS = (("board-narrow-pdf", "board"), ("board-plain-landscape-pdf", "board"),
@@ -656,10 +722,11 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     unlabelled_variants(src, work, add, ocr)
     stacked_variants(src, work, add, ocr)
     numbered_variants(src, work, add, ocr)
+    two_column_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
-           "numbered": numbered_variants}
+           "numbered": numbered_variants, "two-column": two_column_variants}
 
 
 if __name__ == "__main__":
