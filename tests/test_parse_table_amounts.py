@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from orvers.api import load
-from orvers.parse.table.amounts import is_amount
+from orvers.parse.amounts import is_amount
 
 
 def _table(document, rows: list[tuple[str, ...]]) -> None:
@@ -77,3 +77,17 @@ def test_measures_whose_targets_hold_numbers_stay_measures(tmp_path):
 ])
 def test_an_amount_or_a_date_is_digits_with_hardly_a_word(text, amount):
     assert is_amount(text) is amount
+
+
+def test_an_outline_leaves_out_its_numbered_lines_of_amounts_and_dates(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        "1. Beredskap\n1.1. Samle kunnskap om flom og ras i regionen\n"
+        "1.2. Dele data om flomsoner mellom kommunene\n1.3. Lage kart over skredfare\n"
+        "2. Budsjett\n2.1. Kontingent 2 400 000\n2.2. Prosjektmidler kr 650 000\n"
+        "3. Møteplan\n3.1. Styremøte 12. februar 2026\n3.2. Representantskapsmøte 18. juni\n"
+        "4. Samferdsel\n4.1. Oppstart av arbeidet med NTP (2029-2040)\n"
+        "4.2. Følge opp handlingsplan 2025-2028\n", encoding="utf-8")
+    p = load(path)
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3", "4.1", "4.2"]
+    assert any(w.startswith("numbered rows 2.1, 2.2, 3.1, 3.2:") for w in p.warnings)

@@ -20,6 +20,7 @@ from statistics import median
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
+from .amounts import drop_data_rows
 from .common import document_title, labelled, source_of
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
@@ -221,8 +222,11 @@ def parse_outline(doc: Document) -> Programme:
             id=it.id, title=title, section=it.parent, source=source_of(it.lines),
             id_source="document", raw_title=title,
         ))
+    keep, data_notes = drop_data_rows(measures)
+    measures = [measures[i] for i in keep]
     warnings = [f"measure {m.id}: its section {m.section} is not printed"
                 for m in measures if m.section and m.section not in section_ids]
+    warnings += data_notes
     return Programme(
         path=doc.path, format=doc.format, layout="outline", title=document_title(doc.blocks),
         sections=tuple(sections), measures=tuple(measures), pages=doc.pages,

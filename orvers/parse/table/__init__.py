@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
+from ..amounts import drop_data_rows
 from ..common import document_title
-from .amounts import drop_data_rows
 from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, header_kind
 from .geometry import Geometry, read_geometry, table_cells

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from statistics import median
 
-from .amounts import is_amount
+from ..amounts import is_amount
 from .cues import label_kind
 from .numbers import opening
 

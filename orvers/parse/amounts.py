@@ -1,6 +1,8 @@
 """Numbered table rows that are no measures: a budget ("1.1 | Kontingent | 200 000"), a meeting
 plan ("6.2 | Styremøte | 23. april 2026"). Such a row holds a few words and beside them an
-amount or a date, where a measure's row holds a sentence and lists of targets and partners.
+amount or a date, where a measure's row holds a sentence and lists of targets and partners;
+in an outline, such a line is a few words ending in an amount (in groups of thousands), a
+percentage or a day and month ("5.1. Kontingent 2 400 000").
 
 Two or more such rows one after another are taken out of the measures, with a warning naming
 them; a single one stays a measure, and the warning names it as doubtful."""
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...model import Measure
+from ..model import Measure
 
 _MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
            "september", "oktober", "november", "desember")
@@ -20,6 +22,11 @@ _UNIT_RE = re.compile(
     re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORDS = 8  # a row of data: at most this many words besides its amounts and dates
+_LINE_WORDS = 4  # … a line of data in an outline: at most this many words before them
+# what ends such a line: an amount in groups of thousands, a percentage, a day and month
+_TRAILING_RE = re.compile(
+    r"(?:\bkr\.?\s*)?\b\d{1,3}(?:[ .\u00a0]\d{3})+(?:,\d+)?(?:\s*kr\.?)?$|\b\d+(?:,\d+)?\s*%$"
+    r"|\b\d{1,2}\.\s*(?:" + "|".join(_MONTHS) + r")(?:\s+\d{4})?$", re.IGNORECASE)
 _RUN = 2  # this many such rows one after another are a table of data, not measures
 
 
@@ -33,6 +40,9 @@ def is_amount(text: str) -> bool:
 
 def _is_data_row(m: Measure) -> bool:
     cells = [*m.result_targets, *m.effect_targets, *m.partners]
+    if not cells:  # an outline's line: a few words ending in an amount or a date
+        end = _TRAILING_RE.search(m.title)
+        return bool(end) and 0 < len(m.title[:end.start()].split()) <= _LINE_WORDS
     amounts = [c for c in cells if is_amount(c)]
     words = sum(len(c.split()) for c in (m.title, *cells) if not is_amount(c))
     return bool(amounts) and words <= _WORDS
