@@ -257,3 +257,64 @@ def test_a_page_with_fewer_partner_cells_than_rows_is_named(tmp_path):
 ])
 def test_a_numbered_outline_is_no_such_table(tmp_path, text):
     assert detect_layout(read(_dump(tmp_path, "1. Kart\n" + text))) == "outline"
+
+
+def test_a_title_glued_to_its_section_heading_is_cut_off_it(tmp_path):
+    """pdftotext may join a heading and the first title with no space between them."""
+    text = (_COLUMNS.replace("1.1. Samle", "1.1. Flom og ras1.1.1. Samle")
+            .replace("1.2. Dele", "1.1.2. Dele").replace("1.3. Lage", "1.1.3. Lage")
+            .replace("1.4. Øve", "1.1.4. Øve"))
+    p = load(_dump(tmp_path, text))
+    assert [(s.id, s.title) for s in p.sections] == [("1", "Beredskap"), ("1.1", "Flom og ras")]
+    assert [m.id for m in p.measures] == ["1.1.1", "1.1.2", "1.1.3", "1.1.4"]
+    assert [x[1:] for x in _read(p)] == [x[1:] for x in _MEASURES]
+
+
+# Each bullet printed on the line right before its item, no blank line around it.
+_INLINE = f"""1. Beredskap
+1.1. Samle kunnskap om
+flom og ras
+1.2. Dele data mellom
+kommunene
+1.3. Lage kart
+
+Resultatmål:
+{G}
+Gjennomført to møter
+med kommunene.
+{G}
+Bedre beredskap i
+regionen.
+Resultatmål:
+{G}
+Etablert en portal.
+Resultatmål:
+{G}
+Laget tre kart.
+{G}
+Kartene er i bruk.
+
+{G}
+{G}
+
+KS
+NVE
+
+{G}
+
+Kartverket
+
+{G}
+
+NVE
+\f"""
+
+
+def test_bullets_printed_right_before_their_items_open_them(tmp_path):
+    p = load(_dump(tmp_path, _INLINE))
+    assert [(m.id, m.result_targets, m.partners) for m in p.measures] == [
+        ("1.1", ("Gjennomført to møter med kommunene.", "Bedre beredskap i regionen."),
+         ("KS", "NVE")),
+        ("1.2", ("Etablert en portal.",), ("Kartverket",)),
+        ("1.3", ("Laget tre kart.", "Kartene er i bruk."), ("NVE",)),
+    ]

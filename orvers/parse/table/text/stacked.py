@@ -16,9 +16,13 @@ list items they stood before:
   (far more lines than bullets, most of them wrapped); a run after a partner cell with no
   text after it is that cell's own. A block after target text that lists names (lines that
   end with room for the next word or before a capital, hardly a full stop) is a partner
-  cell whose bullets went elsewhere.
-A page that opens with text, then a title or bullets, opens with the rest of the last title
-where that title's last line could not have taken the text's first word. All other text is
+  cell whose bullets went elsewhere;
+- a single bullet between two lines of target text, no blank line on either side, opens the
+  next item (some dumps print each bullet right before its item).
+A page that opens with text, then a title or a run of bullets before a blank line, opens with
+the rest of the last title where that title's last line could not have taken the text's
+first word. A heading with the next title glued to it ("21.1. Felles kraft21.1.1. …") is cut
+in two. All other text is
 the targets' text, in row order: each page's text is cut into as many items as the page's
 target bullets count (an item opens at a capitalised line; most likely after a blank line,
 after a full stop, with a word the document also writes in lowercase, not after an open end
@@ -39,7 +43,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ....model import Block, Section
 from ..columns import Columns, Item, clean, ends_open, ends_unfinished
@@ -69,7 +73,24 @@ class _Token:
     rest: str = ""  # title, heading: the text after the number; label: "result" / "effect"
     count: int = 0  # glyphs: how many
     after: str = ""  # glyphs: the kind of the token before it on its page ("" at the top)
-    gap: bool = True  # text: a blank line (or the page's top) before it
+    gap: bool = True  # a blank line (or the page's top) before it
+
+
+def _unglued(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """The lines, a numbered line that has the next number glued to its end ("21.1. Felles
+    kraft21.1.1. Strategisk …": pdftotext joined a heading and a title with no space between)
+    cut in two at it (the same line number)."""
+    out: list[Block] = []
+    for b in blocks:
+        head = NUMBERED_RE.match(b.text)
+        glued = head and re.search(rf"(?<=[^\d\s.]){re.escape(head.group(1))}\.\d+\.?\s",
+                                   b.text)
+        if glued:
+            cut = glued.start()
+            out += [replace(b, text=b.text[:cut]), replace(b, text=b.text[cut:])]
+        else:
+            out.append(b)
+    return tuple(out)
 
 
 def _tokens(blocks: Iterable[Block], sections: set[str], measures: set[str]) -> list[_Token]:
@@ -87,7 +108,7 @@ def _tokens(blocks: Iterable[Block], sections: set[str], measures: set[str]) -> 
             if last is not None and last.kind == "glyphs":
                 last.count += 1
             else:
-                tokens.append(_Token("glyphs", b.page, [b], count=1,
+                tokens.append(_Token("glyphs", b.page, [b], count=1, gap=gap,
                                      after=last.kind if last is not None else ""))
             gap = False
             continue
@@ -113,24 +134,34 @@ def _tokens(blocks: Iterable[Block], sections: set[str], measures: set[str]) -> 
 
 
 def _title_rests(tokens: list[_Token]) -> list[_Token]:
-    """A page that opens with text, then a title or bullets: the text is the rest of the last
-    title, cut at the break, where the title's last line could not have taken its first word
-    (bullets after it then count that title's targets); else the rest of a cell."""
+    """A page that opens with text, then what follows a title (see _titles_bullets): the text
+    is the rest of the last title, cut at the break, where the title's last line could not
+    have taken its first word (bullets after it then count that title's targets); else the
+    rest of a cell."""
     width = _column_width(b.text for t in tokens if t.kind == "title" for b in t.lines[1:])
     out: list[_Token] = []
     for i, token in enumerate(tokens):
         top = i == 0 or tokens[i - 1].page != token.page
-        after = [t.kind for t in tokens[i + 1:i + 3]]
+        after = tokens[i + 1:i + 3]
         title = next((t for t in reversed(out) if t.kind == "title"), None)
-        if (top and token.kind == "text" and title is not None
-                and after[:1] in (["title"], ["glyphs"])
+        if (top and token.kind == "text" and title is not None and _titles_bullets(after)
                 and not _ended(title.lines[-1].text, token.lines[0].text, width)):
             title.lines.extend(token.lines)
-            if after[0] == "glyphs":
+            if after[0].kind == "glyphs":
                 tokens[i + 1].after = "title"
             continue
         out.append(token)
     return out
+
+
+def _titles_bullets(after: list[_Token]) -> bool:
+    """Whether what follows a page's opening text is what follows a title: the next title,
+    or a run of bullets before a title or a blank line (not a bullet between two lines of
+    text, which opens the next item of the text)."""
+    kinds = [t.kind for t in after]
+    if kinds[:1] == ["title"] or kinds == ["glyphs", "title"]:
+        return True
+    return kinds[:1] == ["glyphs"] and (len(after) == 1 or after[1].gap)
 
 
 def _ended(line: str, following: str, width: float) -> bool:
@@ -157,6 +188,7 @@ def is_stacked_dump(blocks: tuple[Block, ...]) -> bool:
         return False  # no bullets printed apart
     if any(header_kind(b.text) for b in blocks):
         return False
+    blocks = _unglued(blocks)
     sections, measures = row_numbers(blocks)
     tokens = _tokens(blocks, sections, measures)
     stacked = labelled = 0
@@ -218,6 +250,7 @@ class _Walker:
         self.after_target = False  # whether the last text was target text
         self.chunk = 0  # target text between two partner cells is one chunk
         self.last_kind = ""  # the kind of the token before the one at hand
+        self.item_opens = False  # whether a bullet between two lines opens the next text
 
     def walk(self) -> _Stacks:
         for i, token in enumerate(self.tokens):
@@ -236,8 +269,9 @@ class _Walker:
                 self.label(token)
             elif kind == "glyphs" and self.in_table:
                 following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-                self.glyphs(token, following is not None and following.page == token.page
-                            and following.kind == "text")
+                self.glyphs(token, following if following is not None
+                            and following.page == token.page and following.kind == "text"
+                            else None)
             elif kind == "text":
                 self.text(token)
         return self.out
@@ -275,15 +309,21 @@ class _Walker:
         cell.slots.append(self.slot)
         self.out.slots.append(self.slot)
 
-    def glyphs(self, token: _Token, text_follows: bool) -> None:
+    def glyphs(self, token: _Token, text: _Token | None) -> None:
         """Bullets: a target list's (see the module's docstring), a partner cell's to come,
-        or, after a partner cell with no text after them, that cell's own."""
+        or, after a partner cell with no text after them, that cell's own; one between two
+        lines of target text, with no blank line on either side, opens the next item."""
         if token.after in ("", "title", "label"):
             if self.slot is not None:  # a title's, a label's, or the list cut at the break
                 self.slot.counts[token.page] += token.count
             return
+        if (self.after_target and self.slot is not None and token.count == 1 and not token.gap
+                and text is not None and not text.gap):
+            self.slot.counts[token.page] += 1
+            self.item_opens = True
+            return
         cells = self.out.partner_cells
-        if not text_follows and not self.after_target and cells:
+        if text is None and not self.after_target and cells:
             assert cells[-1].partner is not None
             cells[-1].partner.glyphs += token.count
             return
@@ -307,8 +347,9 @@ class _Walker:
         if token.gap and any(len(t) > PROSE_WIDTH for t in lines):
             return  # a paragraph of body text, not a cell
         page = self.out.text[token.page]
-        page.extend((t, i == 0 and token.gap, self.chunk) for i, t in enumerate(lines))
-        self.after_target = True
+        page.extend((t, i == 0 and (token.gap or self.item_opens), self.chunk)
+                    for i, t in enumerate(lines))
+        self.after_target, self.item_opens = True, False
 
     def partner_cell(self, page: int, cell: PartnerCell) -> None:
         """A partner cell; it ends the chunk of target text before it."""
@@ -424,6 +465,7 @@ def _deal(cells: list[_Cell], rows: list[Columns]) -> tuple[list[list[int]], set
 
 def read_stacked(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns], list[str]]:
     """Sections, measure columns and notes of a headerless table dumped column by column."""
+    blocks = _unglued(blocks)
     sections, measures = row_numbers(blocks)
     stacks = _Walker(_tokens(blocks, sections, measures)).walk()
     rows = stacks.rows
