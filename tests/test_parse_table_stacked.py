@@ -318,3 +318,14 @@ def test_bullets_printed_right_before_their_items_open_them(tmp_path):
         ("1.2", ("Etablert en portal.",), ("Kartverket",)),
         ("1.3", ("Laget tre kart.", "Kartene er i bruk."), ("NVE",)),
     ]
+
+
+def test_a_page_of_target_text_that_no_bullets_count_goes_on_with_the_last_item(tmp_path):
+    """A page holding target text but no bullets to count it (once a traceback)."""
+    text = (f"1. Beredskap\n1.1. Samle kunnskap om flom\n1.2. Dele data mellom kommunene\n"
+            f"1.3. Lage kart over flomsoner\n\nResultatmål:\n{G}\nResultatmål:\n{G}\n"
+            f"Resultatmål:\n{G}\nGjennomført to møter.\n\f\nBedre beredskap i regionen.\n"
+            "Laget tre kart.\n\f")
+    p = load(_dump(tmp_path, text))
+    assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3"]
+    assert any("target items on page 1" in w and "1.1, 1.2, 1.3" in w for w in p.warnings)

@@ -485,7 +485,7 @@ def read_stacked(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns
         if head and last_item is not None:
             last_item.extend(head)
         cut = [[t for t, _, _ in lines[a:b]]
-               for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+               for a, b in zip(starts, [*starts[1:], len(lines)][:len(starts)], strict=True)]
         by_chunk = _by_chunk(stacks, page, [lines[a][2] for a in starts], wanted, cell_row)
         if by_chunk is not None:
             for k, item in zip(by_chunk, cut, strict=True):
