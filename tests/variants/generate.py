@@ -521,6 +521,31 @@ def stacked_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "python-docx, Light Grid, 9 pt, no header row → LibreOffice PDF → pdftotext")
 
 
+def stacked_again_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Held out a second time (made after the stacked reader learnt from the first held-out
+    dumps, scored once): headerless tables dumped by pdftotext without -layout, of a new
+    synthetic programme (chapters 31–32) in Table Grid without labels and in Light Grid 9 pt
+    with labels, and of the board with labels in Table Grid, landscape serif."""
+    src["synthetic-board-b"] = _synthetic("synthetic-board-b", (31, 32), seed=31, targets=True)
+    grid = to_pdf(board_docx(src["synthetic-board-b"], work / "syn-b-grid.docx", Style(),
+                             headers="none", labels=False), work / "syn-b-grid.pdf")
+    add("synthetic-board-b-grid-nolabel-pdftotext", "synthetic-board-b",
+        to_text(grid, work / "syn-b-grid.txt"),
+        "new synthetic programme, Table Grid, no header row, no target labels → LibreOffice "
+        "PDF → pdftotext")
+    narrow = to_pdf(board_docx(src["synthetic-board-b"], work / "syn-b-narrow.docx", NARROW,
+                               headers="none"), work / "syn-b-narrow.pdf")
+    add("synthetic-board-b-noheader-narrow-pdftotext", "synthetic-board-b",
+        to_text(narrow, work / "syn-b-narrow.txt"),
+        "new synthetic programme, Light Grid, 9 pt, no header row → LibreOffice PDF → pdftotext")
+    wide = Style(widths=(6.5, 11.0, 7.0), font="Liberation Serif", size=11, landscape=True)
+    board = to_pdf(board_docx(src["board"], work / "board-grid-wide.docx", wide, headers="none"),
+                   work / "board-grid-wide.pdf")
+    add("board-noheader-grid-landscape-pdftotext", "board",
+        to_text(board, work / "board-grid-wide.txt"),
+        "Table Grid, landscape serif, no header row → LibreOffice PDF → pdftotext")
+
+
 def numbered_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """The board's measure tables followed by a budget and a meeting plan, numbered tables
     that hold no measures (truth: the board's measures only): in Table Grid as DOCX and
@@ -723,10 +748,12 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     stacked_variants(src, work, add, ocr)
     numbered_variants(src, work, add, ocr)
     two_column_variants(src, work, add, ocr)
+    stacked_again_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
-           "numbered": numbered_variants, "two-column": two_column_variants}
+           "numbered": numbered_variants, "two-column": two_column_variants,
+           "stacked-again": stacked_again_variants}
 
 
 if __name__ == "__main__":
