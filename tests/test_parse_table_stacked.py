@@ -329,3 +329,20 @@ def test_a_page_of_target_text_that_no_bullets_count_goes_on_with_the_last_item(
     p = load(_dump(tmp_path, text))
     assert [m.id for m in p.measures] == ["1.1", "1.2", "1.3"]
     assert any("target items on page 1" in w and "1.1, 1.2, 1.3" in w for w in p.warnings)
+
+
+def test_targets_bulleted_in_their_lines_are_counted_by_their_bullets(tmp_path):
+    """A dump that keeps the targets' bullets in their lines ("• Utviklet …"): those open and
+    count the items, and the runs of bullets apart belong to the partners, even after a
+    label."""
+    text = (f"1. Beredskap\n1.1. Samle kunnskap om\nflom og ras\n\n1.2. Dele data\n\n"
+            "Resultatmål:\n• Gjennomført to møter med\nkommunene.\n"
+            "• Skrevet en rapport.\nEffektmål:\n• Bedre beredskap i\nregionen.\n"
+            f"Resultatmål:\n\n{G}\n{G}\n\nKS\nNVE\n\n{G}\n\nKartverket\n\n"
+            "• Etablert en portal for\ndata.\n\f")
+    p = load(_dump(tmp_path, text))
+    assert [(m.id, m.result_targets, m.effect_targets, m.partners) for m in p.measures] == [
+        ("1.1", ("Gjennomført to møter med kommunene.", "Skrevet en rapport."),
+         ("Bedre beredskap i regionen.",), ("KS", "NVE")),
+        ("1.2", ("Etablert en portal for data.",), (), ("Kartverket",)),
+    ]

@@ -27,10 +27,6 @@ KNOWN: dict[str, str] = {
     # held out a second time (scored once, after the reader learnt from the first set)
     "synthetic-board-b-noheader-narrow-pdftotext": "partners 0.865: names wrapped or joined "
                                                    "where the bullets counted are short",
-    "board-noheader-grid-landscape-pdftotext": "targets 0.000, partners 0.805: the bullets "
-                                               "stand in the text ('• Utviklet …'), not on "
-                                               "lines of their own, so nothing counts the "
-                                               "targets (first scored: a traceback, fixed)",
     # held out: two-column tables, made after they were read, scored once
     "board-title-partners-landscape-pdftotext-layout": "titles 0.862: the dump prints the "
                                                        "last partner of the last page at the "

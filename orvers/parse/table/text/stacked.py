@@ -54,6 +54,9 @@ from .runs import PROSE_WIDTH
 
 _ROWS = 2  # at least this many titles printed one after another, bullets between them
 _SENTENCE_END = (".", "!", "?", ":")
+_OPENS_BLOCK, _OPENS_ITEM = 1, 2  # a line after a blank line; a line its own bullet opens
+_CERTAIN = 100.0  # the score of a line its own bullet opens
+_TEXT_BULLET_RE = re.compile(r"^[•▪◦‣∙\uf0b7\uf0a7]\s+(?=\S)")  # a bullet in a line of text
 _WIDTH_SHARE = 0.95  # a column's width: what this share of its lines stay within
 _LINES_PER_NAME = 2  # a partner's name wraps onto a second line at most
 _LIST_LINES = 4  # a list of names with no bullets counted: at least this many lines, …
@@ -182,8 +185,9 @@ def _column_width(lines: Iterable[str]) -> float:
 
 def is_stacked_dump(blocks: tuple[Block, ...]) -> bool:
     """Whether numbered titles stand one after another with only bullets (glyphs on lines of
-    their own) between them, or bare target labels head runs of such bullets, in a text
-    with no table header: a headerless table dumped column by column."""
+    their own) between them, or bare target labels head runs of such bullets or bulleted
+    lines, in a text with bullets apart and no table header: a headerless table dumped
+    column by column."""
     if sum(bool(GLYPH_RE.match(b.text)) for b in blocks) < _ROWS:
         return False  # no bullets printed apart
     if any(header_kind(b.text) for b in blocks):
@@ -194,7 +198,8 @@ def is_stacked_dump(blocks: tuple[Block, ...]) -> bool:
     stacked = labelled = 0
     for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
         stacked += a.kind == "title" and b.kind == "glyphs" and c.kind == "title"
-        labelled += a.kind == "label" and b.kind == "glyphs"
+        labelled += a.kind == "label" and (b.kind == "glyphs" or b.kind == "text" and bool(
+            _TEXT_BULLET_RE.match(b.lines[0].text.strip())))
     return stacked >= _ROWS or labelled >= _ROWS
 
 
@@ -223,8 +228,8 @@ class _Stacks:
     slots: list[_Slot] = field(default_factory=list)
     target_cells: list[_Cell] = field(default_factory=list)
     partner_cells: list[_Cell] = field(default_factory=list)
-    # by page: the target text's lines (text, whether a blank line opens it, its chunk)
-    text: dict[int, list[tuple[str, bool, int]]] = field(
+    # by page: the target text's lines (text, what opens it: _OPENS_…, its chunk)
+    text: dict[int, list[tuple[str, int, int]]] = field(
         default_factory=lambda: defaultdict(list))
     chunk_cell: dict[int, int] = field(default_factory=dict)  # the partner cell after a chunk
     # pages where every partner cell after a title comes right after target text (one row's
@@ -240,6 +245,10 @@ class _Walker:
         self.tokens = tokens
         self.width = _column_width(b.text for t in tokens if t.kind == "text" for b in t.lines)
         self.labelled = any(t.kind == "label" for t in tokens)
+        # targets bulleted in their lines ("• Utviklet …"): the runs of bullets apart are the
+        # partners'
+        self.inline = sum(bool(_TEXT_BULLET_RE.match(b.text.strip())) for t in tokens
+                          if t.kind == "text" for b in t.lines) >= _ROWS
         self.out = _Stacks()
         self.section: str | None = None
         self.in_table = False
@@ -313,7 +322,7 @@ class _Walker:
         """Bullets: a target list's (see the module's docstring), a partner cell's to come,
         or, after a partner cell with no text after them, that cell's own; one between two
         lines of target text, with no blank line on either side, opens the next item."""
-        if token.after in ("", "title", "label"):
+        if token.after in ("", "title", "label") and not self.inline:
             if self.slot is not None:  # a title's, a label's, or the list cut at the break
                 self.slot.counts[token.page] += token.count
             return
@@ -347,8 +356,14 @@ class _Walker:
         if token.gap and any(len(t) > PROSE_WIDTH for t in lines):
             return  # a paragraph of body text, not a cell
         page = self.out.text[token.page]
-        page.extend((t, i == 0 and (token.gap or self.item_opens), self.chunk)
-                    for i, t in enumerate(lines))
+        for i, line in enumerate(lines):
+            opens = (0 if i else _OPENS_ITEM if self.item_opens else
+                     _OPENS_BLOCK if token.gap else 0)
+            bullet = _TEXT_BULLET_RE.match(line)
+            if bullet and self.slot is not None:  # a bullet in the line opens an item
+                self.slot.counts[token.page] += 1
+                line, opens = line[bullet.end():], _OPENS_ITEM
+            page.append((line, opens, self.chunk))
         self.after_target, self.item_opens = True, False
 
     def partner_cell(self, page: int, cell: PartnerCell) -> None:
@@ -403,12 +418,14 @@ class _Cutter:
     """Cuts the target text into items (see the module's docstring)."""
 
     def __init__(self, blocks: tuple[Block, ...],
-                 text: dict[int, list[tuple[str, bool, int]]]) -> None:
+                 text: dict[int, list[tuple[str, int, int]]]) -> None:
         self.lower, self.named = _case_words(blocks)
         self.width = _column_width(line[0] for lines in text.values() for line in lines)
 
-    def score(self, prev: str, line: str, opens: bool) -> float | None:
+    def score(self, prev: str, line: str, opens: int) -> float | None:
         """How likely an item opens at the line (None: it cannot)."""
+        if opens == _OPENS_ITEM:
+            return _CERTAIN
         if not line[:1].isupper() and not line[:1].isdigit() and line[:1] not in "«\"'(":
             return None
         score = 0.0
@@ -429,7 +446,7 @@ class _Cutter:
             score += 1  # the word would have fit on the line above: that line ended a paragraph
         return score
 
-    def cut(self, lines: list[tuple[str, bool, int]], count: int, prev: str) -> list[int]:
+    def cut(self, lines: list[tuple[str, int, int]], count: int, prev: str) -> list[int]:
         """The lines (indexes) that open items: the count most likely."""
         scored = []
         for i, (line, opens, _) in enumerate(lines):
