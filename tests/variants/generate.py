@@ -546,6 +546,30 @@ def stacked_again_variants(src: dict[str, Programme], work: Path, add, ocr) -> N
         "Table Grid, landscape serif, no header row → LibreOffice PDF → pdftotext")
 
 
+def stacked_third_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Held out a third time (made after the stacked reader learnt from the second held-out
+    set, scored once): headerless tables dumped by pdftotext without -layout, of a third
+    synthetic programme (chapters 41–43) unruled in DejaVu Sans with labels and in Table
+    Grid on A4 without labels, and of the board without labels in Light Grid, landscape."""
+    src["synthetic-board-c"] = _synthetic("synthetic-board-c", (41, 42, 43), seed=41,
+                                          targets=True)
+    for name, style, labels in (
+            ("synthetic-board-c-noheader-dejavu", Style(table="Normal Table", font="DejaVu Sans"),
+             True),
+            ("synthetic-board-c-grid-nolabel-a4", Style(a4=True), False)):
+        pdf = to_pdf(board_docx(src["synthetic-board-c"], work / f"{name}.docx", style,
+                                headers="none", labels=labels), work / f"{name}.pdf")
+        add(f"{name}-pdftotext", "synthetic-board-c", to_text(pdf, work / f"{name}.txt"),
+            f"third synthetic programme, {style.table}, {style.font}, no header row"
+            f"{'' if labels else ', no target labels'} → LibreOffice PDF → pdftotext")
+    wide = Style(table="Light Grid Accent 1", widths=(6.5, 11.0, 7.0), landscape=True)
+    pdf = to_pdf(board_docx(src["board"], work / "board-lg-wide.docx", wide, headers="none",
+                            labels=False), work / "board-lg-wide.pdf")
+    add("board-nolabel-lightgrid-landscape-pdftotext", "board",
+        to_text(pdf, work / "board-lg-wide.txt"),
+        "Light Grid, landscape, no header row, no target labels → LibreOffice PDF → pdftotext")
+
+
 def numbered_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """The board's measure tables followed by a budget and a meeting plan, numbered tables
     that hold no measures (truth: the board's measures only): in Table Grid as DOCX and
@@ -749,11 +773,12 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     numbered_variants(src, work, add, ocr)
     two_column_variants(src, work, add, ocr)
     stacked_again_variants(src, work, add, ocr)
+    stacked_third_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "numbered": numbered_variants, "two-column": two_column_variants,
-           "stacked-again": stacked_again_variants}
+           "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants}
 
 
 if __name__ == "__main__":
