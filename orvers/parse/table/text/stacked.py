@@ -489,34 +489,7 @@ def read_stacked(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns
     notes = _share(stacks, rows)
     partners, odd = _deal(stacks.partner_cells, rows)
     cell_row = {k: i for i, cells in enumerate(partners) for k in cells}
-    items: dict[int, list[list[str]]] = defaultdict(list)  # by slot
-    cutter = _Cutter(blocks, stacks.text)
-    prev = ""
-    last_item: list[str] | None = None
-    short: set[int] = set()
-    for page in sorted({p for s in stacks.slots for p in s.counts} | set(stacks.text)):
-        lines = stacks.text.get(page, [])
-        wanted = [(k, s.counts[page]) for k, s in enumerate(stacks.slots) if s.counts.get(page)]
-        starts = cutter.cut(lines, sum(n for _, n in wanted), prev)
-        head = [t for t, _, _ in lines[:starts[0] if starts else len(lines)]]
-        if head and last_item is not None:
-            last_item.extend(head)
-        cut = [[t for t, _, _ in lines[a:b]]
-               for a, b in zip(starts, [*starts[1:], len(lines)][:len(starts)], strict=True)]
-        by_chunk = _by_chunk(stacks, page, [lines[a][2] for a in starts], wanted, cell_row)
-        if by_chunk is not None:
-            for k, item in zip(by_chunk, cut, strict=True):
-                items[k].append(item)
-        else:
-            if len(cut) < sum(n for _, n in wanted):
-                short.add(page)
-            for k, n in wanted:
-                items[k].extend(cut[:n])
-                cut = cut[n:]
-        if lines:
-            prev = lines[-1][0]
-        last_item = next((items[k][-1] for k in sorted(items, reverse=True) if items[k]),
-                         last_item)
+    items, short = _items(stacks, _Cutter(blocks, stacks.text), cell_row)
     slot_rows = _slot_rows(stacks, rows, notes)
     for k, slot in enumerate(stacks.slots):
         row = slot_rows.get(k)
@@ -534,6 +507,40 @@ def read_stacked(blocks: tuple[Block, ...]) -> tuple[list[Section], list[Columns
     if short:
         notes.append(_mismatch("target items", short, rows))
     return stacks.sections, rows, notes
+
+
+def _items(stacks: _Stacks, cutter: _Cutter, cell_row: dict[int, int]
+           ) -> tuple[dict[int, list[list[str]]], set[int]]:
+    """The target items of each list the bullets count (by slot), page by page (see the
+    module's docstring); and the pages whose text held fewer items than counted."""
+    items: dict[int, list[list[str]]] = defaultdict(list)
+    prev = ""
+    last_item: list[str] | None = None
+    short: set[int] = set()
+    for page in sorted({p for s in stacks.slots for p in s.counts} | set(stacks.text)):
+        lines = stacks.text.get(page, [])
+        wanted = [(k, s.counts[page]) for k, s in enumerate(stacks.slots) if s.counts.get(page)]
+        starts = cutter.cut(lines, sum(n for _, n in wanted), prev)
+        head = [t for t, _, _ in lines[:starts[0] if starts else len(lines)]]
+        if head and last_item is not None:
+            last_item.extend(head)  # the rest of the item cut at the page break
+        cut = [[t for t, _, _ in lines[a:b]]
+               for a, b in zip(starts, [*starts[1:], len(lines)][:len(starts)], strict=True)]
+        by_chunk = _by_chunk(stacks, page, [lines[a][2] for a in starts], wanted, cell_row)
+        if by_chunk is not None:
+            for k, item in zip(by_chunk, cut, strict=True):
+                items[k].append(item)
+        else:
+            if len(cut) < sum(n for _, n in wanted):
+                short.add(page)
+            for k, n in wanted:
+                items[k].extend(cut[:n])
+                cut = cut[n:]
+        if lines:
+            prev = lines[-1][0]
+        last_item = next((items[k][-1] for k in sorted(items, reverse=True) if items[k]),
+                         last_item)
+    return items, short
 
 
 def _share(stacks: _Stacks, rows: list[Columns]) -> list[str]:
