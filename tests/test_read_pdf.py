@@ -129,6 +129,22 @@ def test_a_ruled_row_at_a_page_top_continues_or_starts_as_the_tables_rows_open()
     assert rest.page == 6 and "forbedre kollektivtilbudet spesielt med buss" in rest.text
 
 
+def test_a_table_after_a_heading_is_no_rest_of_the_row_before():
+    # the board, then "5. Budsjett 2026" and a table "Post | Beløp (kr)" on the same page
+    # (LibreOffice PDF of the variant suite): the budget's header row stands after a heading,
+    # so it starts a table of its own instead of ending the last measure's cells
+    path = Path(__file__).parent / "variants" / "files" / "board-budget-pdf.pdf"
+    doc = read(path)
+    header = next(b for b in doc.blocks if b.kind == "cell" and b.text == "Post")
+    last = next(b for b in doc.blocks if b.text.startswith("3.5.2."))
+    assert header.table != last.table and header.row != last.row
+    measure = load(path).measures[-1]
+    assert measure.id == "3.5.2"
+    assert measure.title.endswith("på vegne av regionen")
+    assert measure.effect_targets == ("Regionen ble ivaretatt i profileringsarbeid og gjennom "
+                                      "samarbeid med partnere.",)
+
+
 def test_a_scan_tesseract_set_level_is_turned_by_its_columns_drift():
     # board-ocr-level-rot.pdf: the board's narrow grid PDF (tests/variants/files/board-narrow-
     # pdf.pdf) at 200 dpi, turned -0.7° and blurred (variants/generate.py to_ocr), tesseract nor.

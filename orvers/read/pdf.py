@@ -63,12 +63,17 @@ def read_pdf(path: Path) -> Document:
     blocks: list[Block] = []
     table_no = line = 0
     row_no = -1
+    between = False  # a line of text stands since the last table row (a heading, prose)
     for page_no, items in enumerate(pages, start=1):
         for item in items:
             if item["band"] and _key(item["text"]) in furniture:
                 continue
             if item["kind"] == "row":
-                continues = item["continues"] and _row_start(item["first"]) != opener
+                # a row goes on from the page before only where no text stands between
+                # (a table after a heading is a new one: "5. Budsjett" | "Post | Beløp")
+                continues = (item["continues"] and not between
+                             and _row_start(item["first"]) != opener)
+                between = False
                 if continues and row_no >= 0 and _extend_row(blocks, item["cells"]):
                     continue
                 if item["table_start"] and not continues:
@@ -81,6 +86,7 @@ def read_pdf(path: Path) -> Document:
                                             table=table_no, row=row_no, col=col))
                 continue
             line += 1
+            between = True
             blocks.append(Block(text=item["text"], page=page_no, line=line, x0=item["x0"],
                                 words=item["words"]))
     return Document(path=str(path), format="pdf", blocks=tuple(blocks), pages=len(pages))
