@@ -26,7 +26,7 @@ from .common import document_title, labelled, source_of
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
 _BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
-_GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)$")
+_GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)(?=\s+\S|$)")
 _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
@@ -75,13 +75,16 @@ def _number(text: str) -> tuple[int, ...]:
 
 
 def _unglued(text: str) -> list[str]:
-    """A numbered line with its child's bare number glued to its end ("11. Arbeid kraft11.1.",
-    as pdftotext may print a heading and the next automatic number) as two lines."""
+    """A numbered line with its child's number glued to it, bare at its end or followed by
+    the child's text ("11. Arbeid kraft11.1.", "11. Arbeid kraft11.1. Kompetanse", as
+    pdftotext may print a heading and the next, its hyphen at the line's end dropped), as
+    two lines."""
     m = NUMBER_RE.match(text)
-    tail = _GLUED_NUMBER_RE.search(text)
-    if (m and tail and tail.start() > m.end(2)
-            and _number(tail.group(1))[:-1] == _number(m.group(1))):
-        return [text[:tail.start()].rstrip(), tail.group(1)]
+    if not m:
+        return [text]
+    for tail in _GLUED_NUMBER_RE.finditer(text, m.end(2)):
+        if _number(tail.group(1))[:-1] == _number(m.group(1)):
+            return [text[:tail.start()].rstrip(), text[tail.start():]]
     return [text]
 
 
