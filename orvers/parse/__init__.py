@@ -71,7 +71,10 @@ def detect_layout(doc: Document, geometry: Geometry | None = None) -> str | None
 
 
 def parse(doc: Document, layout: str | None = None) -> Programme:
-    """Parse a document with the given layout, or the detected one."""
+    """Parse a document with the given layout, or the detected one (a table of contents
+    left out first: contents.py)."""
+    from .contents import without_contents
+    doc = without_contents(doc)
     geometry = None
     if layout in (None, "table", "bullet-notes"):  # read once, for detection and the parser
         from .table.geometry import read_geometry

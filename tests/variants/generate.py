@@ -21,10 +21,12 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt
@@ -595,6 +597,62 @@ def numbered_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "python-docx, Light Grid, 9 pt, then a budget and a meeting plan as numbered tables")
 
 
+def with_contents(path: Path, p: Programme, measures: bool) -> Path:
+    """Put a table of contents after the document's title, as Word prints one: an "Innhold"
+    line, then an entry per section (and per measure, where measures is set) indented by its
+    level, the number, the title cut at 70 letters, a right tab with a dot leader and the page
+    number (page numbers made up, never falling)."""
+    document = docx.Document(str(path))
+    entries = sorted([(s.id, s.title) for s in p.sections]
+                     + ([(m.id, m.title) for m in p.measures] if measures else []),
+                     key=lambda x: tuple(int(n) for n in x[0].split(".")))
+    anchor = document.paragraphs[0]
+    for k, text in enumerate(["Innhold", *(f"{i}. {t[:70]}\t{3 + k // 6}"
+                                           for k, (i, t) in enumerate(entries))]):
+        paragraph = document.add_paragraph(text)
+        if k:
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                Cm(17), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            paragraph.paragraph_format.left_indent = Cm(0.5 * entries[k - 1][0].count("."))
+        anchor._p.addnext(paragraph._p)
+        anchor = paragraph
+    anchor.add_run().add_break(WD_BREAK.PAGE)
+    document.save(str(path))
+    return path
+
+
+def contents_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Documents opening with a table of contents whose entries repeat the numbered headings
+    with page numbers. Tuned on: the draft's outline listing sections and measures, DOCX and
+    LibreOffice PDF. Held out (made after the reader learnt to leave contents out, scored
+    once): the draft's outline listing sections only, DOCX; the board's tables under headings
+    with contents of its sections, Table Grid PDF, and the same dumped by pdftotext -layout;
+    the synthetic outline listing everything, 9 pt, its pdftotext dump."""
+    docx_pdf = partial(_docx_pdf, add, work)
+    docx_pdf("draft-contents", "draft", with_contents(outline_docx(
+        src["draft"], work / "draft-contents.docx", Style(), automatic=False), src["draft"],
+        measures=True), "python-docx outline, typed numbers, contents of sections and measures")
+    add("draft-contents-sections-docx", "draft", with_contents(outline_docx(
+        src["draft"], work / "draft-contents-sections.docx", WIDE, automatic=False),
+        src["draft"], measures=False),
+        "python-docx outline, typed numbers, landscape serif, contents of sections")
+    board = to_pdf(with_contents(board_docx(src["board"], work / "board-contents.docx",
+                                            Style()), src["board"], measures=False),
+                   work / "board-contents.pdf")
+    add("board-contents-pdf", "board", board,
+        "python-docx, Table Grid, contents of sections → LibreOffice PDF")
+    add("board-contents-pdftotext-layout", "board",
+        to_text(board, work / "board-contents.txt", True),
+        "board-contents-pdf → pdftotext -layout")
+    syn = to_pdf(with_contents(outline_docx(src["synthetic-outline"], work / "syn-contents.docx",
+                                            NARROW, automatic=False), src["synthetic-outline"],
+                               measures=True), work / "syn-contents.pdf")
+    add("synthetic-outline-contents-pdftotext", "synthetic-outline",
+        to_text(syn, work / "syn-contents.txt"),
+        "python-docx outline, typed numbers, 9 pt, contents of everything → LibreOffice PDF "
+        "→ pdftotext")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -774,11 +832,13 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     two_column_variants(src, work, add, ocr)
     stacked_again_variants(src, work, add, ocr)
     stacked_third_variants(src, work, add, ocr)
+    contents_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "numbered": numbered_variants, "two-column": two_column_variants,
-           "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants}
+           "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants,
+           "contents": contents_variants}
 
 
 if __name__ == "__main__":
