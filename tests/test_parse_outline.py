@@ -129,6 +129,19 @@ def test_automatic_numbers_printed_apart_and_out_of_order_find_their_items():
                         "4": "Tverrgående temaer", "4.1": "Oslofjorden"}
 
 
+def test_a_child_heading_glued_with_its_text_onto_its_parent_is_read_apart():
+    # pdftotext may join a heading and the next line, the child's number and text glued on
+    programme = _outline([
+        "Handlingsprogram", "11. Arbeidsgruppen kraft11.1. Kompetanse og rekruttering",
+        "11.1.1. Kartlegge behovet for fagarbeidere", "11.1.2. Etablere et felles traineeprogram",
+        "12. Arbeidsgruppen areal", "12.1. Areal og transport",
+        "12.1.1. Følge opp regional plan for areal"])
+    assert [m.id for m in programme.measures] == ["11.1.1", "11.1.2", "12.1.1"]
+    sections = {s.id: s.title for s in programme.sections}
+    assert sections["11"] == "Arbeidsgruppen kraft"
+    assert sections["11.1"] == "Kompetanse og rekruttering"
+
+
 def _line(n: int, x0: float, text: str, size: float = 10.0) -> Block:
     """A PDF line of words 6 pt per character apart, set in the given size, from x0."""
     from orvers.model import Word
