@@ -6,6 +6,7 @@ positions, from which the table parser finds the columns of unruled tables and O
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from itertools import combinations
@@ -19,6 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..errors import InputError
 from ..model import Block, Document, Word
 from ..text import is_bullet, join_lines
+from . import columns
 from .limits import max_bytes, max_pages, too_big
 
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
@@ -93,18 +95,87 @@ def read_pdf(path: Path) -> Document:
 
 
 def _pages(path: Path, pdf: pdfplumber.PDF) -> list[list[dict]]:
-    """Each page's items, within the page and text limits (ORVERS_MAX_PAGES, ORVERS_MAX_MB)."""
+    """Each page's items, within the page and text limits (ORVERS_MAX_PAGES, ORVERS_MAX_MB);
+    pages set in text columns read column by column (columns.py)."""
     if len(pdf.pages) > max_pages():
         raise InputError(f"{path}: {len(pdf.pages)} pages, more than {max_pages()}; set "
                          "ORVERS_MAX_PAGES to raise the limit")
-    pages, size = [], 0
+    parts, size = [], 0
     for page in pdf.pages:
-        pages.append(_page_items(page))
-        size += sum(len(item.get("text") or "") + sum(len(text) for cell in item.get("cells", ())
-                                                       for text in cell) for item in pages[-1])
+        parts.append(_page_parts(page))
+        size += sum(len(w["text"]) for _, ws in parts[-1]["lines"] for w in ws)
+        size += sum(len(text or "") for _, rows in parts[-1]["tables"] for row in rows
+                    for text in row)
         if size > max_bytes():
             raise too_big(path, size)
-    return pages
+    return [_page_items(part, at) for part, at in zip(parts, _gutters(parts), strict=True)]
+
+
+def _page_parts(page) -> dict:
+    """A page's lines outside its ruled tables, the tables (box, rows), where its header and
+    footer bands end, and the gutter its body's lines leave (columns.gutter)."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    lines = _lines([w for w in _page_words(page) if not any(_inside(w, b) for b in boxes)])
+    band = (page.height * _BAND, page.height * (1 - _BAND))
+    body = [(top, ws) for top, ws in lines
+            if top >= band[0] and max(w["bottom"] for w in ws) <= band[1]]
+    return {"lines": lines, "tables": [(t.bbox, t.extract()) for t in tables], "band": band,
+            "body": body, "gutter": columns.gutter(body, float(page.width))}
+
+
+def _gutters(parts: list[dict]) -> list[tuple[float, float] | None]:
+    """The gutter to read each page's columns by: where the numbers read in order only by
+    column on some page, every page with a gutter in the same place; None for the rest."""
+    found = [p["gutter"] for p in parts if p["gutter"] and columns.reads_by_column(
+        p["body"], *columns.split(p["body"], p["gutter"], _lines)[1:])]
+    return [p["gutter"] if p["gutter"] and any(columns.same_place(p["gutter"], g)
+                                               for g in found) else None for p in parts]
+
+
+def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
+    """One page's lines and cells in reading order (tables where they stand): top to bottom,
+    or, on a page in columns (`at`: its gutter), each column top to bottom between the lines
+    and tables that cross the gutter."""
+    band_top, band_bottom = part["band"]
+    keyed: list[tuple[tuple, list[dict]]] = []
+
+    def line(top: float, ws: list[dict]) -> dict:
+        return {"kind": "line", "text": " ".join(w["text"] for w in ws),
+                "band": top < band_top or max(w["bottom"] for w in ws) > band_bottom,
+                **_words(ws)}
+
+    if at is None:
+        keyed += [((top,), [line(top, ws)]) for top, ws in part["lines"]]
+        keyed += [((box[1],), _table_items(rows)) for box, rows in part["tables"]]
+        keyed.sort(key=lambda pair: pair[0])
+        return [i for _, group in keyed for i in group]
+    crossing, left, right = columns.split(part["lines"], at, _lines)
+    if left and right:  # the right column set on the left one's place
+        right = columns.shifted(right, max(ws[-1]["x1"] for _, ws in right)
+                                - max(ws[-1]["x1"] for _, ws in left))
+    spans = [(box, rows) for box, rows in part["tables"] if box[0] < at[1] and box[2] > at[0]]
+    tops = sorted([top for top, _ in crossing] + [box[1] for box, _ in spans])
+
+    def key(top: float, col: int) -> tuple:
+        return (bisect_left(tops, top) + (col < 0), col, top)
+    placed = [(key(top, -1), top, ws) for top, ws in crossing]
+    placed += [(key(top, col), top, ws) for col, side in enumerate((left, right))
+               for top, ws in side]
+    placed.sort(key=lambda x: x[0])
+    # bands told where the lines stand; then each line moved below the one read before it
+    keyed += [(k, [{**line(top, ws), **_words(moved)}])
+              for (k, top, ws), moved in zip(placed, columns.stacked([ws for _, _, ws in placed]),
+                                             strict=True)]
+    keyed += [(key(box[1], -1 if (box, rows) in spans else int(box[0] >= at[1])),
+               _table_items(rows)) for box, rows in part["tables"]]
+    keyed.sort(key=lambda pair: pair[0])
+    return [i for _, group in keyed for i in group]
+
+
+def _words(ws: list[dict]) -> dict:
+    return {"x0": ws[0]["x0"], "words": tuple(Word(w["text"], w["x0"], w["x1"], w["top"],
+                                                   w["bottom"]) for w in ws)}
 
 
 def _key(text: str) -> str:
@@ -118,28 +189,6 @@ def _furniture(pages: list[list[dict]]) -> set[str]:
         return set()
     counts = Counter(k for items in pages for k in {_key(i["text"]) for i in items if i["band"]})
     return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
-
-
-def _page_items(page) -> list[dict]:
-    """One page's lines and cells in reading order (tables where they stand)."""
-    band_top, band_bottom = page.height * _BAND, page.height * (1 - _BAND)
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-    words = _page_words(page)
-    outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
-    items: list[tuple[float, list[dict]]] = []
-    for top, line_words in _lines(outside):
-        text = " ".join(w["text"] for w in line_words)
-        bottom = max(w["bottom"] for w in line_words)
-        items.append((top, [{"kind": "line", "text": text, "x0": line_words[0]["x0"],
-                             "band": top < band_top or bottom > band_bottom,
-                             "words": tuple(Word(w["text"], w["x0"], w["x1"], w["top"],
-                                                 w["bottom"]) for w in line_words)}]))
-    for table in tables:
-        items.append((table.bbox[1], _table_items(table.extract())))
-    items.sort(key=lambda pair: pair[0])
-    flat = [i for _, group in items for i in group]
-    return flat
 
 
 def _page_words(page) -> list[dict]:
