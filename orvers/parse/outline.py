@@ -33,6 +33,9 @@ _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is
 _PROSE_CHARS = 200
 _TALL = 1.15  # a line this much taller than the body text is a heading
 _SLACK = 0.35  # a line starting this share of its height left of an item's number is apart
+_SPACE = 0.25  # a word space, as a share of the font's height
+_EDGE_SHARE = 0.9  # the right edge of the text: this share of the lines end left of it
+_EDGE_LINES = 10  # lines needed to tell the right edge
 
 
 @dataclass
@@ -182,12 +185,43 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     return items
 
 
-def _is_prose_section(item: _Item) -> bool:
-    """A short heading line followed by a paragraph that starts a new sentence."""
+def _right_edge(blocks: tuple[Block, ...]) -> float | None:
+    """Where a PDF's lines end on the right (most of them left of it), None without enough
+    lines placed on the page."""
+    ends = sorted(b.words[-1].x1 for b in blocks if len(b.words) >= 2)
+    return ends[int(_EDGE_SHARE * (len(ends) - 1))] if len(ends) >= _EDGE_LINES else None
+
+
+def _wrapped(line: Block, after: Block, right: float | None) -> bool:
+    """Whether a PDF's line broke only because the next line's first word did not fit (its
+    end, a word space and that word pass the right edge): the item goes on, as a line of a
+    narrow column breaks after a few words."""
+    if right is None or not line.words or not after.words:
+        return False
+    last, word = line.words[-1], after.words[0]
+    return last.x1 + _SPACE * (last.bottom - last.top) + (word.x1 - word.x0) > right
+
+
+def _is_prose_section(item: _Item, right: float | None) -> bool:
+    """A short heading line followed by a paragraph that starts a new sentence (where the
+    page shows it, a line that ended before it had to)."""
     rest = [b.text.strip() for b in item.lines[1:] if b.text.strip()]
     if not rest or len(item.first.split()) > _HEADING_WORDS or item.first.rstrip()[-1:] in ",-":
         return False
+    if _wrapped(item.lines[0], item.lines[1], right):
+        return False
     return rest[0][:1].isupper() and len(" ".join(rest)) >= _PROSE_CHARS
+
+
+def _heading(item: _Item, right: float | None) -> str:
+    """A section's title: its first line, and the lines it wrapped onto where the page shows
+    them ("3.1. Attraktivitet og" / "næringsutvikling" in a narrow column)."""
+    lines = [item.first]
+    for line, after in zip(item.lines, item.lines[1:], strict=False):
+        if not _wrapped(line, after, right):
+            break
+        lines.append(after.text)
+    return join_lines(lines)
 
 
 _NAME_WORDS = 3  # "Oslofjorden", "Kraft og energi": a name, not a measure's sentence
@@ -206,16 +240,18 @@ def _topic_lists(items: list[_Item], parents: set[str]) -> set[str]:
 
 def parse_outline(doc: Document) -> Programme:
     """Sections and measures of a numbered-outline programme."""
-    items = _items(labelled(doc.blocks))
+    blocks = labelled(doc.blocks)
+    items = _items(blocks)
+    right = _right_edge(blocks)
     parents = {it.parent for it in items if it.parent}
     names = _topic_lists(items, parents)
     sections: list[Section] = []
     measures: list[Measure] = []
     section_ids: set[str] = set()
     for it in items:
-        if (it.id in parents or it.id in names or _is_prose_section(it)
+        if (it.id in parents or it.id in names or _is_prose_section(it, right)
                 or _HEADING_STYLE_RE.match(it.lines[0].style)):
-            title = join_lines([it.first])
+            title = _heading(it, right)
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)
             continue
