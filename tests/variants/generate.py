@@ -28,7 +28,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
@@ -653,6 +653,76 @@ def contents_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "→ pdftotext")
 
 
+def in_columns(path: Path) -> Path:
+    """Set the document's pages in two newspaper columns (w:cols, Word's default gap)."""
+    document = docx.Document(str(path))
+    sect = document.sections[0]._sectPr
+    for old in sect.findall(qn("w:cols")):
+        sect.remove(old)
+    sect.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="2" w:space="708"/>'))
+    document.save(str(path))
+    return path
+
+
+def with_logo(path: Path, work: Path) -> Path:
+    """A logo (a drawn PNG) above the title and in the page header beside the programme's
+    name, and a footer "Side N · Vedtatt av styret …" with Word's PAGE field."""
+    from PIL import Image, ImageDraw
+
+    logo = work / "logo.png"
+    image = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 190, 190), fill=(0, 90, 160))
+    draw.text((220, 80), "OSLOREGIONEN", fill=(0, 0, 0))
+    image.save(logo)
+    document = docx.Document(str(path))
+    for section in document.sections:
+        header = section.header.paragraphs[0]
+        header.add_run().add_picture(str(logo), width=Cm(3))
+        header.add_run("\tOsloregionen – Handlingsprogram 2026")
+        footer = section.footer.paragraphs[0]
+        footer.add_run("Side ")
+        footer.add_run()._r.append(parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        footer.add_run(" · Vedtatt av styret 4. desember 2025")
+    document.paragraphs[0].insert_paragraph_before().add_run().add_picture(str(logo),
+                                                                          width=Cm(8))
+    document.save(str(path))
+    return path
+
+
+def page_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Pages set in two newspaper columns, read column by column (read/columns.py), and
+    documents with a logo, a page header and footer. Tuned on: the draft in two columns,
+    numbers typed and Word's automatic numbering. Held out (made after the reader learnt
+    columns, scored once): the synthetic outline in two columns, 9 pt sans and landscape
+    serif. Held out as they were (read right before columns were learnt): the draft and the
+    board with a logo, header and footer, LibreOffice PDF."""
+    draft, syn = src["draft"], src["synthetic-outline"]
+    add("draft-page-columns-pdf", "draft", to_pdf(in_columns(outline_docx(
+        draft, work / "draft-cols.docx", Style(), automatic=False)), work / "draft-cols.pdf"),
+        "python-docx outline, typed numbers, two page columns → LibreOffice PDF")
+    add("draft-page-columns-numpr-pdf", "draft", to_pdf(in_columns(outline_docx(
+        draft, work / "draft-cols-numpr.docx", Style(), automatic=True)),
+        work / "draft-cols-numpr.pdf"),
+        "python-docx outline, Word automatic numbering, two page columns → LibreOffice PDF")
+    for name, style, what in (("narrow", NARROW, "9 pt sans"),
+                              ("wide", WIDE, "landscape serif")):
+        add(f"synthetic-outline-page-columns-{name}-pdf", "synthetic-outline", to_pdf(
+            in_columns(outline_docx(syn, work / f"syn-cols-{name}.docx", style,
+                                    automatic=False)), work / f"syn-cols-{name}.pdf"),
+            f"python-docx outline, typed numbers, {what}, two page columns → LibreOffice PDF")
+    add("draft-logo-pdf", "draft", to_pdf(with_logo(outline_docx(
+        draft, work / "draft-logo.docx", Style(), automatic=False), work),
+        work / "draft-logo.pdf"),
+        "python-docx outline, logo on the title page and in the header, footer with page "
+        "numbers → LibreOffice PDF")
+    add("board-logo-pdf", "board", to_pdf(with_logo(board_docx(
+        src["board"], work / "board-logo.docx", Style()), work), work / "board-logo.pdf"),
+        "python-docx, Table Grid, logo on the title page and in the header, footer with page "
+        "numbers → LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -833,12 +903,13 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     stacked_again_variants(src, work, add, ocr)
     stacked_third_variants(src, work, add, ocr)
     contents_variants(src, work, add, ocr)
+    page_column_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "numbered": numbered_variants, "two-column": two_column_variants,
            "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants,
-           "contents": contents_variants}
+           "contents": contents_variants, "page-columns": page_column_variants}
 
 
 if __name__ == "__main__":
