@@ -254,6 +254,7 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
         step(f"{a} → {b}: write")
         stem = f"compare/{a}--{b}"
         entries.append({"title": f"{a} → {b}", "summary": event_counts_text(c.events(), lang),
+                        "review": {"n": len(c.review), "href": f"{stem}.html#review"},
                         "files": [
             ("HTML", put(f"{stem}.html", render_comparison(c, lang, lineages))),
             ("Markdown", put(f"{stem}.md", render_markdown(c, lang))),
@@ -273,7 +274,8 @@ def write(analysis: Analysis, out: str | Path, lang: str = "nb",
             + ", ".join(f"{names.get(k, k)} {n}" for k, n in counts.items() if n)
             for level, counts in trace_data["levels"].items() if any(counts.values()))
         groups.append({"title": t["traces"], "entries": [{
-            "title": " → ".join(labels), "summary": summary, "files": [
+            "title": " → ".join(labels), "summary": summary,
+            "review": {"n": len(traced.review), "href": f"{stem}.html#review"}, "files": [
                 ("HTML", put(f"{stem}.html", render_trace(trace_data, lang, titles))),
                 ("Markdown", put(f"{stem}.md", render_trace_md(traced, lang))),
                 ("JSON", put(f"{stem}.json", render_trace_json(traced)))]}]})

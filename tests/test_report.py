@@ -496,6 +496,47 @@ def test_compare_page_says_when_every_target_shows_as_new(first):
     assert "oppgir ingen" not in (first / "compare/hp2025--utkast.html").read_text("utf-8")
 
 
+def test_every_page_lists_its_review_queue_first_and_marks_the_rows_it_asks_about(first):
+    """The queue of each comparison and of the trace, as in their JSON, stands above the
+    tables with every command; each decision it names marks its row (one mark per link or
+    proposal asked about), and the index counts the queue."""
+    from lxml import html as lxml_html
+
+    index = (first / "index.html").read_text(encoding="utf-8")
+    pages = [*sorted((first / "compare").glob("*.html")), *(first / "trace").glob("*.html")]
+    assert len(pages) == 4
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        review = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["review"]
+        assert review, page.name  # the bundled corpus has doubtful links in every queue
+        tables = text.index("<table", text.index("</details>"))
+        assert text.index('id="review"') < tables
+        assert f"Til gjennomgang ({len(review)})" in text[:tables]
+        tree = lxml_html.fromstring(text)
+        assert [c.text for c in tree.xpath('//table[@class="queue"]//code')] == [
+            r["command"] for r in review]
+        marks = tree.xpath('//a[@class="q"]')
+        assert len(marks) == len({x for r in review for x in r["what"].split("; ")})
+        for n, item in enumerate(review, 1):
+            queued = tree.xpath(f'//tr[@id="review-{n}"]/td[2]//a')
+            assert len(queued) == len(item["what"].split("; "))
+            for part, link in zip(item["what"].split("; "), queued, strict=True):
+                # the mark the queue links to sits in the row of the link or proposal
+                mark = tree.xpath(f'//a[@id="{link.get("href")[1:]}"]')[0]
+                row = mark.xpath("ancestor::tr")[0]
+                ids = [(td.xpath("a/text()") or [td.text])[0].strip()
+                       for td in row.xpath('td[@class="id"]')]
+                assert "link" in row.get("class")
+                if "trace" in page.parts:
+                    assert part.split()[0].endswith(f":{ids[0]}"), (part, ids)
+                else:
+                    assert " → ".join(f"{label}:{i}" for label, i in zip(
+                        page.stem.split("--"), ids, strict=True)) in part, (part, ids)
+                assert tree.xpath(f'//tr[@id="{mark.get("href")[1:]}"]')
+        rel = page.relative_to(first).as_posix()
+        assert f'<a href="{rel}#review">{len(review)} til gjennomgang</a>' in index
+
+
 def _overlapping(words: list[dict]) -> list[tuple[str, str]]:
     """Pairs of words drawn over each other (their boxes share over a third of the smaller)."""
     out = []

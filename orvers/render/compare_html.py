@@ -69,7 +69,7 @@ def _extras(old: Measure | None, new: Measure | None, t: dict) -> tuple[list[str
 
 
 def _row(c: Comparison, link: Link, t: dict, lineages: Lineages, chain: tuple[str, ...],
-         seen: set[str], base: str) -> dict:
+         seen: set[str], base: str, marks: dict) -> dict:
     old = c.old.measure(link.old) if link.old else None
     new = c.new.measure(link.new) if link.new else None
     a, b = old.title if old else "", new.title if new else ""
@@ -92,20 +92,22 @@ def _row(c: Comparison, link: Link, t: dict, lineages: Lineages, chain: tuple[st
             "overridden": link.overridden, "sections": " ".join(chain), "anchors": anchors,
             "old_html": ops_html(old_ops, "old", old.unattested if old else (), t["unattested"]),
             "new_html": ops_html(new_ops, "new", new.unattested if new else (), t["unattested"]),
-            "old_extra": old_extra, "new_extra": new_extra, "lineage": lineage}
+            "old_extra": old_extra, "new_extra": new_extra, "lineage": lineage,
+            "review": marks.get((link.old, link.new))}
 
 
 def comparison_groups(c: Comparison, t: dict, lineages: Lineages | None = None,
-                      base: str = "../") -> list[dict]:
+                      base: str = "../", marks: dict | None = None) -> list[dict]:
     """The page's sections in the new version's order, each with its rows (removed measures
-    under the section their old one became) and what it was called before."""
+    under the section their old one became) and what it was called before; a row whose link
+    is in the review queue carries its mark from MARKS (see render.queue.queue)."""
     seen: set[str] = set()
     groups = []
     for g in placed(c):
         groups.append({"id": g.id, "title": g.title, "chain": " ".join(g.chain),
                        "depth": max(len(g.chain) - 1, 0), "formerly": g.formerly,
-                       "rows": [_row(c, lk, t, lineages or {}, g.chain, seen, base)
-                                for lk in g.links]})
+                       "rows": [_row(c, lk, t, lineages or {}, g.chain, seen, base,
+                                     marks or {}) for lk in g.links]})
     return groups
 
 

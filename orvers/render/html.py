@@ -5,10 +5,12 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..model import Comparison, Programme
+from ..model import Comparison, Programme, ReviewItem
 from .anchors import anchor, measure_href
 from .compare_html import Lineages, comparison_groups, filter_sections
 from .figures import trace_figures
+from .queue import TEXT as QUEUE_TEXTS
+from .queue import queue
 from .terms import EVENTS, OVERRIDDEN, STATUSES, status_name
 from .trace_json import area_levels, levels
 from .version_html import version_rows
@@ -102,11 +104,16 @@ def texts(lang: str) -> dict:
 
 def render_comparison(comparison: Comparison, lang: str = "nb",
                       lineages: Lineages | None = None) -> str:
-    """A comparison as one self-contained HTML page: sections in the new version's order,
-    filters by kind and section, next/previous change (keys n/p), an A4 landscape print."""
+    """A comparison as one self-contained HTML page: the review queue first, then sections in
+    the new version's order (links in the queue marked), filters by kind and section,
+    next/previous change (keys n/p), an A4 landscape print."""
     t = texts(lang)
     old, new = comparison.old, comparison.new
-    groups = comparison_groups(comparison, t, lineages)
+    titles = {(lk.old, lk.new): " → ".join(
+        p.measure(i).title for p, i in ((old, lk.old), (new, lk.new)) if i)
+        for lk in comparison.links}
+    rows, marks = queue(comparison.review, t["lang"], titles)
+    groups = comparison_groups(comparison, t, lineages, marks=marks)
     summary = [(k, n) for k, n in comparison.events().items() if n]
 
     def has_targets(p: Programme) -> bool:
@@ -116,7 +123,8 @@ def render_comparison(comparison: Comparison, lang: str = "nb",
             if has_targets(new) and not has_targets(old) else "")
     return _ENV.get_template("comparison.html.j2").render(
         t=t, title=f"{t['comparison']}: {old.label} → {new.label}", old=old, new=new,
-        summary=summary, sections=filter_sections(groups), groups=groups, note=note)
+        summary=summary, sections=filter_sections(groups), groups=groups, note=note,
+        queue=rows, qt=QUEUE_TEXTS[t["lang"]])
 
 
 def render_version(p: Programme, stage: str, lineages: Lineages | None = None,
@@ -140,14 +148,17 @@ def status_names(t: dict, statuses) -> dict[str, str]:
 
 def render_trace(trace: dict, lang: str = "nb",
                  titles: dict[tuple[str, str], str] | None = None) -> str:
-    """A trace (the JSON contract's dict) as one self-contained HTML page: the proposals' fate
-    per area (chart and table), each proposal with the measures it became (TITLES: measure
-    titles by (label, id)) and the words they share, naming the form they were found in
-    (via), and the reverse view; filters by area and status."""
+    """A trace (the JSON contract's dict) as one self-contained HTML page: its review queue
+    first (the proposals in it marked), the proposals' fate per area (chart and table), each
+    proposal with the measures it became (TITLES: measure titles by (label, id)) and the
+    words they share, naming the form they were found in (via), and the reverse view;
+    filters by area and status."""
     t = dict(texts(lang))
     labels = [v["label"] for v in trace["versions"]]
     t["statuses"] = status_names(t, [p["status"] for p in trace["proposals"]])
     titles = titles or {}
+    rows, marks = queue(tuple(ReviewItem(**r) for r in trace.get("review", [])), t["lang"],
+                        {(p["id"],): p["text"] for p in trace["proposals"]})
 
     def measure(label: str, mid: str) -> dict:
         return {"version": label, "id": mid, "title": titles.get((label, mid), ""),
@@ -163,6 +174,7 @@ def render_trace(trace: dict, lang: str = "nb",
                 "evidence": lk.get("evidence", ""),
                 "via": measure(via["version"], via["id"]) if via else None})
         proposals.append({**p, "at": at, "anchor": anchor(labels[0], p["id"]),
+                          "review": marks.get((p["id"],)),
                           "parent_anchor": anchor(labels[0], p.get("parent") or ""),
                           "href": measure_href(labels[0], p["id"], "../")})
     origins = [{**measure(labels[-1], o["id"]),
@@ -178,15 +190,19 @@ def render_trace(trace: dict, lang: str = "nb",
         levels=[(level, sum(counts.values()), [(k, n) for k, n in counts.items() if n])
                 for level, counts in by_level.items() if any(counts.values())],
         proposals=proposals, areas=area_levels(trace), origins=origins,
-        figures=figures, figure_data=figure_data,
+        figures=figures, figure_data=figure_data, queue=rows, qt=QUEUE_TEXTS[t["lang"]],
         area_names=sorted({p.get("section") or "" for p in trace["proposals"]}))
 
 
 def render_index(title: str, versions: list[dict], groups: list[dict], generated: str,
                  problems: list[str], lang: str = "nb", figures: list[dict] | None = None,
                  figure_data: dict | None = None) -> str:
-    """The index page linking every report file, with the charts (HTML bars) and their data."""
+    """The index page linking every report file, with the charts (HTML bars) and their data
+    (an entry's `review`: {"n": the length of its review queue, "href": the queue}, where it
+    has one)."""
+    t = texts(lang)
     return _ENV.get_template("index.html.j2").render(
-        t=texts(lang), title=title, versions=versions, groups=groups, generated=generated,
+        t=t, qt=QUEUE_TEXTS[t["lang"]], title=title, versions=versions, groups=groups,
+        generated=generated,
         problems=problems, orvers_version=__version__, figures=figures or [],
         figure_data=figure_data or {})

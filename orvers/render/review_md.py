@@ -4,37 +4,11 @@ would settle it for its alternative."""
 from __future__ import annotations
 
 from ..model import ReviewItem
-from .terms import KINDS, STATUSES, status_name
-
-TEXT = {
-    "nb": {"title": "Til gjennomgang", "what": "Avgjort", "confidence": "Sikkerhet",
-           "alternative": "Alternativ", "command": "Kommando",
-           "none": "Ingen usikre koblinger."},
-    "en": {"title": "To review", "what": "Decided", "confidence": "Confidence",
-           "alternative": "Alternative", "command": "Command",
-           "none": "No doubtful links."},
-}
+from .queue import TEXT, what_text
 
 
 def _cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
-
-
-def _what(text: str, lang: str) -> str:
-    """What was decided, the last word of each decision (a link kind or a trace status; one
-    item may join several, "…(removed); …(added)") in the report's words."""
-    return "; ".join(_one(part, lang) for part in text.split("; "))
-
-
-def _one(text: str, lang: str) -> str:
-    head, _, last = text.rpartition(" ")
-    if last.startswith("(") and last.endswith(")") and last[1:-1] in KINDS[lang]:
-        return f"{head} ({KINDS[lang][last[1:-1]]})"
-    if last in KINDS[lang]:
-        return f"{head} {KINDS[lang][last]}"
-    if last in STATUSES[lang] or last.startswith("dropped_at_"):
-        return f"{head} {status_name(last, lang)}"
-    return text
 
 
 def review_markdown(items: tuple[ReviewItem, ...], lang: str = "nb", of: str = ""
@@ -47,6 +21,6 @@ def review_markdown(items: tuple[ReviewItem, ...], lang: str = "nb", of: str = "
         return lines + [t["none"], ""]
     lines += [f"| {t['what']} | {t['confidence']} | {t['alternative']} | {t['command']} |",
               "|---|---:|---|---|"]
-    lines += [f"| {_cell(_what(r.what, lang))} | {r.confidence:.2f} | {_cell(r.alternative)} | "
-              f"`{r.command}` |" for r in items]
+    lines += [f"| {_cell(what_text(r.what, lang))} | {r.confidence:.2f} | "
+              f"{_cell(r.alternative)} | `{r.command}` |" for r in items]
     return lines + [""]
