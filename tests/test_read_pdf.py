@@ -157,3 +157,18 @@ def test_a_scan_tesseract_set_level_is_turned_by_its_columns_drift():
     names = [(p, m.partners) for m, t in pairs for p in t.partners]
     found = sum(any(fuzz.ratio(p, g) >= 90 for g in got) for p, got in names)
     assert found >= 0.9 * len(names)
+
+
+def test_a_running_header_set_low_beside_a_logo_is_dropped_from_every_page():
+    # LibreOffice PDF of a landscape outline whose header holds a logo: the header's text
+    # stands below the top band, on every page at the same height
+    path = Path(__file__).parent / "variants" / "files" / "draft-logo-wide-numpr-pdf.pdf"
+    from orvers.read import read
+
+    doc = read(path)
+    assert doc.pages >= 2
+    assert not any("Handlingsprogram 2026" in b.text and "Osloregionen –" in b.text
+                   for b in doc.blocks)
+    programme = load(path)
+    assert programme.measure("4.2.1").title == (
+        "Videreføre Energistasjonsprosjektet i henhold til plan")

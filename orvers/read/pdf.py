@@ -26,6 +26,7 @@ from .limits import max_bytes, max_pages, too_big
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
 _HEADER_RE = re.compile(r"^(Tiltak|Resultat|Effekt|Partnere)", re.IGNORECASE)
 _LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
+_OPENS_RE = re.compile(r"^\s*(\w[\w -]*:|\d+(\.\d+)*\.?\s)")  # "Tiltak: …", "3.1. …"
 _STRAIGHT = 0.001  # a slope below this (0.06°) is left as it is
 _STEEP = 0.1  # a slope above this (6°) is a glyph set off its line (a superscript), no skew
 _NEIGHBOUR = 1.5  # the next glyph of a line stands within this many font sizes
@@ -68,7 +69,8 @@ def read_pdf(path: Path) -> Document:
     between = False  # a line of text stands since the last table row (a heading, prose)
     for page_no, items in enumerate(pages, start=1):
         for item in items:
-            if item["band"] and _key(item["text"]) in furniture:
+            if item["kind"] == "line" and ((item["band"] and (_key(item["text"]), None)
+                                            in furniture) or _placed(item) in furniture):
                 continue
             if item["kind"] == "row":
                 # a row goes on from the page before only where no text stands between
@@ -182,13 +184,29 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()))
 
 
-def _furniture(pages: list[list[dict]]) -> set[str]:
-    """Texts in the top/bottom band that recur (digits ignored) on most pages, or on both of
-    two: headers, footers, page numbers."""
+def _furniture(pages: list[list[dict]]) -> set[tuple[str, int | None]]:
+    """Texts that recur (digits ignored) on most pages, or on both of two, in the top/bottom
+    band, or as a page's first or last line at the same height (a header set lower, beside
+    a logo): headers, footers, page numbers. A table's header line repeated at the top of
+    each page is none."""
     if len(pages) < 2:
         return set()
-    counts = Counter(k for items in pages for k in {_key(i["text"]) for i in items if i["band"]})
-    return {k for k, n in counts.items() if n >= max(2, len(pages) // 2)}
+    counts = Counter(m for items in pages for m in _marks(items))
+    return {m for m, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def _marks(items: list[dict]) -> set[tuple[str, int | None]]:
+    """A page's candidates for furniture: (text, None) for its band's lines, (text, height)
+    for its first and last line unless it opens as the body's lines do (a label, a number, a
+    bullet: a page may start with "Tiltak:" where the one before did)."""
+    lines = [i for i in items if i["kind"] == "line"]
+    out: set[tuple[str, int | None]] = {(_key(i["text"]), None) for i in lines if i["band"]}
+    return out | {_placed(i) for i in lines[:1] + lines[-1:] if not (
+        _HEADER_RE.match(i["text"]) or _OPENS_RE.match(i["text"]) or is_bullet(i["text"]))}
+
+
+def _placed(item: dict) -> tuple[str, int | None]:
+    return _key(item["text"]), round(item["words"][0].top / 2) if item["words"] else None
 
 
 def _page_words(page) -> list[dict]:
