@@ -95,3 +95,16 @@ def test_lines_wrapped_in_a_pdf_continue_their_sub_item_and_their_target():
                                     "hvor det må jobbes for samordning av billettstruktur.",)
     assert [s.title for s in programme.sections] == ["Klima og miljø"]
     assert second.section == programme.sections[0].id
+
+
+def test_a_pdf_line_that_wrapped_goes_on_even_opening_with_a_capital():
+    # the 2025 programme in landscape serif (LibreOffice PDF): a target's rest opens with a
+    # name, a partner's rest with a bracket; neither is a heading nor a partner of its own
+    from pathlib import Path
+
+    p = load(Path(__file__).parent / "variants" / "files" / "hp2025-logo-wide-pdf.pdf")
+    assert p.measure("T33").result_targets[0].endswith(
+        "som medlemmene i Osloregionen ønsker internasjonalt profilert")
+    assert "Masseforvaltning – Porfyr (Bærum)" in p.measure("T23").partners
+    assert "(Bærum)" not in p.measure("T23").partners
+    assert not any(s.title.startswith("Osloregionen ønsker") for s in p.sections)

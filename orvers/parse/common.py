@@ -6,6 +6,11 @@ from dataclasses import replace
 
 from ..model import Block, Source
 
+_SPACE = 0.25  # a word space, as a share of the font's height
+_EDGE_SHARE = 0.9  # the right edge of the text: this share of the lines end left of it
+_EDGE_LINES = 10  # lines needed to tell the right edge
+_SIZE = 0.1  # a line whose size differs by more than this share is set apart (a heading)
+
 
 def nonblank(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
     """The blocks that hold text."""
@@ -45,3 +50,24 @@ def with_label(block: Block) -> str:
 def labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The blocks with list labels folded into their text (see `with_label`)."""
     return tuple(replace(b, text=with_label(b)) if b.list_label.strip() else b for b in blocks)
+
+
+def right_edge(blocks: tuple[Block, ...]) -> float | None:
+    """Where a PDF's lines end on the right (most of them left of it), None without enough
+    lines placed on the page."""
+    ends = sorted(b.words[-1].x1 for b in blocks if len(b.words) >= 2)
+    return ends[int(_EDGE_SHARE * (len(ends) - 1))] if len(ends) >= _EDGE_LINES else None
+
+
+def wrapped(line: Block, after: Block, right: float | None) -> bool:
+    """Whether a PDF's line broke only because the next line's first word did not fit (its
+    end, a word space and that word pass the right edge): what the line says goes on, as a
+    line of a narrow column breaks after a few words (False where words are not placed, and
+    where the next line is set in another size: a heading)."""
+    if right is None or not line.words or not after.words:
+        return False
+    last, word = line.words[-1], after.words[0]
+    size, next_size = last.bottom - last.top, word.bottom - word.top
+    if abs(next_size - size) > _SIZE * size:
+        return False
+    return last.x1 + _SPACE * size + (word.x1 - word.x0) > right

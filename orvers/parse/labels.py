@@ -9,6 +9,10 @@ Decisions:
 - partners are split on commas; an unlabelled line after the partners that is itself a list
   (has a comma) continues them, any other unlabelled line is read as the result target whose
   label is missing (with a warning) — the 2025 programme's "BEST 2025" block;
+- where a PDF shows where its lines end, a line the one before broke onto only because its
+  first word did not fit goes on with what the line before said: a target's rest, even one
+  opening with a capital ("… som medlemmene i" / "Osloregionen ønsker …"), or a partner's
+  ("Masseforvaltning – Porfyr" / "(Bærum), KS"), not a heading nor a partner of its own;
 - a short unlabelled line between a block's result target and the next `Tiltak:` is a section
   heading (the last one wins, so page furniture before a heading is passed over); sections get
   ids S1, S2, … and a heading printed twice is one section. Lines before the first `Tiltak:`
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 from ..model import Block, Document, Measure, Programme, Section
 from ..ocr.nearest import read_as
 from ..text import collapse_space, join_lines, strip_bullet
-from .common import document_title, labelled, source_of
+from .common import document_title, labelled, right_edge, source_of, wrapped
 
 _LABEL_RE = re.compile(r"^\s*([^\W\d_]+)\s*:\s*(.*)$")
 _FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
@@ -62,12 +66,14 @@ def _is_heading(text: str) -> bool:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, right: float | None = None) -> None:
         self.blocks: list[_Block] = []
         self.field = ""
         self.pending: str | None = None
         self.sections: dict[str, Section] = {}
         self.section: str | None = None
+        self.right = right  # where a PDF's lines end (common.right_edge)
+        self.before: Block | None = None  # the line read last
 
     def heading(self) -> None:
         if self.pending is None:
@@ -81,6 +87,10 @@ class _Reader:
 
     def add(self, block: Block, segment: str) -> None:
         m = label(segment)
+        # a line the one before broke onto only because its first word did not fit (PDF)
+        before, self.before = self.before, block
+        goes_on = before is not None and before is not block and wrapped(before, block,
+                                                                         self.right)
         if m and m[0] == "title":
             self.heading()
             self.blocks.append(_Block(block, section=self.section))
@@ -102,7 +112,11 @@ class _Reader:
         elif self.field == "title":
             current.title.append(text)
         elif self.field == "partners":
-            if current.partners and "," not in text:
+            if goes_on and current.partners and not before.text.rstrip().endswith(","):
+                first, *rest = split_partners(text) or [""]
+                current.partners[-1] = collapse_space(f"{current.partners[-1]} {first}")
+                current.partners += rest
+            elif current.partners and "," not in text:
                 current.result.append(text)
                 current.notes.append(f"an unlabelled line after the partners (line "
                                      f"{block.line}) was read as its result target")
@@ -111,7 +125,7 @@ class _Reader:
                 current.partners += split_partners(text)
         elif self.field in ("result", "effect") and getattr(current, self.field):
             targets = getattr(current, self.field)
-            if text[:1].islower():  # a target wrapped onto this line
+            if text[:1].islower() or goes_on:  # a target wrapped onto this line
                 targets[-1] = collapse_space(join_lines([targets[-1], text]))
             elif _is_heading(text):
                 self.pending = collapse_space(text)
@@ -125,8 +139,9 @@ class _Reader:
 
 def parse_labels(doc: Document) -> Programme:
     """Sections and measures of a label-block programme (`Tiltak:` / `Partnere:` / …)."""
-    reader = _Reader()
-    for block in labelled(doc.blocks):
+    blocks = labelled(doc.blocks)
+    reader = _Reader(right_edge(blocks))
+    for block in blocks:
         for segment in block.text.split("\t"):
             if segment.strip() or label(segment):
                 reader.add(block, segment)

@@ -21,7 +21,7 @@ from statistics import median
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
 from .amounts import drop_data_rows
-from .common import document_title, labelled, source_of
+from .common import document_title, labelled, right_edge, source_of, wrapped
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
@@ -33,9 +33,6 @@ _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is
 _PROSE_CHARS = 200
 _TALL = 1.15  # a line this much taller than the body text is a heading
 _SLACK = 0.35  # a line starting this share of its height left of an item's number is apart
-_SPACE = 0.25  # a word space, as a share of the font's height
-_EDGE_SHARE = 0.9  # the right edge of the text: this share of the lines end left of it
-_EDGE_LINES = 10  # lines needed to tell the right edge
 
 
 @dataclass
@@ -185,30 +182,13 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     return items
 
 
-def _right_edge(blocks: tuple[Block, ...]) -> float | None:
-    """Where a PDF's lines end on the right (most of them left of it), None without enough
-    lines placed on the page."""
-    ends = sorted(b.words[-1].x1 for b in blocks if len(b.words) >= 2)
-    return ends[int(_EDGE_SHARE * (len(ends) - 1))] if len(ends) >= _EDGE_LINES else None
-
-
-def _wrapped(line: Block, after: Block, right: float | None) -> bool:
-    """Whether a PDF's line broke only because the next line's first word did not fit (its
-    end, a word space and that word pass the right edge): the item goes on, as a line of a
-    narrow column breaks after a few words."""
-    if right is None or not line.words or not after.words:
-        return False
-    last, word = line.words[-1], after.words[0]
-    return last.x1 + _SPACE * (last.bottom - last.top) + (word.x1 - word.x0) > right
-
-
 def _is_prose_section(item: _Item, right: float | None) -> bool:
     """A short heading line followed by a paragraph that starts a new sentence (where the
     page shows it, a line that ended before it had to)."""
     rest = [b.text.strip() for b in item.lines[1:] if b.text.strip()]
     if not rest or len(item.first.split()) > _HEADING_WORDS or item.first.rstrip()[-1:] in ",-":
         return False
-    if _wrapped(item.lines[0], item.lines[1], right):
+    if wrapped(item.lines[0], item.lines[1], right):
         return False
     return rest[0][:1].isupper() and len(" ".join(rest)) >= _PROSE_CHARS
 
@@ -218,7 +198,7 @@ def _heading(item: _Item, right: float | None) -> str:
     them ("3.1. Attraktivitet og" / "næringsutvikling" in a narrow column)."""
     lines = [item.first]
     for line, after in zip(item.lines, item.lines[1:], strict=False):
-        if not _wrapped(line, after, right):
+        if not wrapped(line, after, right):
             break
         lines.append(after.text)
     return join_lines(lines)
@@ -242,7 +222,7 @@ def parse_outline(doc: Document) -> Programme:
     """Sections and measures of a numbered-outline programme."""
     blocks = labelled(doc.blocks)
     items = _items(blocks)
-    right = _right_edge(blocks)
+    right = right_edge(blocks)
     parents = {it.parent for it in items if it.parent}
     names = _topic_lists(items, parents)
     sections: list[Section] = []
