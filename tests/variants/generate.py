@@ -723,6 +723,28 @@ def page_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> Non
         "numbers → LibreOffice PDF")
 
 
+def logo_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """A logo in the page header sets the header lower than the band the reader looked for
+    furniture in, and a wide page makes long lines. Tuned on: the draft in landscape serif
+    with Word's automatic numbering (its header was read onto 4.2.1's title), the 2025
+    programme in landscape serif (a target's wrapped rest opening with a capital was read as
+    a heading, a partner's as a partner). Held out (made after, scored once): the 2025
+    programme at 9 pt sans and the synthetic outline in landscape serif, automatic numbers."""
+    for name, source, style, what in (
+            ("draft-logo-wide-numpr", "draft", WIDE, "landscape serif, automatic numbering"),
+            ("synthetic-outline-logo-wide-numpr", "synthetic-outline", WIDE,
+             "landscape serif, automatic numbering")):
+        add(f"{name}-pdf", source, to_pdf(with_logo(outline_docx(
+            src[source], work / f"{name}.docx", style, automatic=True), work),
+            work / f"{name}.pdf"),
+            f"python-docx outline, {what}, logo, header and footer → LibreOffice PDF")
+    for name, style, what in (("wide", WIDE, "landscape serif"), ("narrow", NARROW, "9 pt")):
+        add(f"hp2025-logo-{name}-pdf", "hp2025", to_pdf(with_logo(labels_docx(
+            src["hp2025"], work / f"hp2025-logo-{name}.docx", style), work),
+            work / f"hp2025-logo-{name}.pdf"),
+            f"python-docx label blocks, {what}, logo, header and footer → LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -904,12 +926,14 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     stacked_third_variants(src, work, add, ocr)
     contents_variants(src, work, add, ocr)
     page_column_variants(src, work, add, ocr)
+    logo_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "numbered": numbered_variants, "two-column": two_column_variants,
            "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants,
-           "contents": contents_variants, "page-columns": page_column_variants}
+           "contents": contents_variants, "page-columns": page_column_variants,
+           "logo": logo_variants}
 
 
 if __name__ == "__main__":
