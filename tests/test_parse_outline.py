@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from orvers.api import load
 from orvers.model import Block, Document
 from orvers.parse.outline import parse_outline
@@ -181,3 +185,40 @@ def test_a_short_last_title_line_left_of_the_number_stays_in_the_title():
     programme = parse_outline(Document("x.pdf", "pdf", tuple(lines)))
     assert [m.id for m in programme.measures] == ["3.4.1", "3.4.2"]
     assert programme.measure("3.4.1").title.endswith("i samarbeid med Osloregionen")
+
+
+def _draft_as(tmp_path, draft_path, pattern: str, form: str):
+    text = re.sub(pattern, form, draft_path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+@pytest.mark.parametrize(("pattern", "form"), [
+    (r"^(\d+\.\d+\.\d+)\.\s", r"Tiltak \1: "),  # "Tiltak 3.1.2: Title"
+    (r"^(\d+(?:\.\d+)+)\.\s", r"\1) "),  # "3.1.2) Title"
+    (r"^(\d+(?:\.\d+)+)\.\s", r"\1 – "),  # "3.1.2 – Title"
+])
+def test_other_ways_to_print_a_number_read_as_the_draft(tmp_path, draft_path, pattern, form):
+    plain = load(draft_path)
+    other = _draft_as(tmp_path, draft_path, pattern, form)
+    assert [(m.id, m.title) for m in other.measures] == [(m.id, m.title) for m in plain.measures]
+    assert [(s.id, s.title) for s in other.sections] == [(s.id, s.title) for s in plain.sections]
+
+
+def test_labelled_targets_and_partners_under_an_outline_measure():
+    lines = ["Handlingsprogram 2027", "1. Samferdsel", "1.1. Følge opp NTP",
+             "Resultatmål:", "- Innspill levert innen fristen", "- Felles uttalelse vedtatt",
+             "av styret", "Effektmål: Bedre kollektivtilbud i regionen",
+             "Partnere: Fylkeskommunene, Statens vegvesen, Bane NOR",
+             "1.2. Arrangere et seminar om gods", "Partnere: Oslo Havn"]
+    doc = Document("t.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(lines, 1)))
+    p = parse_outline(doc)
+    assert [m.id for m in p.measures] == ["1.1", "1.2"]  # "Følge opp NTP" is no heading
+    m = p.measure("1.1")
+    assert m.title == "Følge opp NTP"
+    assert m.result_targets == ("Innspill levert innen fristen",
+                                "Felles uttalelse vedtatt av styret")
+    assert m.effect_targets == ("Bedre kollektivtilbud i regionen",)
+    assert m.partners == ("Fylkeskommunene", "Statens vegvesen", "Bane NOR")
+    assert p.measure("1.2").partners == ("Oslo Havn",)

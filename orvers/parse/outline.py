@@ -22,12 +22,17 @@ from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
 from .amounts import drop_data_rows
 from .common import document_title, labelled, right_edge, source_of, wrapped
+from .fields import fields
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
 _BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)(?=\s+\S|$)")
 _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
+# other ways to print an item's number: "Tiltak 3.1.2: Title", "3.1.2) Title", "3.1.2 – Title"
+_PREFIX_RE = re.compile(r"^(\s*)(?:tiltak|tiltaksnummer)\s*(?:nr\.?\s*)?(?=\d)", re.IGNORECASE)
+_CLOSE_RE = re.compile(r"^(\s*\d+(?:\.\d+)+)\s*[):]\s+(?=\S)")
+_SEPARATOR_RE = re.compile(r"^(\s*\d+(?:\.\d+)*)\.?\s+[—–-]\s+(?=\S)")
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
@@ -51,9 +56,27 @@ class _Item:
 
 
 def count_numbered(doc: Document) -> int:
-    """How many lines start with a multi-level number such as `3.2.4.`."""
-    return sum(1 for b in labelled(doc.blocks)
+    """How many lines start with a multi-level number such as `3.2.4.` (in any of the forms
+    `numbered` reads)."""
+    return sum(1 for b in _numbered(labelled(doc.blocks))
                if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
+
+
+def numbered(text: str) -> str:
+    """A line opening with an item's number printed another way, in the form `3.1.2. Title`:
+    after the word "Tiltak" ("Tiltak 3.1.2: Title", "Tiltak nr. 4: Title"), closed by a
+    bracket or a colon ("3.1.2) Title", multi-level numbers only: "1)" opens a list), or
+    followed by a dash ("3.1.2 – Title")."""
+    prefixed = _PREFIX_RE.sub(r"\1", text, count=1)
+    if prefixed != text:  # "Tiltak 4: Title": the word says it is an item, of any level
+        prefixed = re.sub(r"^(\s*\d+(?:\.\d+)*)\s*[.):]?\s+(?=\S)", r"\1. ", prefixed,
+                          count=1)
+    out = _CLOSE_RE.sub(r"\1. ", prefixed, count=1)
+    return _SEPARATOR_RE.sub(r"\1. ", out, count=1)
+
+
+def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    return tuple(b if (t := numbered(b.text)) == b.text else replace(b, text=t) for b in blocks)
 
 
 def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,
@@ -188,6 +211,8 @@ def _is_prose_section(item: _Item, right: float | None) -> bool:
     rest = [b.text.strip() for b in item.lines[1:] if b.text.strip()]
     if not rest or len(item.first.split()) > _HEADING_WORDS or item.first.rstrip()[-1:] in ",-":
         return False
+    if fields(item.lines[1:]).any:  # a measure's labelled targets or partners follow
+        return False
     if wrapped(item.lines[0], item.lines[1], right):
         return False
     return rest[0][:1].isupper() and len(" ".join(rest)) >= _PROSE_CHARS
@@ -220,7 +245,7 @@ def _topic_lists(items: list[_Item], parents: set[str]) -> set[str]:
 
 def parse_outline(doc: Document) -> Programme:
     """Sections and measures of a numbered-outline programme."""
-    blocks = labelled(doc.blocks)
+    blocks = _numbered(labelled(doc.blocks))
     items = _items(blocks)
     right = right_edge(blocks)
     parents = {it.parent for it in items if it.parent}
@@ -235,11 +260,12 @@ def parse_outline(doc: Document) -> Programme:
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)
             continue
-        lines = [it.first] + [b.text for b in it.lines[1:]]
-        title = join_lines(lines)
+        below = fields(it.lines[1:], right)
+        title = join_lines([it.first, *below.title])
         measures.append(Measure(
             id=it.id, title=title, section=it.parent, source=source_of(it.lines),
-            id_source="document", raw_title=title,
+            id_source="document", raw_title=title, result_targets=tuple(below.result),
+            effect_targets=tuple(below.effect), partners=tuple(below.partners),
         ))
     keep, data_notes = drop_data_rows(measures)
     measures = [measures[i] for i in keep]

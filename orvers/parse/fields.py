@@ -1,0 +1,76 @@
+"""Targets and partners under an outline's item, where a programme prints them as labelled
+lines below the measure's title (`Resultatmål:`, `Effektmål:`, `Partnere:`), each label's
+text on its line or in bullets below it.
+
+A label line ends the title and starts its field; a bullet starts a new target, any other
+line goes on with the target before it (it wrapped); partners are split on commas, and a
+PDF's line that broke inside a name (not after a comma) goes on with that name. A
+`Tiltak:` label inside an item only names what follows as the title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Block
+from ..text import collapse_space, is_bullet, join_lines, strip_bullet
+from .common import wrapped
+from .labels import label, split_partners
+
+
+@dataclass
+class Fields:
+    """What an item's lines after its first hold: the title's other lines, then the fields."""
+
+    title: list[str] = field(default_factory=list)
+    result: list[str] = field(default_factory=list)
+    effect: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.result or self.effect or self.partners)
+
+
+def fields(blocks: list[Block], right: float | None = None) -> Fields:
+    """The title lines and labelled fields of an item's lines after its first (right: where
+    a PDF's lines end, to tell a partner's name that wrapped onto the next line)."""
+    out = Fields()
+    name = ""
+    before: Block | None = None
+    for b in blocks:
+        text = b.text.strip()
+        if not text:
+            continue
+        goes_on = (before is not None and wrapped(before, b, right)
+                   and not before.text.rstrip().endswith(","))
+        before = b
+        found = label(text)
+        if found:
+            name, rest = found
+            if name == "title":
+                name = ""
+                out.title.append(rest)
+            elif rest.strip():
+                _add(out, name, rest, new=True)
+            continue
+        if not name:
+            out.title.append(b.text)
+        else:
+            _add(out, name, text, new=is_bullet(text), goes_on=goes_on)
+    return out
+
+
+def _add(out: Fields, name: str, text: str, new: bool, goes_on: bool = False) -> None:
+    if name == "partners":
+        parts = split_partners(strip_bullet(text) if is_bullet(text) else text)
+        if goes_on and parts and out.partners:  # a name that wrapped onto this line
+            out.partners[-1] = collapse_space(f"{out.partners[-1]} {parts.pop(0)}")
+        out.partners += parts
+        return
+    targets: list[str] = getattr(out, name)
+    text = collapse_space(strip_bullet(text) if is_bullet(text) else text)
+    if new or not targets:
+        targets.append(text)
+    else:
+        targets[-1] = collapse_space(join_lines([targets[-1], text]))
