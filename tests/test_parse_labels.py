@@ -108,3 +108,23 @@ def test_a_pdf_line_that_wrapped_goes_on_even_opening_with_a_capital():
     assert "Masseforvaltning – Porfyr (Bærum)" in p.measure("T23").partners
     assert "(Bærum)" not in p.measure("T23").partners
     assert not any(s.title.startswith("Osloregionen ønsker") for s in p.sections)
+
+
+def test_numbered_tiltak_labels_give_the_ids(tmp_path):
+    text = ("Handlingsprogram 2027\n\nTiltak 1: Etablere et nettverk for næringssjefer\n"
+            "Resultatmål: To samlinger i året\n\nTiltak 2: Kartlegge næringsarealer\n\n"
+            "Tiltak nr. 3: Arrangere en ryddedag\nPartnere: Kommunene, Oslofjordens "
+            "Friluftsråd\n")
+    path = tmp_path / "flat.txt"
+    path.write_text(text, encoding="utf-8")
+    p = load(path)
+    assert p.layout == "label-blocks"
+    assert [(m.id, m.id_source) for m in p.measures] == [("1", "document"), ("2", "document"),
+                                                         ("3", "document")]
+    assert p.measure("1").result_targets == ("To samlinger i året",)
+    assert p.measure("3").title == "Arrangere en ryddedag"
+    # a number missing on one label: ids assigned in order, and said
+    path.write_text(text.replace("Tiltak 2:", "Tiltak:"), encoding="utf-8")
+    p = load(path)
+    assert [m.id for m in p.measures] == ["T1", "T2", "T3"]
+    assert any("carry a number and some do not" in w for w in p.warnings)

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 LAYOUTS: tuple[str, ...] = ("outline", "table", "label-blocks", "bullet-notes", "strategy")
 
-_TILTAK_RE = re.compile(r"(?:^|\t)\s*Tiltak\s*:", re.IGNORECASE)
+_TILTAK_RE = re.compile(r"(?:^|\t)\s*Tiltak(?:\s+(?:nr\.?\s*)?\d{1,3}(?:\.\d{1,3})*)?\s*:",
+                        re.IGNORECASE)
 _STAR_BULLET_RE = re.compile(r"^\s*[*o]\s+\S")
 _STRATEGY_RE = re.compile(r"^\s*(Strategier|Delmål)\s*:?\s*$", re.IGNORECASE)
 

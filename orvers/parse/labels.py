@@ -4,7 +4,8 @@ separated by tabs, `-` sub-bullets under a measure.
 
 Decisions:
 - every non-empty `Tiltak:` block is a measure, ids T1, T2, … in document order
-  (id_source "assigned"); an empty block is skipped with a warning;
+  (id_source "assigned"); an empty block is skipped with a warning; where every block's
+  label carries its own number ("Tiltak 4:", "Tiltak nr. 4:"), that number is its id;
 - title = the Tiltak text without its `-` items; the `-` items are the measure's children;
 - partners are split on commas; an unlabelled line after the partners that is itself a list
   (has a comma) continues them, any other unlabelled line is read as the result target whose
@@ -29,7 +30,9 @@ from ..ocr.nearest import read_as
 from ..text import collapse_space, join_lines, strip_bullet
 from .common import document_title, labelled, right_edge, source_of, wrapped
 
-_LABEL_RE = re.compile(r"^\s*([^\W\d_]+)\s*:\s*(.*)$")
+# "Tiltak:", and "Tiltak 4:" / "Tiltak nr. 4:" where the measures are numbered
+_LABEL_RE = re.compile(r"^\s*([^\W\d_]+)(?:\s+(?:nr\.?\s*)?(\d{1,3}(?:\.\d{1,3})*))?\s*:\s*(.*)$",
+                       re.IGNORECASE)
 _FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
            "effektmål": "effect"}
 
@@ -39,7 +42,13 @@ def label(segment: str) -> tuple[str, str] | None:
     text after it; the label as an OCR layer may read it too (Resultatmal:)."""
     m = _LABEL_RE.match(segment)
     word = read_as(m.group(1), tuple(_FIELDS)) if m else None
-    return (_FIELDS[word], m.group(2)) if word else None
+    return (_FIELDS[word], m.group(3)) if word else None
+
+
+def label_number(segment: str) -> str | None:
+    """The number a label carries ("Tiltak 4: …" → "4"), None where it carries none."""
+    m = _LABEL_RE.match(segment)
+    return m.group(2) if m else None
 _HEADING_WORDS = 8
 
 
@@ -54,6 +63,7 @@ class _Block:
     effect: list[str] = field(default_factory=list)
     section: str | None = None
     notes: list[str] = field(default_factory=list)
+    number: str | None = None  # printed after the label: "Tiltak 4:"
 
 
 def split_partners(text: str) -> list[str]:
@@ -93,7 +103,8 @@ class _Reader:
                                                                          self.right)
         if m and m[0] == "title":
             self.heading()
-            self.blocks.append(_Block(block, section=self.section))
+            self.blocks.append(_Block(block, section=self.section,
+                                      number=label_number(segment)))
             self.field, segment = m
         elif m and self.blocks:
             self.field, segment = m
@@ -147,16 +158,22 @@ def parse_labels(doc: Document) -> Programme:
                 reader.add(block, segment)
     measures: list[Measure] = []
     warnings = list(doc.warnings)
+    numbers = [b.number for b in reader.blocks if b.title or b.children]
+    printed = bool(numbers) and all(numbers) and len(set(numbers)) == len(numbers)
+    if any(numbers) and not printed:
+        warnings.append("some 'Tiltak' labels carry a number and some do not (or one twice): "
+                        "ids assigned T1, T2, … in document order instead")
     for b in reader.blocks:
         if not b.title and not b.children:
             warnings.append(f"line {b.start.line}: empty 'Tiltak:' block skipped")
             continue
-        mid = f"T{len(measures) + 1}"
+        mid = b.number if printed and b.number else f"T{len(measures) + 1}"
         title = join_lines(b.title) or b.children[0]
         measures.append(Measure(
             id=mid, title=title, section=b.section, result_targets=tuple(b.result),
             effect_targets=tuple(b.effect), partners=tuple(b.partners),
-            source=source_of([b.start, *b.lines]), id_source="assigned", raw_title=title,
+            source=source_of([b.start, *b.lines]),
+            id_source="document" if printed else "assigned", raw_title=title,
             children=tuple(b.children),
         ))
         warnings += [f"measure {mid}: {n}" for n in b.notes]
