@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -318,9 +318,12 @@ def _number(paragraph, num_id: str, level: int) -> None:
                          f'<w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def outline_docx(p: Programme, path: Path, style: Style, automatic: bool) -> Path:
+def outline_docx(p: Programme, path: Path, style: Style, automatic: bool,
+                 form: str = "{id}. ", labels: bool = False) -> Path:
     """The draft's numbered outline, numbers typed or as Word's automatic numbering (w:numPr;
-    the ids must then run 1, 2, 3 … at every level, which the generator checks)."""
+    the ids must then run 1, 2, 3 … at every level, which the generator checks). form: how a
+    typed measure's number is printed ("Tiltak {id}: ", "{id}) "); labels: each measure's
+    targets as bullets under Resultatmål:/Effektmål: and its partners after Partnere:."""
     document = _document(style)
     document.add_heading(p.title, level=0)
     start = min(int(s.id.split(".")[0]) for s in p.sections)
@@ -334,13 +337,27 @@ def outline_docx(p: Programme, path: Path, style: Style, automatic: bool) -> Pat
             paragraph = document.add_heading(title if automatic else f"{ident}. {title}",
                                              level=min(level + 1, 9))
         else:
-            paragraph = document.add_paragraph(title if automatic else f"{ident}. {title}")
+            paragraph = document.add_paragraph(
+                title if automatic else form.format(id=ident) + title)
         if automatic:
             _number(paragraph, num_id, level)
+        if labels and not is_section:
+            _labelled_fields(document, p.measure(ident))
     if automatic:
         _check_automatic([i for i, _, _ in items], start)
     document.save(str(path))
     return path
+
+
+def _labelled_fields(document, m: Measure) -> None:
+    """A measure's targets as bullets under their labels, then its partners on one line."""
+    for label, items in (("Resultatmål:", m.result_targets), ("Effektmål:", m.effect_targets)):
+        if items:
+            document.add_paragraph(label)
+            for t in items:
+                document.add_paragraph(t, style="List Bullet")
+    if m.partners:
+        document.add_paragraph(f"Partnere: {', '.join(m.partners)}")
 
 
 def _check_automatic(ids: list[str], start: int) -> None:
@@ -745,6 +762,61 @@ def logo_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
             f"python-docx label blocks, {what}, logo, header and footer → LibreOffice PDF")
 
 
+def renumbered(p: Programme) -> Programme:
+    """The programme with its measures numbered 1, 2, 3 … (the truth of "Tiltak 4:" labels)."""
+    return replace(p, measures=tuple(replace(m, id=str(k)) for k, m in
+                                     enumerate(p.measures, 1)))
+
+
+def labels_numbered_docx(p: Programme, path: Path, style: Style) -> Path:
+    """The 2025 programme's label blocks with each measure's number on its label
+    ("Tiltak 4: …")."""
+    labels_docx(p, path, style)
+    document = docx.Document(str(path))
+    k = 0
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("Tiltak: "):
+            k += 1
+            paragraph.text = f"Tiltak {k}: {paragraph.text[len('Tiltak: '):]}"
+    document.save(str(path))
+    return path
+
+
+def form_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Other ways to print a measure's number and its fields. Tuned on (the draft as text in
+    these forms first): the draft with "Tiltak 3.1.2: Title" (PDF) and "3.1.2) Title"
+    (DOCX); the board as an outline whose measures carry their targets as bullets under
+    Resultatmål:/Effektmål: and a Partnere: line (DOCX, PDF); the 2025 programme with
+    "Tiltak 4:" labels (PDF). Held out (made after, scored once): the synthetic board as such
+    an outline at 9 pt (PDF) and the synthetic outline with "10.1.1 – Title" in landscape
+    serif (PDF)."""
+    draft, board = src["draft"], src["board"]
+    src["hp2025-numbered"] = renumbered(src["hp2025"])
+    add("draft-tiltak-prefix-pdf", "draft", to_pdf(outline_docx(
+        draft, work / "draft-prefix.docx", Style(), automatic=False, form="Tiltak {id}: "),
+        work / "draft-prefix.pdf"),
+        "python-docx outline, measures as 'Tiltak 3.1.2: Title' → LibreOffice PDF")
+    add("draft-paren-docx", "draft", outline_docx(
+        draft, work / "draft-paren.docx", Style(), automatic=False, form="{id}) "),
+        "python-docx outline, measures as '3.1.2) Title'")
+    _docx_pdf(add, work, "board-outline-labels", "board", outline_docx(
+        board, work / "board-outline-labels.docx", Style(), automatic=False, labels=True),
+        "python-docx outline, targets as bullets under Resultatmål:/Effektmål:, Partnere:")
+    add("hp2025-numbered-pdf", "hp2025-numbered", to_pdf(labels_numbered_docx(
+        src["hp2025"], work / "hp2025-numbered.docx", Style()), work / "hp2025-numbered.pdf"),
+        "python-docx label blocks, 'Tiltak 4:' → LibreOffice PDF")
+    add("synthetic-board-outline-labels-pdf", "synthetic-board", to_pdf(outline_docx(
+        src["synthetic-board"], work / "syn-board-outline.docx", NARROW, automatic=False,
+        labels=True), work / "syn-board-outline.pdf"),
+        "python-docx outline, 9 pt, targets as bullets under labels, Partnere: → "
+        "LibreOffice PDF")
+    add("synthetic-outline-dash-pdf", "synthetic-outline", to_pdf(outline_docx(
+        src["synthetic-outline"], work / "syn-dash.docx", WIDE, automatic=False,
+        form="{id} – "), work / "syn-dash.pdf"),
+        "python-docx outline, landscape serif, measures as '10.1.1 – Title' → "
+        "LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -927,13 +999,14 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     contents_variants(src, work, add, ocr)
     page_column_variants(src, work, add, ocr)
     logo_variants(src, work, add, ocr)
+    form_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "numbered": numbered_variants, "two-column": two_column_variants,
            "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants,
            "contents": contents_variants, "page-columns": page_column_variants,
-           "logo": logo_variants}
+           "logo": logo_variants, "forms": form_variants}
 
 
 if __name__ == "__main__":
