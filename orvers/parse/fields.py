@@ -70,6 +70,8 @@ def _add(out: Fields, name: str, text: str, new: bool, goes_on: bool = False) ->
         return
     targets: list[str] = getattr(out, name)
     text = collapse_space(strip_bullet(text) if is_bullet(text) else text)
+    if not text:
+        return
     if new or not targets:
         targets.append(text)
     else:
