@@ -14,6 +14,7 @@ from ...model import Block, Check, Section
 from ...text import collapse_space, join_lines
 from .columns import Columns
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, header_kind, is_bullet, label_kind
+from .named import named_columns
 from .numbers import opening
 from .roles import Roles, find_roles, role_of
 
@@ -182,6 +183,7 @@ def read_cells(blocks: tuple[Block, ...]
     table text that went to no measure, and notes on numbers read through OCR damage and on
     sections no heading named."""
     walker = _CellWalker()
+    blocks, named = named_columns(blocks)
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(_by_role(blocks), key=key):
         cells = list(group)
@@ -193,7 +195,8 @@ def read_cells(blocks: tuple[Block, ...]
                 walker.line(block)
             else:
                 walker.text_block(block)
-    return walker.sections, walker.measures, walker.leftover, [*walker.notes, *_unheaded(walker)]
+    return (walker.sections, walker.measures, walker.leftover,
+            [*named, *walker.notes, *_unheaded(walker)])
 
 
 def _by_role(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
