@@ -817,6 +817,51 @@ def form_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "LibreOffice PDF")
 
 
+def named_columns_docx(p: Programme, path: Path, style: Style, split: bool,
+                       extra: str = "") -> Path:
+    """The board's tables with the result and effect targets in columns of their own
+    (split: "Tiltak | Resultatmål | Effektmål | Partnere"), and/or a last column that holds
+    no field of a measure (extra: "Ansvar", "Frist"; every cell the same few words)."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    heads = ("Tiltak", *(("Resultatmål", "Effektmål") if split else
+                         ("Resultat- og effektmål",)), "Partnere", *((extra,) if extra else ()))
+    filler = {"Ansvar": "Sekretariatet", "Frist": "Desember 2026"}.get(extra, "")
+    for section, measures in _by_section(p):
+        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+        if not measures:
+            continue
+        _table(document, heads, [
+            [[(f"{m.id}. {m.title}", False)],
+             *([[(t, True) for t in m.result_targets], [(t, True) for t in m.effect_targets]]
+               if split else [_targets(m)]),
+             [(x, True) for x in m.partners], *([[(filler, False)]] if extra else [])]
+            for m in measures], style, True)
+    document.save(str(path))
+    return path
+
+
+def named_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Tables whose header row names more than the three columns: the result and effect
+    targets apart, a responsible or a deadline beside the partners. Tuned on: the board with
+    "Resultatmål | Effektmål" (DOCX, Table Grid PDF) and with "Ansvar" last (DOCX). Held out
+    (made after, scored once): the synthetic board with both and "Frist" last, 9 pt Light
+    Grid PDF."""
+    four = Style(widths=(4.5, 5.0, 4.0, 3.5))
+    _docx_pdf(add, work, "board-result-effect-columns", "board", named_columns_docx(
+        src["board"], work / "board-result-effect.docx", four, split=True),
+        "python-docx, Table Grid, Tiltak | Resultatmål | Effektmål | Partnere")
+    add("board-ansvar-column-docx", "board", named_columns_docx(
+        src["board"], work / "board-ansvar.docx", four, split=False, extra="Ansvar"),
+        "python-docx, Table Grid, Tiltak | Resultat- og effektmål | Partnere | Ansvar")
+    add("synthetic-board-result-effect-frist-pdf", "synthetic-board", to_pdf(
+        named_columns_docx(src["synthetic-board"], work / "syn-named.docx",
+                           replace(NARROW, widths=(4.0, 4.0, 4.0, 3.5, 2.5)), split=True,
+                           extra="Frist"), work / "syn-named.pdf"),
+        "python-docx, Light Grid 9 pt, Tiltak | Resultatmål | Effektmål | Partnere | Frist → "
+        "LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1000,13 +1045,15 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     page_column_variants(src, work, add, ocr)
     logo_variants(src, work, add, ocr)
     form_variants(src, work, add, ocr)
+    named_column_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "numbered": numbered_variants, "two-column": two_column_variants,
            "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants,
            "contents": contents_variants, "page-columns": page_column_variants,
-           "logo": logo_variants, "forms": form_variants}
+           "logo": logo_variants, "forms": form_variants,
+           "named-columns": named_column_variants}
 
 
 if __name__ == "__main__":
