@@ -66,3 +66,13 @@ def test_the_board_with_its_targets_in_two_columns_keeps_result_and_effect_apart
     held_out = load(FILES / "synthetic-board-result-effect-frist-pdf.pdf")
     assert all(m.partners and "Desember 2026" not in m.partners for m in held_out.measures)
     assert any(m.effect_targets for m in held_out.measures)
+
+
+def test_an_unruled_table_leaves_a_named_column_out_and_warns_of_split_targets():
+    # columns told from the header words' places (LibreOffice PDF of a table without rules)
+    ansvar = load(FILES / "board-ansvar-column-unruled-pdf.pdf")
+    assert not any("Sekretariatet" in x for m in ansvar.measures for x in m.partners)
+    assert "a column 'Ansvar' holds no field of a measure: left out" in ansvar.warnings
+    split = load(FILES / "board-result-effect-columns-unruled-pdf.pdf")
+    assert any("result and effect targets stand in columns of their own" in w
+               for w in split.warnings)

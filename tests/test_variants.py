@@ -37,6 +37,11 @@ KNOWN: dict[str, str] = {
     "board-title-partners-landscape-pdftotext-layout": "titles 0.862: the dump prints the "
                                                        "last partner of the last page at the "
                                                        "left margin, read onto 3.5.2's title",
+    # an unruled table whose header names the result and effect targets apart: the two
+    # columns are read together line by line (a warning says so)
+    "board-result-effect-columns-unruled-pdf": "targets 0.14: result and effect columns "
+                                               "apart in a table without rules are read "
+                                               "together, line by line (warned)",
 }
 
 

@@ -862,6 +862,22 @@ def named_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> No
         "LibreOffice PDF")
 
 
+def named_unruled_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """The same without rules, columns told from the header words' places (geometry.py):
+    the board with Ansvar last, and with Resultatmål | Effektmål apart (read together line
+    by line, with a warning: a known failure). Tuned on."""
+    unruled = Style(table="Normal Table", widths=(4.5, 5.0, 4.0, 3.5))
+    add("board-ansvar-column-unruled-pdf", "board", to_pdf(named_columns_docx(
+        src["board"], work / "board-ansvar-unruled.docx", unruled, split=False,
+        extra="Ansvar"), work / "board-ansvar-unruled.pdf"),
+        "python-docx, no rules, Tiltak | Resultat- og effektmål | Partnere | Ansvar → "
+        "LibreOffice PDF")
+    add("board-result-effect-columns-unruled-pdf", "board", to_pdf(named_columns_docx(
+        src["board"], work / "board-result-effect-unruled.docx", unruled, split=True),
+        work / "board-result-effect-unruled.pdf"),
+        "python-docx, no rules, Tiltak | Resultatmål | Effektmål | Partnere → LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1046,6 +1062,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     logo_variants(src, work, add, ocr)
     form_variants(src, work, add, ocr)
     named_column_variants(src, work, add, ocr)
+    named_unruled_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1053,7 +1070,7 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "stacked-again": stacked_again_variants, "stacked-third": stacked_third_variants,
            "contents": contents_variants, "page-columns": page_column_variants,
            "logo": logo_variants, "forms": form_variants,
-           "named-columns": named_column_variants}
+           "named-columns": named_column_variants, "named-unruled": named_unruled_variants}
 
 
 if __name__ == "__main__":

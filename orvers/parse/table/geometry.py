@@ -22,6 +22,7 @@ from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
 from .headerless import PageEdges, page_edges
 from .items import items
+from .named import column_kind
 from .numbers import opening
 from .spaced import is_spaced, placed, refit, row_starts
 
@@ -41,6 +42,8 @@ class _Columns:
     2 Partnere; a column the header does not print is None."""
 
     edges: tuple[float | None, float | None, float | None]
+    cut: float | None = None  # where a column the header names for no field starts (Ansvar)
+    split: bool = False  # the header names the result and the effect targets apart
 
     def column(self, x: float, slack: float) -> int:
         """The column a piece starting at x stands in."""
@@ -100,7 +103,25 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     found = [e for e in edges if e is not None]
     if edges[0] is None or len(found) < 2 or found != sorted(found):
         return None
-    return _Columns((edges[0], edges[1], edges[2]))
+    # named.py's kinds: a column right of the partners named for no field is left out; the
+    # result and effect targets named apart are read together, and said
+    last = max(found)
+    cut = next((w.x0 for w in words if w.x0 > last and column_kind(w.text) == "other"), None)
+    return _Columns((edges[0], edges[1], edges[2]), cut, _split(words))
+
+
+def _split(words: tuple[Word, ...]) -> bool:
+    """Whether a header names the result and the effect targets as columns of their own:
+    its pieces (apart by more than a space; "Resultat- og" goes on in "effektmål", as an
+    OCR layer may space it) name one each."""
+    names: list[str] = []
+    for piece in runs(words, _SPACE * median(w.bottom - w.top for w in words)):
+        text = " ".join(w.text for w in piece)
+        if names and names[-1].casefold().endswith((" og", " and", "&", "-", "/")):
+            names[-1] = f"{names[-1]} {text}"
+        else:
+            names.append(text)
+    return {"result", "effect"} <= {column_kind(n) for n in names}
 
 
 def _cells(block: Block, columns: _Columns, body: float,
@@ -115,6 +136,8 @@ def _cells(block: Block, columns: _Columns, body: float,
     height = median(w.bottom - w.top for w in block.words)
     by_col: dict[int, list[Word]] = {}
     pieces = runs(block.words, _SPACE * height)
+    if columns.cut is not None:  # a column named for no field of a measure
+        pieces = [p for p in pieces if p[0].x0 < columns.cut - _SLACK * height] or pieces[:1]
     for piece in pieces:
         col = columns.column(piece[0].x0, _SLACK * height)
         edge = columns.next_edge(col)
@@ -152,6 +175,7 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
     columns: _Columns | None = None  # those of the line's row
     headed = False  # whether a header line opened the table
     out: list[Block] = []
+    notes: dict[str, None] = {}  # in the order said, once each
     for i, block in enumerate(blocks):
         if not block.words:
             out.append(block)
@@ -160,6 +184,7 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
         if header is not None:
             table = columns = header
             headed = True
+            notes.update(_header_notes(header, block))
             _heading_above(out, blocks, i)
             continue
         if not headed and block.page in inferred:
@@ -180,7 +205,19 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
         if not headed and block.page in inferred:
             read.add(block.page)
         out.extend(cells)
-    return items(out), _borrowed(geometry.pages, read)
+    return items(out), [*notes, *_borrowed(geometry.pages, read)]
+
+
+def _header_notes(header: _Columns, block: Block) -> dict[str, None]:
+    """What a header that names more than the three columns leaves unread, said once."""
+    notes: dict[str, None] = {}
+    if header.cut is not None:
+        name = next((w.text for w in block.words if w.x0 >= header.cut), "")
+        notes[f"a column '{name}' holds no field of a measure: left out"] = None
+    if header.split:
+        notes["the result and effect targets stand in columns of their own in a table "
+              "without rules: read together, line by line, as targets (check them)"] = None
+    return notes
 
 
 def _heading_above(out: list[Block], blocks: tuple[Block, ...], at: int) -> None:
@@ -197,7 +234,7 @@ def _heading_above(out: list[Block], blocks: tuple[Block, ...], at: int) -> None
 
 def _refit(table: _Columns, lines: list[tuple[Word, ...]]) -> _Columns:
     """The table's columns moved to the gutters of a row's (or a page's) lines."""
-    return _Columns(refit(table.edges, find_gutters(lines, 0.0, table.edges[0])))
+    return replace(table, edges=refit(table.edges, find_gutters(lines, 0.0, table.edges[0])))
 
 
 def _opens_row(block: Block, columns: _Columns, body: float) -> bool:
