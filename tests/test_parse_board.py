@@ -601,3 +601,15 @@ def test_words_beside_a_target_go_on_the_name_when_printed_after_it_elsewhere():
     # the pair is printed elsewhere as part of the target too: the words stay there
     pairs += word_pairs(["om profileringsaktiviteten nettverk og"])
     assert name_tail(text, "e internasjonale", pairs) == (text, "")
+
+
+def test_chapters_in_merged_rows_of_one_table_are_chapters():
+    # one Word table for the whole programme, each heading a row across it (python-docx)
+    from orvers.api import load
+
+    p = load(Path(__file__).parent / "variants" / "files" / "board-section-rows-docx.docx")
+    sections = {s.id: s for s in p.sections}
+    assert sections["1"].title == "Overordnede strategier" and sections["3"].parent is None
+    assert sections["3.1"].parent == "3"
+    assert p.measure("2.4.2").title.endswith("bærekraftig by- og regionutvikling.")
+    assert not any("no heading of its section" in w for w in p.warnings)

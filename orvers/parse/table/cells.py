@@ -102,6 +102,12 @@ class _CellWalker:
         """One table row: each block is one paragraph of a cell."""
         if any(b.col == 0 and _is_header_cell(b) for b in cells):
             return
+        filled = [b for b in cells if block_text(b).strip()]
+        if len(filled) == 1 and filled[0].col == 0 and CHAPTER_RE.match(block_text(filled[0])):
+            # a chapter's heading in a row of its own across the table ("3. Tverrgående
+            # tema" in merged cells): a chapter, not the rest of the title above
+            self.text_block(replace(filled[0], kind="paragraph", row=None, col=None))
+            return
         first = [b for b in cells if b.col == 0]
         ident = opening(block_text(first[0])) if first else None
         if ident:
