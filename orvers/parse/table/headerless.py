@@ -16,6 +16,7 @@ from statistics import median
 
 from ...model import Block, Word
 from .gutters import SPACE, Edges, find_gutters, runs, text_height
+from .numbers import opening
 from .roles import Roles, find_roles
 
 _AGREE = 0.5  # a gutter found on this share of the pages with gutters is the table's
@@ -95,10 +96,15 @@ def _column(edges: list[float], x: float, slack: float) -> int:
 def _roles(lines: list[tuple[tuple[Word, ...], list[float]]]) -> Roles | None:
     """The roles' columns (roles.py), from the text of each line's columns."""
     cells: list[tuple[int, str]] = []
+    beside = [0] * len(lines[0][1])
     for words, edges in lines:
         space = SPACE * text_height([words])
         texts: dict[int, list[str]] = {}
         for run in runs(words, space):
             texts.setdefault(_column(edges, run[0].x0, space), []).extend(w.text for w in run)
-        cells += [(col, " ".join(t)) for col, t in texts.items()]
-    return find_roles(cells, len(lines[0][1]))
+        line = [(col, " ".join(t)) for col, t in texts.items()]
+        cells += line
+        if any(opening(text) for _, text in line):
+            for col, _ in line:
+                beside[col] += 1
+    return find_roles(cells, len(lines[0][1]), beside)

@@ -30,11 +30,14 @@ _NAME_WORDS = 3  # a column whose items have at most this many words (median) li
 Roles = tuple[int, int | None, int | None]  # titles, targets, partners (None: no such column)
 
 
-def find_roles(cells: Iterable[tuple[int, str]], count: int) -> Roles | None:
+def find_roles(cells: Iterable[tuple[int, str]], count: int,
+               beside: list[int] | None = None) -> Roles | None:
     """The columns (by index, of count) where the titles start (the numbers' column), the
     targets and the partners stand, from the cells' (column, text) in reading order; None
     if no column holds measure numbers with a column of targets right of them (an outline,
-    a list)."""
+    a list). beside: where cells are lines (words placed on a page), how many numbered lines
+    have text in each column: a row's cells start on its number's line, a hanging indent's
+    marker (a bullet, a number) has its text beside it only on lines with no number."""
     numbered, alone, labels, filled = [0] * count, [0] * count, [0] * count, [0] * count
     numbers: list[list[tuple[int, ...]]] = [[] for _ in range(count)]
     items: list[list[str]] = [[] for _ in range(count)]
@@ -55,7 +58,8 @@ def find_roles(cells: Iterable[tuple[int, str]], count: int) -> Roles | None:
     if right and any(labels[k] for k in right):
         targets = max(right, key=lambda k: labels[k])
         return first, targets, count - 1 if count - 1 > targets else None
-    if any(labels) or not _unlabelled(numbered, filled, numbers[first], first, title):
+    if any(labels) or not _unlabelled(numbered, filled if beside is None else beside,
+                                      numbers[first], first, title):
         return None  # numbered lines with no targets beside them: an outline, not a table
     if count - title >= 3:
         return first, title + 1, count - 1
