@@ -108,6 +108,18 @@ def reads_by_column(lines: Lines, left: Lines, right: Lines) -> bool:
     return _in_order(numbers[0] + numbers[1]) > _in_order(across)
 
 
+def free(lines: Lines, at: tuple[float, float]) -> bool:
+    """Whether a page's lines leave a gutter free (a page too short to find one of its own:
+    at most one line, or _CROSSING of them, has a word over its middle; a column's longest
+    lines may reach into it) and stand on both sides."""
+    left, right = at
+    middle = (left + right) / 2
+    inside = sum(any(w["x0"] < middle < w["x1"] for w in ws) for _, ws in lines)
+    sides = (any(w["x1"] <= left for _, ws in lines for w in ws)
+             and any(w["x0"] >= right for _, ws in lines for w in ws))
+    return sides and inside <= max(1, _CROSSING * len(lines))
+
+
 def same_place(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Whether two gutters overlap (the same column layout on two pages)."""
     return a[0] < b[1] and b[0] < a[1]

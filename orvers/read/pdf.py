@@ -128,11 +128,18 @@ def _page_parts(page) -> dict:
 
 def _gutters(parts: list[dict]) -> list[tuple[float, float] | None]:
     """The gutter to read each page's columns by: where the numbers read in order only by
-    column on some page, every page with a gutter in the same place; None for the rest."""
+    column on some page, every page with a gutter in the same place, and every page with no
+    gutter of its own whose lines leave that one free; None for the rest."""
     found = [p["gutter"] for p in parts if p["gutter"] and columns.reads_by_column(
         p["body"], *columns.split(p["body"], p["gutter"], _lines)[1:])]
+    if not found:
+        return [None] * len(parts)
+    # a page too short to show a gutter of its own (the last) takes the document's where
+    # its lines leave it free
     return [p["gutter"] if p["gutter"] and any(columns.same_place(p["gutter"], g)
-                                               for g in found) else None for p in parts]
+                                               for g in found)
+            else found[0] if not p["gutter"] and columns.free(p["body"], found[0]) else None
+            for p in parts]
 
 
 def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
