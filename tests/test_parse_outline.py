@@ -222,3 +222,40 @@ def test_labelled_targets_and_partners_under_an_outline_measure():
     assert m.effect_targets == ("Bedre kollektivtilbud i regionen",)
     assert m.partners == ("Fylkeskommunene", "Statens vegvesen", "Bane NOR")
     assert p.measure("1.2").partners == ("Oslo Havn",)
+
+
+@pytest.mark.parametrize(("pattern", "form"), [
+    (r"^\d+\.\d+\.\d+\.\s", "• "),  # each section's measures as bullets, no numbers
+    (r"^\d+\.\d+\.\d+\.\s", "- "),
+    (r"^(\d+)\.\s+(?=[A-ZÆØÅ])", r"Kapittel \1: "),  # chapters after their word
+])
+def test_measures_listed_without_numbers_and_chapters_after_a_word(tmp_path, draft_path,
+                                                                   pattern, form):
+    plain = load(draft_path)
+    other = _draft_as(tmp_path, draft_path, pattern, form)
+    assert [(m.id, m.title) for m in other.measures] == [(m.id, m.title) for m in plain.measures]
+    assert [(s.id, s.title) for s in other.sections] == [(s.id, s.title) for s in plain.sections]
+    listed = {m.id for m in other.measures if m.id_source == "assigned"}
+    assert listed == ({m.id for m in plain.measures if m.id.count(".") == 2}
+                      if "Kapittel" not in form else set())
+    assert any(w.startswith("measures listed as bullets or letters under a numbered section")
+               and "3.1.1–3.1.4" in w for w in other.warnings) == ("Kapittel" not in form)
+
+
+def test_a_measure_opening_its_own_list_keeps_it():
+    # "følgende tiltak:" ends with a colon: the bullets are the measure's, not measures
+    lines = ["Handlingsprogram", "3. Klima", "3.1. Gjennomføre EU-prosjektet, følgende tiltak:",
+             "• identifisere data", "• holde seminarer", "3.2. Arrangere en ryddedag"]
+    doc = Document("t.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(lines, 1)))
+    p = parse_outline(doc)
+    assert [m.id for m in p.measures] == ["3.1", "3.2"]
+
+
+def test_a_hanging_indent_is_no_table_column():
+    # LibreOffice PDF of an outline whose measures are Word bullets: the bullet glyph stands
+    # left of a gap, its text right of it, as a table's first two columns would
+    from pathlib import Path
+
+    p = load(Path(__file__).parent / "variants" / "files"
+             / "synthetic-outline-bullet-measures-pdf.pdf")
+    assert p.layout == "outline" and len(p.measures) == 52

@@ -23,6 +23,7 @@ from ..text import join_lines
 from .amounts import drop_data_rows
 from .common import document_title, labelled, right_edge, source_of, wrapped
 from .fields import fields
+from .listed import listed
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
@@ -30,6 +31,8 @@ _BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)(?=\s+\S|$)")
 _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
 # other ways to print an item's number: "Tiltak 3.1.2: Title", "3.1.2) Title", "3.1.2 – Title"
+_CHAPTER_WORD_RE = re.compile(r"^(\s*)(?:kapittel|kap\.|del)\s+(\d{1,3})\s*[:.]?\s+(?=\S)",
+                              re.IGNORECASE)
 _PREFIX_RE = re.compile(r"^(\s*)(?:tiltak|tiltaksnummer)\s*(?:nr\.?\s*)?(?=\d)", re.IGNORECASE)
 _CLOSE_RE = re.compile(r"^(\s*\d+(?:\.\d+)+)\s*[):]\s+(?=\S)")
 _SEPARATOR_RE = re.compile(r"^(\s*\d+(?:\.\d+)*)\.?\s+[—–-]\s+(?=\S)")
@@ -64,9 +67,11 @@ def count_numbered(doc: Document) -> int:
 
 def numbered(text: str) -> str:
     """A line opening with an item's number printed another way, in the form `3.1.2. Title`:
-    after the word "Tiltak" ("Tiltak 3.1.2: Title", "Tiltak nr. 4: Title"), closed by a
+    a chapter after its word ("Kapittel 3: Title", "Del 3. Title"), an item after the word
+    "Tiltak" ("Tiltak 3.1.2: Title", "Tiltak nr. 4: Title"), closed by a
     bracket or a colon ("3.1.2) Title", multi-level numbers only: "1)" opens a list), or
     followed by a dash ("3.1.2 – Title")."""
+    text = _CHAPTER_WORD_RE.sub(r"\1\2. ", text, count=1)
     prefixed = _PREFIX_RE.sub(r"\1", text, count=1)
     if prefixed != text:  # "Tiltak 4: Title": the word says it is an item, of any level
         prefixed = re.sub(r"^(\s*\d+(?:\.\d+)*)\s*[.):]?\s+(?=\S)", r"\1. ", prefixed,
@@ -253,7 +258,20 @@ def parse_outline(doc: Document) -> Programme:
     sections: list[Section] = []
     measures: list[Measure] = []
     section_ids: set[str] = set()
+    unnumbered: list[str] = []
+    least = 1 if any(listed(it.first, it.lines[1:]) for it in items if it.id not in parents) \
+        else 2
     for it in items:
+        entries = listed(it.first, it.lines[1:], least) if it.id not in parents else []
+        if entries:  # a section whose measures are bullets or letters, without numbers
+            title = join_lines([it.first])
+            sections.append(Section(it.id, title, it.parent, raw_title=title))
+            section_ids.add(it.id)
+            measures += [Measure(id=f"{it.id}.{k}", title=text, section=it.id,
+                                 source=source_of(lines), id_source="assigned", raw_title=text)
+                         for k, (text, lines) in enumerate(entries, 1)]
+            unnumbered.append(f"{it.id}.1–{it.id}.{len(entries)}")
+            continue
         if (it.id in parents or it.id in names or _is_prose_section(it, right)
                 or _HEADING_STYLE_RE.match(it.lines[0].style)):
             title = _heading(it, right)
@@ -272,6 +290,10 @@ def parse_outline(doc: Document) -> Programme:
     warnings = [f"measure {m.id}: its section {m.section} is not printed"
                 for m in measures if m.section and m.section not in section_ids]
     warnings += data_notes
+    if unnumbered:
+        warnings.append("measures listed as bullets or letters under a numbered section, "
+                        "without numbers of their own: ids assigned in order "
+                        f"({', '.join(unnumbered)})")
     return Programme(
         path=doc.path, format=doc.format, layout="outline", title=document_title(doc.blocks),
         sections=tuple(sections), measures=tuple(measures), pages=doc.pages,
