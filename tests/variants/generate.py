@@ -319,11 +319,14 @@ def _number(paragraph, num_id: str, level: int) -> None:
 
 
 def outline_docx(p: Programme, path: Path, style: Style, automatic: bool,
-                 form: str = "{id}. ", labels: bool = False) -> Path:
+                 form: str = "{id}. ", labels: bool = False, chapter: str = "{id}. ",
+                 listed: str = "") -> Path:
     """The draft's numbered outline, numbers typed or as Word's automatic numbering (w:numPr;
     the ids must then run 1, 2, 3 … at every level, which the generator checks). form: how a
     typed measure's number is printed ("Tiltak {id}: ", "{id}) "); labels: each measure's
-    targets as bullets under Resultatmål:/Effektmål: and its partners after Partnere:."""
+    targets as bullets under Resultatmål:/Effektmål: and its partners after Partnere:;
+    chapter: how a typed chapter's number is printed ("Kapittel {id}: "); listed: measures
+    without numbers, as Word bullets ("bullet") or lettered "a) " ("letter")."""
     document = _document(style)
     document.add_heading(p.title, level=0)
     start = min(int(s.id.split(".")[0]) for s in p.sections)
@@ -334,8 +337,14 @@ def outline_docx(p: Programme, path: Path, style: Style, automatic: bool,
     for ident, title, is_section in items:
         level = ident.count(".")
         if is_section:
-            paragraph = document.add_heading(title if automatic else f"{ident}. {title}",
-                                             level=min(level + 1, 9))
+            paragraph = document.add_heading(
+                title if automatic else (chapter if level == 0 else "{id}. ").format(id=ident)
+                + title, level=min(level + 1, 9))
+        elif listed == "bullet":
+            paragraph = document.add_paragraph(title, style="List Bullet")
+        elif listed == "letter":
+            letter = "abcdefghijklmnop"[int(ident.rsplit(".")[-1]) - 1]
+            paragraph = document.add_paragraph(f"{letter}) {title}")
         else:
             paragraph = document.add_paragraph(
                 title if automatic else form.format(id=ident) + title)
@@ -914,6 +923,49 @@ def section_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> Non
         "python-docx, one Light Grid table at 9 pt, headings in merged rows → LibreOffice PDF")
 
 
+def listed_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Measures listed without numbers under numbered sections, and chapters printed after
+    their word. Tuned on (the draft as text so first): the draft with Word bullets (DOCX) and
+    with "a)" letters (PDF). Held out (made after, scored once): the synthetic outline with
+    Word bullets at 9 pt (PDF) and the draft with "Kapittel 3:" chapters (PDF)."""
+    draft = src["draft"]
+    add("draft-bullet-measures-docx", "draft", outline_docx(
+        draft, work / "draft-bullets.docx", Style(), automatic=False, listed="bullet"),
+        "python-docx outline, each section's measures as Word bullets without numbers")
+    add("draft-letter-measures-pdf", "draft", to_pdf(outline_docx(
+        draft, work / "draft-letters.docx", Style(), automatic=False, listed="letter"),
+        work / "draft-letters.pdf"),
+        "python-docx outline, each section's measures lettered a), b) … → LibreOffice PDF")
+    add("synthetic-outline-bullet-measures-pdf", "synthetic-outline", to_pdf(outline_docx(
+        src["synthetic-outline"], work / "syn-bullets.docx", NARROW, automatic=False,
+        listed="bullet"), work / "syn-bullets.pdf"),
+        "python-docx outline, 9 pt, measures as Word bullets → LibreOffice PDF")
+    add("draft-kapittel-pdf", "draft", to_pdf(outline_docx(
+        draft, work / "draft-kapittel.docx", WIDE, automatic=False, chapter="Kapittel {id}: "),
+        work / "draft-kapittel.pdf"),
+        "python-docx outline, landscape serif, chapters as 'Kapittel 3: Title' → "
+        "LibreOffice PDF")
+
+
+def columns_numpr_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Two page columns with Word's automatic numbering, whose hanging indents (the number
+    left, the text at a tab) looked like a table's columns, and a last page too short to
+    show its gutter. Tuned on: the draft in landscape serif with a logo, header and footer.
+    Held out (made after, scored once): the synthetic outline at 9 pt, logo, header and
+    footer."""
+    add("draft-page-columns-wide-numpr-logo-pdf", "draft", to_pdf(with_logo(in_columns(
+        outline_docx(src["draft"], work / "draft-cols-wide.docx", WIDE, automatic=True)),
+        work), work / "draft-cols-wide.pdf"),
+        "python-docx outline, landscape serif, automatic numbering, two page columns, logo, "
+        "header and footer → LibreOffice PDF")
+    add("synthetic-outline-page-columns-numpr-logo-pdf", "synthetic-outline", to_pdf(
+        with_logo(in_columns(outline_docx(src["synthetic-outline"], work / "syn-cols-np.docx",
+                                          NARROW, automatic=True)), work),
+        work / "syn-cols-np.pdf"),
+        "python-docx outline, 9 pt, automatic numbering, two page columns, logo, header and "
+        "footer → LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1100,6 +1152,8 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     named_column_variants(src, work, add, ocr)
     named_unruled_variants(src, work, add, ocr)
     section_row_variants(src, work, add, ocr)
+    listed_variants(src, work, add, ocr)
+    columns_numpr_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1108,7 +1162,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "contents": contents_variants, "page-columns": page_column_variants,
            "logo": logo_variants, "forms": form_variants,
            "named-columns": named_column_variants, "named-unruled": named_unruled_variants,
-           "section-rows": section_row_variants}
+           "section-rows": section_row_variants, "listed": listed_variants,
+           "columns-numpr": columns_numpr_variants}
 
 
 if __name__ == "__main__":
