@@ -90,3 +90,32 @@ def test_two_column_pdfs_read_in_order_and_tables_unchanged():
     board = load(FILES / "board-noheader-pdf.pdf")
     assert [m.id for m in board.measures][:3] == ["1.1", "1.2", "1.3"]
     assert all(m.partners for m in board.measures[:3])
+
+
+def test_labelled_blocks_in_two_columns_read_by_column_a_labelled_table_across():
+    left = ["Tiltak: Etablere et nettverk", "for næringssjefer", "Partnere: KS, NHO",
+            "Resultatmål: To samlinger", "Tiltak: Kartlegge arealer", "Partnere: Kommunene",
+            "Resultatmål: En rapport", "om arealene", "i regionen", "levert"]
+    right = ["Tiltak: Arrangere en ryddedag", "Partnere: Friluftsrådet",
+             "Resultatmål: Én ryddedag", "Tiltak: Dele erfaringer", "om overvann",
+             "Partnere: Vannområdene", "Resultatmål: To webinarer", "i året", "med kommunene",
+             "og fylkene"]
+    lines = _page(left, right)
+    at = columns.gutter(lines, 595.0)
+    _, l_lines, r_lines = columns.split(lines, at, _lines)
+    assert columns.reads_by_column(lines, l_lines, r_lines)
+    # a table keeps each label to its column: titles left, labelled targets right
+    table = _page([t.split(": ", 1)[-1] for t in left], right)
+    at = columns.gutter(table, 595.0)
+    _, l_lines, r_lines = columns.split(table, at, _lines)
+    assert not columns.reads_by_column(table, l_lines, r_lines)
+
+
+def test_label_blocks_in_two_page_columns_read_whole():
+    from orvers.api import load
+
+    p = load(FILES / "hp2025-page-columns-pdf.pdf")  # LibreOffice PDF, two page columns
+    assert [m.id for m in p.measures] == [f"T{k}" for k in range(1, 37)]
+    assert "Konkurranseskraft og næringsutvikling" in [s.title for s in p.sections]
+    assert p.measure("T10").result_targets == ("Kunnskaps- og erfaringsdeling",)
+    assert not p.warnings

@@ -16,11 +16,14 @@ a gutter in the same place (a page of prose has no numbers to tell).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
 
 Lines = list[tuple[float, list[dict]]]
+_LABEL_RE = re.compile(r"^([^\W\d_]{3,}):$")  # a word and its colon opening a line
+_LABELS = 2  # labels opening lines in both columns of a page in labelled blocks
 _NUMBER_RE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.$|^(\d{1,3}(?:\.\d{1,3})+)$")
 _MIDDLE = (0.3, 0.7)  # the share of the page's width a gutter must lie in
 _CROSSING = 0.1  # at most this share of a page's body lines may cross its gutter
@@ -97,15 +100,28 @@ def _in_order(numbers: list[tuple[int, ...]]) -> int:
 
 
 def reads_by_column(lines: Lines, left: Lines, right: Lines) -> bool:
-    """Whether the page's numbered lines read in order column by column: the right
-    column's first number follows the left column's last (the text flows on from the
-    bottom of the one to the top of the other), and more of them follow each other so than
-    read across."""
+    """Whether the page reads column by column: its numbered lines read in order so (the
+    right column's first number follows the left column's last: the text flows on from the
+    bottom of the one to the top of the other; and more of them follow each other so than
+    read across), or, where it has no numbers, the same labels open lines in both columns
+    (`_same_labels`)."""
     numbers = [[n for _, ws in side if (n := _number(ws))] for side in (left, right)]
+    if not any(numbers):
+        return _same_labels(left, right)
     if not all(numbers) or not _follows(numbers[0][-1], numbers[1][0]):
         return False
     across = [n for _, ws in lines if (n := _number(ws))]
     return _in_order(numbers[0] + numbers[1]) > _in_order(across)
+
+
+def _same_labels(left: Lines, right: Lines) -> bool:
+    """Whether at least _LABELS words open lines as labels ("Tiltak:", "Partnere:") twice or
+    more in each column: blocks of labelled fields set in two columns. A table keeps each
+    label to one column (its targets' labels in the targets' column)."""
+    def labels(side: Lines) -> Counter:
+        return Counter(m[1].casefold() for _, ws in side if (m := _LABEL_RE.match(ws[0]["text"])))
+    a, b = labels(left), labels(right)
+    return sum(a[k] >= 2 and b[k] >= 2 for k in a) >= _LABELS
 
 
 def free(lines: Lines, at: tuple[float, float]) -> bool:
