@@ -101,6 +101,9 @@ class _Reader:
         before, self.before = self.before, block
         goes_on = before is not None and before is not block and wrapped(before, block,
                                                                          self.right)
+        if goes_on and not m and self.pending is not None and segment.strip():
+            self.pending = collapse_space(f"{self.pending} {segment}")  # a heading wrapped
+            return
         if m and m[0] == "title":
             self.heading()
             self.blocks.append(_Block(block, section=self.section,
@@ -123,10 +126,12 @@ class _Reader:
         elif self.field == "title":
             current.title.append(text)
         elif self.field == "partners":
-            if goes_on and current.partners and not before.text.rstrip().endswith(","):
-                first, *rest = split_partners(text) or [""]
-                current.partners[-1] = collapse_space(f"{current.partners[-1]} {first}")
-                current.partners += rest
+            if goes_on and current.partners:  # the list goes on: a name's rest, or names
+                parts = split_partners(text)
+                if parts and not before.text.rstrip().endswith(","):
+                    current.partners[-1] = collapse_space(f"{current.partners[-1]} "
+                                                          f"{parts.pop(0)}")
+                current.partners += parts
             elif current.partners and "," not in text:
                 current.result.append(text)
                 current.notes.append(f"an unlabelled line after the partners (line "
