@@ -966,6 +966,20 @@ def columns_numpr_variants(src: dict[str, Programme], work: Path, add, ocr) -> N
         "footer → LibreOffice PDF")
 
 
+def columns_labels_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """The 2025 programme's label blocks in two page columns (no numbers to tell the
+    reading order: the same labels open lines in both columns). Tuned on: default style.
+    Held out (made after, scored once): landscape serif, with a logo, header and footer."""
+    add("hp2025-page-columns-pdf", "hp2025", to_pdf(in_columns(labels_docx(
+        src["hp2025"], work / "hp2025-cols.docx", Style())), work / "hp2025-cols.pdf"),
+        "python-docx label blocks, two page columns → LibreOffice PDF")
+    add("hp2025-page-columns-wide-logo-pdf", "hp2025", to_pdf(with_logo(in_columns(
+        labels_docx(src["hp2025"], work / "hp2025-cols-wide.docx", WIDE)), work),
+        work / "hp2025-cols-wide.pdf"),
+        "python-docx label blocks, landscape serif, two page columns, logo, header and footer "
+        "→ LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1154,6 +1168,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     section_row_variants(src, work, add, ocr)
     listed_variants(src, work, add, ocr)
     columns_numpr_variants(src, work, add, ocr)
+    columns_labels_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1163,7 +1178,7 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "logo": logo_variants, "forms": form_variants,
            "named-columns": named_column_variants, "named-unruled": named_unruled_variants,
            "section-rows": section_row_variants, "listed": listed_variants,
-           "columns-numpr": columns_numpr_variants}
+           "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants}
 
 
 if __name__ == "__main__":
