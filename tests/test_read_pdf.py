@@ -172,3 +172,11 @@ def test_a_running_header_set_low_beside_a_logo_is_dropped_from_every_page():
     programme = load(path)
     assert programme.measure("4.2.1").title == (
         "Videreføre Energistasjonsprosjektet i henhold til plan")
+
+
+def test_a_footer_an_ocr_layer_reads_differently_on_one_page_is_still_furniture():
+    # tesseract read "Side 3 · Vedtatt av styret …" as "Side : Vedtatt …" on one page
+    path = Path(__file__).parent / "variants" / "files" / "draft-logo-ocr-nor-200-rot.pdf"
+    programme = load(path)
+    assert not any("Vedtatt av styret" in m.title for m in programme.measures)
+    assert programme.measure("4.1.2").title.endswith("gjenbruk av rene og urene masser.")

@@ -16,6 +16,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Document, Word
@@ -38,6 +39,7 @@ _OVERLAP = 0.5  # words whose boxes share this much of their height stand on one
 _SAME_LINE = 0.5  # points: a word whose first glyph stands this near a line's start goes on it
 _TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
 _BAND = 0.08  # top/bottom share of the page where headers and footers live
+_SAME_FURNITURE = 90  # a band line this similar (rapidfuzz ratio) to furniture is furniture
 
 
 def read_pdf(path: Path) -> Document:
@@ -69,8 +71,7 @@ def read_pdf(path: Path) -> Document:
     between = False  # a line of text stands since the last table row (a heading, prose)
     for page_no, items in enumerate(pages, start=1):
         for item in items:
-            if item["kind"] == "line" and ((item["band"] and (_key(item["text"]), None)
-                                            in furniture) or _placed(item) in furniture):
+            if item["kind"] == "line" and _is_furniture(item, furniture):
                 continue
             if item["kind"] == "row":
                 # a row goes on from the page before only where no text stands between
@@ -200,6 +201,19 @@ def _furniture(pages: list[list[dict]]) -> set[tuple[str, int | None]]:
         return set()
     counts = Counter(m for items in pages for m in _marks(items))
     return {m for m, n in counts.items() if n >= max(2, len(pages) // 2)}
+
+
+def _is_furniture(item: dict, furniture: set[tuple[str, int | None]]) -> bool:
+    """Whether a line is one of the furniture's: its text where it stands, or, in the band,
+    nearly its text (an OCR layer reads a footer a little differently on each page:
+    "Side 3 · Vedtatt …", "Side : Vedtatt …")."""
+    if _placed(item) in furniture:
+        return True
+    if not item["band"]:
+        return False
+    key = _key(item["text"])
+    return (key, None) in furniture or any(
+        at is None and fuzz.ratio(key, known) >= _SAME_FURNITURE for known, at in furniture)
 
 
 def _marks(items: list[dict]) -> set[tuple[str, int | None]]:
