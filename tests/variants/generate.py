@@ -980,6 +980,33 @@ def columns_labels_variants(src: dict[str, Programme], work: Path, add, ocr) -> 
         "→ LibreOffice PDF")
 
 
+def fresh_ocr_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Scanned anew: tesseract nor at other resolutions, turns and blurs than the suite's
+    first scans. Held out as they were (scored once when made, before any change): the board
+    in Light Grid 9 pt at 250 dpi turned −0.3°, the board without target labels at 300 dpi,
+    the 2025 programme at 300 dpi turned 0.5°. Tuned on: the draft with a logo, header and
+    footer at 200 dpi (its footer read differently on one page was glued onto a title)."""
+    board, hp = src["board"], src["hp2025"]
+    ocr("board-narrow-ocr-nor-250-rot", "board", to_pdf(board_docx(
+        board, work / "board-narrow-250.docx", NARROW), work / "board-narrow-250.pdf"),
+        "Light Grid 9 pt PDF → 250 dpi, rotated −0.3°, blurred → tesseract nor", 250, "nor",
+        rotate=-0.3, blur=0.4)
+    ocr("board-nolabel-ocr-nor-300", "board", to_pdf(board_docx(
+        board, work / "board-nolabel-300.docx", Style(), labels=False),
+        work / "board-nolabel-300.pdf"),
+        "Table Grid, no target labels, PDF → 300 dpi, rotated 0.2° → tesseract nor", 300, "nor",
+        rotate=0.2)
+    ocr("hp2025-ocr-nor-300-rot", "hp2025", to_pdf(labels_docx(
+        hp, work / "hp2025-300.docx", Style()), work / "hp2025-300.pdf"),
+        "label blocks PDF → 300 dpi, rotated 0.5°, blurred → tesseract nor", 300, "nor",
+        rotate=0.5, blur=0.5)
+    ocr("draft-logo-ocr-nor-200-rot", "draft", to_pdf(with_logo(outline_docx(
+        src["draft"], work / "draft-logo-200.docx", Style(), automatic=False), work),
+        work / "draft-logo-200.pdf"),
+        "outline with logo, header and footer, PDF → 200 dpi, rotated −0.4°, blurred → "
+        "tesseract nor", 200, "nor", rotate=-0.4, blur=0.3)
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1169,6 +1196,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     listed_variants(src, work, add, ocr)
     columns_numpr_variants(src, work, add, ocr)
     columns_labels_variants(src, work, add, ocr)
+    fresh_ocr_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1178,7 +1206,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "logo": logo_variants, "forms": form_variants,
            "named-columns": named_column_variants, "named-unruled": named_unruled_variants,
            "section-rows": section_row_variants, "listed": listed_variants,
-           "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants}
+           "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants,
+           "fresh-ocr": fresh_ocr_variants}
 
 
 if __name__ == "__main__":
