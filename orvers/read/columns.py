@@ -8,9 +8,11 @@ measures tell the two apart: read column by column, each numbered line follows t
 before in the outline (a first child, a next sibling, a next ancestor), the right column's
 first the left column's last; read across, the numbers of the two columns interleave. A
 table's measure numbers stand in its first column only: a number in another column (a
-date, a numbered list in a cell) does not go on from them. A document whose numbered
-lines read in order only by column on some page is read by column on every page that has
-a gutter in the same place (a page of prose has no numbers to tell).
+date, a numbered list in a cell) does not go on from them. Without numbers, the same
+labels opening lines in both columns ("Tiltak:", "Partnere:") tell labelled blocks (a table
+keeps each label to one column). A document that reads by column on some page is read so on
+every page with a gutter in the same place (a page of prose has nothing to tell), and on a
+page too short to show a gutter of its own whose lines leave the document's free.
 """
 
 from __future__ import annotations
