@@ -100,3 +100,16 @@ def test_other_input_items_are_proposals(workshop):
     andre = [m for m in workshop.measures if m.section == "Andre innspill"]
     assert [m.title[:20] for m in andre] == [
         "Skulle hatt trafikkl", "Utmelding av Osloreg", "Slå sammen Osloregio"]
+
+
+def test_workshop_notes_as_word_bullets_in_a_pdf():
+    # LibreOffice PDF of notes in List Bullet / List Bullet 2: Symbol-font glyphs, the
+    # pilot ideas set in further; a bullet's wrapped short last line is no heading
+    from pathlib import Path
+
+    p = load(Path(__file__).parent / "variants" / "files" / "workshop-bullets-pdf.pdf")
+    assert p.layout == "bullet-notes" and len(p.measures) == 66
+    assert sum(1 for m in p.measures if m.parent) == 7
+    assert p.measure("W21").title.endswith("samarbeid mellom regioner/kommuner. "
+                                           "Regioner og kommuner")
+    assert "Regioner og kommuner" not in {s.title for s in p.sections}

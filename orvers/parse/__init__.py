@@ -64,7 +64,8 @@ def detect_layout(doc: Document, geometry: Geometry | None = None) -> str | None
         return "outline"
     if sum(1 for t in texts if _TILTAK_RE.search(t)) >= 3:
         return "label-blocks"
-    if sum(1 for t in texts if _STAR_BULLET_RE.match(t)) >= 5:
+    from ..text import is_bullet
+    if sum(1 for t in texts if _STAR_BULLET_RE.match(t) or is_bullet(t)) >= 5:
         return "bullet-notes"
     if any(_STRATEGY_RE.match(t) for t in texts):
         return "strategy"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space, join_lines
@@ -112,10 +112,14 @@ def _headings(lines: list[_Line]) -> dict[int, str]:
     """Index of each heading line → its title (a wrapped heading's second line is dropped)."""
     found: dict[int, str] = {}
     skip: set[int] = set()
+    starts = [ln.block.x0 for ln in lines if ln.block.x0 is not None]
+    margin = min(starts) if starts else None
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if not _heading_like(line):
             continue
+        if margin is not None and line.block.x0 is not None and line.block.x0 > margin + _INDENT:
+            continue  # a PDF's line set in from the margin: a bullet's text that wrapped
         j, title = i + 1, line.text.strip()
         nxt = lines[j] if j < len(lines) else None
         if (nxt and not nxt.bullet and nxt.text.strip()[:1].islower()
@@ -260,9 +264,25 @@ def _texts(items: list[list[str]]) -> tuple[str, ...]:
     return tuple(t for t in (join_lines(i) for i in items) if t)
 
 
+_GLYPH_RE = re.compile(r"^\s*[\uf0b7\uf0a7▪◦‣∙]\s*")  # a PDF's bullet glyphs (Symbol font)
+_INDENT = 4.0  # points: a bullet glyph this far right of the leftmost is a sub-item's
+
+
+def _typed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A PDF's bullet glyphs typed as the notes type them: "*" at the leftmost place bullets
+    stand, "o" (a pilot idea under a proposal) further right."""
+    placed = [b.x0 for b in blocks if b.x0 is not None and _GLYPH_RE.match(b.text)]
+    if not placed:
+        return blocks
+    left = min(placed)
+    return tuple(replace(b, text=_GLYPH_RE.sub("o " if b.x0 is not None and b.x0 > left + _INDENT
+                                               else "* ", b.text, count=1))
+                 if _GLYPH_RE.match(b.text) else b for b in blocks)
+
+
 def parse_bullets(doc: Document) -> Programme:
     """Sections and proposals of bullet-style workshop notes."""
-    lines = _split(labelled(doc.blocks))
+    lines = _split(_typed(labelled(doc.blocks)))
     headings = _headings(lines)
     _mark_columns(lines, headings)
     reader = _Reader()
