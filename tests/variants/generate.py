@@ -1007,6 +1007,33 @@ def fresh_ocr_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "tesseract nor", 200, "nor", rotate=-0.4, blur=0.3)
 
 
+def workshop_bullets_docx(p: Programme, path: Path, style: Style) -> Path:
+    """Workshop notes as Word bullets under area headings: a proposal in List Bullet, a pilot
+    idea under it in List Bullet 2."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        if not measures:
+            continue
+        document.add_heading(section.title, level=1)
+        for m in measures:
+            document.add_paragraph(m.title, style="List Bullet 2" if m.parent else "List Bullet")
+    document.save(str(path))
+    return path
+
+
+def workshop_bullet_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Workshop notes as Word bullets (DOCX, and its LibreOffice PDF, whose bullets are
+    Symbol-font glyphs the notes' reader did not know), titles only (truth: the notes
+    without their targets and partners). Tuned on."""
+    src["workshop-titles"] = replace(src["workshop"], measures=tuple(
+        replace(m, result_targets=(), effect_targets=(), partners=())
+        for m in src["workshop"].measures))
+    _docx_pdf(add, work, "workshop-bullets", "workshop-titles", workshop_bullets_docx(
+        src["workshop"], work / "workshop-bullets.docx", Style()),
+        "python-docx, proposals in List Bullet, pilot ideas in List Bullet 2")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1197,6 +1224,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     columns_numpr_variants(src, work, add, ocr)
     columns_labels_variants(src, work, add, ocr)
     fresh_ocr_variants(src, work, add, ocr)
+    workshop_bullet_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1207,7 +1235,7 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "named-columns": named_column_variants, "named-unruled": named_unruled_variants,
            "section-rows": section_row_variants, "listed": listed_variants,
            "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants,
-           "fresh-ocr": fresh_ocr_variants}
+           "fresh-ocr": fresh_ocr_variants, "workshop-bullets": workshop_bullet_variants}
 
 
 if __name__ == "__main__":
