@@ -113,3 +113,15 @@ def test_workshop_notes_as_word_bullets_in_a_pdf():
     assert p.measure("W21").title.endswith("samarbeid mellom regioner/kommuner. "
                                            "Regioner og kommuner")
     assert "Regioner og kommuner" not in {s.title for s in p.sections}
+
+
+def test_workshop_notes_in_word_list_bullet_styles_keep_pilot_ideas_under_proposals():
+    # python-docx: proposals in List Bullet, pilot ideas in List Bullet 2 (level 0 of a list
+    # of its own, set in further): the indent tells the depth
+    from pathlib import Path
+
+    p = load(Path(__file__).parent / "variants" / "files" / "workshop-bullets-docx.docx")
+    assert len(p.measures) == 66
+    children = [m for m in p.measures if m.parent]
+    assert len(children) == 7
+    assert all(p.measure(m.parent).parent is None for m in children)

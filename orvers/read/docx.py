@@ -106,15 +106,23 @@ class _Numbering:
 
     def __init__(self, document: docx.document.Document) -> None:
         self.formats: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.indents: dict[str, dict[int, int]] = {}  # each list level's left indent (twips)
+        self.depths: dict[int, int] = {}  # a bullet's indent → its depth among those used
         self.counters: dict[str, list[int]] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        abstract_indent: dict[str, dict[int, int]] = {}
         for a in root.findall(_q("abstractNum")):
             levels = {}
+            indents = abstract_indent.setdefault(a.get(_q("abstractNumId")), {})
             for lvl in a.findall(_q("lvl")):
+                ind = lvl.find(f"{_q('pPr')}/{_q('ind')}")
+                left = ind.get(_q("left"), ind.get(_q("start"))) if ind is not None else None
+                if left is not None and left.lstrip("-").isdigit():
+                    indents[int(lvl.get(_q("ilvl")))] = int(left)
                 fmt = lvl.find(_q("numFmt"))
                 text = lvl.find(_q("lvlText"))
                 start = lvl.find(_q("start"))
@@ -128,6 +136,7 @@ class _Numbering:
             ref = num.find(_q("abstractNumId"))
             if ref is not None:
                 self.formats[num.get(_q("numId"))] = abstract.get(ref.get(_q("val")), {})
+                self.indents[num.get(_q("numId"))] = abstract_indent.get(ref.get(_q("val")), {})
         self.style_num: dict[str, tuple[str, int]] = {}
         for style in document.styles.element.findall(_q("style")):
             num_pr = style.find(f"{_q('pPr')}/{_q('numPr')}")
@@ -138,8 +147,32 @@ class _Numbering:
                     self.style_num[style.get(_q("styleId"))] = (
                         num_id.get(_q("val")), int(ilvl.get(_q("val"))) if ilvl is not None else 0)
 
+    def bullet_depths(self, body: etree._Element) -> None:
+        """Rank the left indents of the bullet levels the document's paragraphs use: a
+        bullet's level is its depth among them, as the page shows it (Word's "List Bullet 2"
+        is level 0 of a list of its own, set in further than "List Bullet")."""
+        used = {self._list(p) for p in body.iter(_q("p"))}
+        indents = {self.indents.get(n, {}).get(lv) for n, lv in used
+                   if n is not None and self.formats.get(n, {}).get(lv, ("",))[0] == "bullet"}
+        ranked = sorted(i for i in indents if i is not None)
+        self.depths = {indent: k for k, indent in enumerate(ranked)}
+
+    def _list(self, p: etree._Element) -> tuple[str | None, int]:
+        """The list (numId) and level a paragraph is in, by its own numPr or its style's."""
+        num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
+        if num_pr is not None:
+            n = num_pr.find(_q("numId"))
+            lv = num_pr.find(_q("ilvl"))
+            return (n.get(_q("val")) if n is not None else None,
+                    int(lv.get(_q("val"))) if lv is not None else 0)
+        style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+        if style is not None and style.get(_q("val")) in getattr(self, "style_num", {}):
+            return self.style_num[style.get(_q("val"))]
+        return None, 0
+
     def label(self, p: etree._Element) -> tuple[str, int | None]:
-        """The list label ("3.2.4.", "•") and level of a paragraph, or ("", None)."""
+        """The list label ("3.2.4.", "•") and level of a paragraph, or ("", None); a bullet's
+        level is its depth among the bullet indents the document uses (bullet_depths)."""
         num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
         num_id, level = None, 0
         if num_pr is not None:
@@ -161,7 +194,8 @@ class _Numbering:
         counts[level] += 1
         del counts[level + 1:]
         if fmt == "bullet":
-            return (text or "•"), level
+            return (text or "•"), self.depths.get(self.indents.get(num_id, {}).get(level, -1),
+                                                 level)
         label = text
         for i, value in enumerate(counts):
             fmt_i = levels.get(i, ("decimal",))[0]
@@ -221,6 +255,7 @@ def _read(path: Path, document: docx.document.Document) -> Document:
     if accept_revisions(body):
         warnings.append("input had tracked changes; read as if all were accepted")
     numbering = _Numbering(document)
+    numbering.bullet_depths(body)
     styles = _style_names(document)
     state = {"page": 1, "line": 0, "table": 0}
     blocks = list(_walk(body, numbering, styles, state, None))
