@@ -173,17 +173,7 @@ class _Numbering:
     def label(self, p: etree._Element) -> tuple[str, int | None]:
         """The list label ("3.2.4.", "•") and level of a paragraph, or ("", None); a bullet's
         level is its depth among the bullet indents the document uses (bullet_depths)."""
-        num_pr = p.find(f"{_q('pPr')}/{_q('numPr')}")
-        num_id, level = None, 0
-        if num_pr is not None:
-            n = num_pr.find(_q("numId"))
-            lv = num_pr.find(_q("ilvl"))
-            num_id = n.get(_q("val")) if n is not None else None
-            level = int(lv.get(_q("val"))) if lv is not None else 0
-        else:
-            style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
-            if style is not None and style.get(_q("val")) in getattr(self, "style_num", {}):
-                num_id, level = self.style_num[style.get(_q("val"))]
+        num_id, level = self._list(p)
         if num_id is None or num_id == "0" or num_id not in self.formats:
             return "", None
         levels = self.formats[num_id]

@@ -150,10 +150,14 @@ def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
     band_top, band_bottom = part["band"]
     keyed: list[tuple[tuple, list[dict]]] = []
 
-    def line(top: float, ws: list[dict]) -> dict:
+    def line(top: float, ws: list[dict], shown: list[dict] | None = None) -> dict:
+        """A line item: its band told where its words stand (ws), its words as the page
+        read in columns shows them (shown, where they moved)."""
+        shown = shown or ws
         return {"kind": "line", "text": " ".join(w["text"] for w in ws),
                 "band": top < band_top or max(w["bottom"] for w in ws) > band_bottom,
-                **_words(ws)}
+                "x0": shown[0]["x0"], "words": tuple(
+                    Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in shown)}
 
     if at is None:
         keyed += [((top,), [line(top, ws)]) for top, ws in part["lines"]]
@@ -164,8 +168,9 @@ def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
     if left and right:  # the right column set on the left one's place
         right = columns.shifted(right, max(ws[-1]["x1"] for _, ws in right)
                                 - max(ws[-1]["x1"] for _, ws in left))
-    spans = [(box, rows) for box, rows in part["tables"] if box[0] < at[1] and box[2] > at[0]]
-    tops = sorted([top for top, _ in crossing] + [box[1] for box, _ in spans])
+    def spans(box: tuple[float, float, float, float]) -> bool:  # a table across the gutter
+        return box[0] < at[1] and box[2] > at[0]
+    tops = sorted([top for top, _ in crossing] + [b[1] for b, _ in part["tables"] if spans(b)])
 
     def key(top: float, col: int) -> tuple:
         return (bisect_left(tops, top) + (col < 0), col, top)
@@ -174,18 +179,13 @@ def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
                for top, ws in side]
     placed.sort(key=lambda x: x[0])
     # bands told where the lines stand; then each line moved below the one read before it
-    keyed += [(k, [{**line(top, ws), **_words(moved)}])
+    keyed += [(k, [line(top, ws, moved)])
               for (k, top, ws), moved in zip(placed, columns.stacked([ws for _, _, ws in placed]),
                                              strict=True)]
-    keyed += [(key(box[1], -1 if (box, rows) in spans else int(box[0] >= at[1])),
-               _table_items(rows)) for box, rows in part["tables"]]
+    keyed += [(key(box[1], -1 if spans(box) else int(box[0] >= at[1])), _table_items(rows))
+              for box, rows in part["tables"]]
     keyed.sort(key=lambda pair: pair[0])
     return [i for _, group in keyed for i in group]
-
-
-def _words(ws: list[dict]) -> dict:
-    return {"x0": ws[0]["x0"], "words": tuple(Word(w["text"], w["x0"], w["x1"], w["top"],
-                                                   w["bottom"]) for w in ws)}
 
 
 def _key(text: str) -> str:
