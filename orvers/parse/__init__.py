@@ -23,7 +23,6 @@ LAYOUTS: tuple[str, ...] = ("outline", "table", "label-blocks", "bullet-notes", 
 
 _TILTAK_RE = re.compile(r"(?:^|\t)\s*Tiltak(?:\s+(?:nr\.?\s*)?\d{1,3}(?:\.\d{1,3})*)?\s*:",
                         re.IGNORECASE)
-_STAR_BULLET_RE = re.compile(r"^\s*[*o]\s+\S")
 _STRATEGY_RE = re.compile(r"^\s*(Strategier|Delmål)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -65,7 +64,7 @@ def detect_layout(doc: Document, geometry: Geometry | None = None) -> str | None
     if sum(1 for t in texts if _TILTAK_RE.search(t)) >= 3:
         return "label-blocks"
     from ..text import is_bullet
-    if sum(1 for t in texts if _STAR_BULLET_RE.match(t) or is_bullet(t)) >= 5:
+    if sum(1 for t in texts if is_bullet(t)) >= 5:  # typed "*", "o" or Word's glyphs
         return "bullet-notes"
     if any(_STRATEGY_RE.match(t) for t in texts):
         return "strategy"

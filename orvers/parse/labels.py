@@ -49,6 +49,8 @@ def label_number(segment: str) -> str | None:
     """The number a label carries ("Tiltak 4: …" → "4"), None where it carries none."""
     m = _LABEL_RE.match(segment)
     return m.group(2) if m else None
+
+
 _HEADING_WORDS = 8
 
 

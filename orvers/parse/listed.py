@@ -19,7 +19,7 @@ from ..text import is_bullet, join_lines, strip_bullet
 
 _LETTER_RE = re.compile(r"^\s*[a-zæøå]\)\s+(?=\S)")
 _HEADING_WORDS = 6
-_ENTRIES = 2
+ENTRIES = 2  # entries a section needs to list its measures so
 
 
 def _entry(text: str) -> str | None:
@@ -31,7 +31,7 @@ def _entry(text: str) -> str | None:
     return None
 
 
-def listed(first: str, lines: list[Block], least: int = _ENTRIES
+def listed(first: str, lines: list[Block], least: int = ENTRIES
            ) -> list[tuple[str, list[Block]]]:
     """The entries listed under an item's heading line, each as (its text, its lines); []
     where the item is no such section (see the module; least: the entries it needs, one

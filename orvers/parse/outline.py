@@ -23,7 +23,7 @@ from ..text import join_lines
 from .amounts import drop_data_rows
 from .common import document_title, labelled, right_edge, source_of, wrapped
 from .fields import fields
-from .listed import listed
+from .listed import ENTRIES, listed
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
@@ -259,11 +259,13 @@ def parse_outline(doc: Document) -> Programme:
     measures: list[Measure] = []
     section_ids: set[str] = set()
     unnumbered: list[str] = []
-    least = 1 if any(listed(it.first, it.lines[1:]) for it in items if it.id not in parents) \
-        else 2
+    lists = {it.id: listed(it.first, it.lines[1:], least=1) for it in items
+             if it.id not in parents}
+    # one entry is a list where another section lists two or more so (listed.py)
+    least = 1 if any(len(e) >= ENTRIES for e in lists.values()) else ENTRIES
     for it in items:
-        entries = listed(it.first, it.lines[1:], least) if it.id not in parents else []
-        if entries:  # a section whose measures are bullets or letters, without numbers
+        entries = lists.get(it.id, [])
+        if len(entries) >= least:  # a section listing its measures without numbers
             title = join_lines([it.first])
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)

@@ -22,7 +22,7 @@ from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
 from .headerless import PageEdges, page_edges
 from .items import items
-from .named import column_kind
+from .named import column_kind, left_out
 from .numbers import opening
 from .spaced import is_spaced, placed, refit, row_starts
 
@@ -213,7 +213,7 @@ def _header_notes(header: _Columns, block: Block) -> dict[str, None]:
     notes: dict[str, None] = {}
     if header.cut is not None:
         name = next((w.text for w in block.words if w.x0 >= header.cut), "")
-        notes[f"a column '{name}' holds no field of a measure: left out"] = None
+        notes[left_out(name)] = None
     if header.split:
         notes["the result and effect targets stand in columns of their own in a table "
               "without rules: read together, line by line, as targets (check them)"] = None

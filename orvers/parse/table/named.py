@@ -39,13 +39,20 @@ def column_kind(name: str) -> str:
     return ""
 
 
+def left_out(name: str) -> str:
+    """The note on a column named for no field of a measure."""
+    return f"a column '{name}' holds no field of a measure: left out"
+
+
 def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[str]]:
     """The cell blocks as their header row names them (see the module), and a note for
     each column left out."""
     rows: dict[tuple[int | None, int], list[Block]] = {}
+    width: dict[int | None, int] = {}  # each table's columns
     for b in blocks:
         if b.kind == "cell" and b.col is not None and b.row is not None:
             rows.setdefault((b.table, b.row), []).append(b)
+            width[b.table] = max(width.get(b.table, 0), b.col + 1)
     heads = {key for key, cells in rows.items()
              if any(c.col == 0 and header_kind(c.text) > 0 for c in cells)}
     names: dict[int | None, dict[int, str]] = {}
@@ -56,10 +63,6 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
     kinds = {t: {col: column_kind(name) for col, name in ns.items()} for t, ns in names.items()}
     if not any(any(k.values()) for k in kinds.values()):
         return blocks, []
-    width: dict[int | None, int] = {}
-    for table, _ in rows:
-        width[table] = max(width.get(table, 0),
-                           max(c.col for c in rows[(table, _)] if c.col is not None) + 1)
     out: list[Block] = []
     notes: list[str] = []
     table_kinds: dict[int, str] = {}
@@ -75,8 +78,7 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
             table_kinds, table_names = {}, {}
         kind = table_kinds.get(b.col, "")
         if kind == "other":  # its header cell too: the columns' count tells the partners'
-            note = (f"a column '{table_names.get(b.col, '')}' holds no field of a measure: "
-                    "left out")
+            note = left_out(table_names.get(b.col, ""))
             if note not in notes:
                 notes.append(note)
             continue
