@@ -43,7 +43,8 @@ class Word:
 class Block:
     """One piece of text as the reader found it, with where it was.
 
-    kind: "line" (text or PDF line), "paragraph" (DOCX), "cell" (table cell).
+    kind: "line" (text or PDF line), "paragraph" (DOCX), "cell" (table cell), "area" (a
+    table's area column cell, the heading of the measures beside it: parse/table/named.py).
     line: 1-based position in the document (text line, paragraph or PDF line number).
     words: a PDF line's words where they stand on the page (outside ruled tables), from which
     the table parser finds columns.

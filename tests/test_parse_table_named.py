@@ -1,5 +1,6 @@
 """A table's header row that names more than the three columns: the result and the effect
-targets apart, a responsible or a deadline beside the partners (parse/table/named.py)."""
+targets apart, a responsible or a deadline beside the partners, each row's area before the
+measure (parse/table/named.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ FILES = Path(__file__).parent / "variants" / "files"
     ("Resultatmål", "result"), ("Effektmål", "effect"), ("Resultat- og effektmål", ""),
     ("Ansvar", "other"), ("Ansvarlig", ""), ("Frist", "other"), ("Status", "other"),
     ("Partnere", ""), ("Tiltak", ""), ("Beskrivelse", ""),
+    ("Innsatsområde", "area"), ("Satsingsområde", "area"), ("Kapittel", "area"),
+    ("Tema", ""),
 ])
 def test_column_kinds(name, kind):
     assert column_kind(name) == kind
@@ -76,3 +79,58 @@ def test_an_unruled_table_leaves_a_named_column_out_and_warns_of_split_targets()
     split = load(FILES / "board-result-effect-columns-unruled-pdf.pdf")
     assert any("result and effect targets stand in columns of their own" in w
                for w in split.warnings)
+
+
+def test_an_area_column_names_the_sections_of_the_measures_beside_it(tmp_path):
+    # the area's cell merged down its rows: Word keeps its text in the first row only
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["Innsatsområde", "Tiltak",
+                                                "Resultat- og effektmål", "Partnere"],
+                          strict=True):
+        cell.text = text
+    rows = [("Næring og kompetanse", "1.1. Etablere et nettverk for næringssjefer", "KS"),
+            (None, "1.2. Kartlegge næringsarealer", "Kommunene"),
+            ("Klima og miljø", "2.1. Dele erfaringer om klimatilpasning", "Statsforvalteren")]
+    area = None
+    for name, title, partner in rows:
+        cells = table.add_row().cells
+        if name is None:
+            area = area.merge(cells[0])
+        else:
+            area = cells[0]
+            area.text = name
+        cells[1].text = title
+        cells[2].text = "Resultatmål: Rapport levert"
+        cells[3].text = partner
+    path = tmp_path / "area.docx"
+    document.save(str(path))
+    p = load(path)
+    assert [(m.id, m.title, m.section, m.partners) for m in p.measures] == [
+        ("1.1", "Etablere et nettverk for næringssjefer", "1", ("KS",)),
+        ("1.2", "Kartlegge næringsarealer", "1", ("Kommunene",)),
+        ("2.1", "Dele erfaringer om klimatilpasning", "2", ("Statsforvalteren",))]
+    assert [(s.id, s.title) for s in p.sections] == [("1", "Næring og kompetanse"),
+                                                     ("2", "Klima og miljø")]
+
+
+@pytest.mark.parametrize("name", ["board-area-merged-docx.docx", "board-area-merged-pdf.pdf",
+                                  "board-area-rows-pdf.pdf"])
+def test_the_board_with_an_area_column_keeps_its_sections(name):
+    board = load(corpus_file("styret"))
+    read = load(FILES / name)
+    assert [(s.id, s.title) for s in read.sections if s.id in {m.section for m in
+                                                                 read.measures}] == \
+        [(s.id, s.title) for s in board.sections if s.id in {m.section for m in board.measures}]
+    assert [m.section for m in read.measures] == [m.section for m in board.measures]
+
+
+def test_an_unruled_table_reads_its_area_column_as_sections():
+    # held out: numbered areas merged down their rows, no rules (the columns from the
+    # header words' places); an area's name wraps over the lines beside its rows
+    p = load(FILES / "synthetic-board-grid-area-unruled-pdf.pdf")
+    assert p.layout == "table"
+    assert all(m.section and m.id.startswith(f"{m.section}.") for m in p.measures)
+    titles = {s.id: s.title for s in p.sections}
+    assert all(titles[m.section] for m in p.measures)
+    assert not any(m.title[:1].isdigit() for m in p.measures)  # no area's number in a title

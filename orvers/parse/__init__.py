@@ -57,7 +57,7 @@ def detect_layout(doc: Document, geometry: Geometry | None = None) -> str | None
     texts = [b.text for b in labelled(doc.blocks) if b.text.strip()]
     if looks_like_table(doc, geometry):
         from .table.proposals import is_proposal_table
-        return "bullet-notes" if is_proposal_table(doc) else "table"
+        return "bullet-notes" if is_proposal_table(doc, geometry) else "table"
     from .outline import count_numbered
     if count_numbered(doc) >= 5:
         return "outline"

@@ -360,16 +360,20 @@ def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
 
 
 def _table_items(rows: list[list[str | None]]) -> list[dict]:
-    """Rows of a ruled table, each cell as paragraphs; the table's first row, when it starts
-    with neither a measure number nor the header, may be the rest of a row the page before
-    began ("continues"; read_pdf decides by how the document's rows open)."""
+    """Rows of a ruled table, each cell as paragraphs; the table's first row, when it opens
+    with neither a measure number (in its first two cells) nor the header, may be the rest
+    of a row the page before began ("continues"; read_pdf decides by how the document's rows
+    open)."""
     items: list[dict] = []
     for i, cells in enumerate(rows):
         texts = [c or "" for c in cells]
         first = texts[0].strip() if texts else ""
         paragraphs = [_paragraphs(t.split("\n")) for t in texts]
-        # only a table's first row may be the rest of a row the page before began
-        continues = i == 0 and not (_MEASURE_RE.match(first) or _is_header(texts))
+        # only a table's first row may be the rest of a row the page before began; one whose
+        # first or second cell opens with a measure number starts a measure ("Nr | Tiltak",
+        # "Innsatsområde | Tiltak | …": the number in the second column)
+        numbered = any(_MEASURE_RE.match(t.strip()) for t in texts[:2])
+        continues = i == 0 and not (numbered or _is_header(texts))
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
                       "table_start": i == 0, "band": False, "text": "", "first": first})
     return items

@@ -923,6 +923,74 @@ def section_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> Non
         "python-docx, one Light Grid table at 9 pt, headings in merged rows → LibreOffice PDF")
 
 
+def area_docx(p: Programme, path: Path, style: Style, numbered: bool, merged: bool,
+              header: str = "Innsatsområde") -> Path:
+    """The board's measures in one table whose first column names each row's area (its
+    section: "2.1 Klima, miljø og natur", or without numbered the title alone), the area's
+    cell merged down the rows of its measures (merged) or repeated on each."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    table = document.add_table(rows=1, cols=4)
+    table.style = style.table
+    for cell, text in zip(table.rows[0].cells, (header, "Tiltak", "Resultat- og effektmål",
+                                                "Partnere"), strict=True):
+        cell.text = text
+    for section, measures in _by_section(p):
+        area = None
+        for m in measures:
+            cells = table.add_row().cells
+            if area is None or not merged:
+                area = cells[0]
+                area.text = f"{section.id} {section.title}" if numbered else section.title
+            else:
+                area = area.merge(cells[0])
+            _cell_lines(cells[1], [(f"{m.id}. {m.title}", False)])
+            _cell_lines(cells[2], _targets(m))
+            _cell_lines(cells[3], [(x, True) for x in m.partners])
+    table.autofit = False
+    for i, width in enumerate(style.widths):
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+    document.save(str(path))
+    return path
+
+
+def area_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """A first column naming each row's area ("Innsatsområde | Tiltak | …"): before, its
+    cells were read as the measures' titles (21 of 31 measures, silently). Tuned on: the
+    board with numbered areas merged down their rows (DOCX, PDF) and unnumbered areas on
+    every row (PDF, where a row at a page's top was taken for the rest of the row before).
+    Held out (made after, scored once): the synthetic board, "Satsingsområde" unnumbered and
+    merged, Light Grid 9 pt (PDF): exact; "Kapittel" numbered on every row, no rules,
+    landscape serif (PDF): failed (the unruled reader knew no area column) and was tuned on
+    after. Held out again (made after that, scored once): the second synthetic board,
+    "Innsatsområde" numbered and merged, no rules, 9 pt A4 (PDF)."""
+    board = src["board"]
+    four = Style(widths=(3.5, 5.0, 5.5, 4.0))
+    _docx_pdf(add, work, "board-area-merged", "board", area_docx(
+        board, work / "board-area-merged.docx", four, numbered=True, merged=True),
+        "python-docx, Innsatsområde | Tiltak | … table, numbered areas merged down their rows")
+    add("board-area-rows-pdf", "board", to_pdf(area_docx(
+        board, work / "board-area-rows.docx", four, numbered=False, merged=False),
+        work / "board-area-rows.pdf"),
+        "python-docx, unnumbered area on every row → LibreOffice PDF")
+    syn = src["synthetic-board"]
+    add("synthetic-board-area-merged-pdf", "synthetic-board", to_pdf(area_docx(
+        syn, work / "syn-area-merged.docx", replace(NARROW, widths=(3.0, 5.5, 6.0, 4.0)),
+        numbered=False, merged=True, header="Satsingsområde"), work / "syn-area-merged.pdf"),
+        "python-docx, Satsingsområde unnumbered and merged, Light Grid 9 pt → LibreOffice PDF")
+    add("synthetic-board-area-unruled-pdf", "synthetic-board", to_pdf(area_docx(
+        syn, work / "syn-area-unruled.docx", replace(WIDE, widths=(4.5, 7.0, 8.5, 5.5)),
+        numbered=True, merged=False, header="Kapittel"), work / "syn-area-unruled.pdf"),
+        "python-docx, Kapittel numbered on every row, no rules, landscape serif → "
+        "LibreOffice PDF")
+    add("synthetic-board-grid-area-unruled-pdf", "synthetic-board-grid", to_pdf(area_docx(
+        src["synthetic-board-grid"], work / "syn-grid-area.docx",
+        Style(table="Normal Table", widths=(3.0, 5.0, 6.0, 4.0), font="DejaVu Sans", size=9,
+              a4=True), numbered=True, merged=True), work / "syn-grid-area.pdf"),
+        "python-docx, Innsatsområde numbered and merged, no rules, 9 pt A4 → LibreOffice PDF")
+
+
 def listed_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Measures listed without numbers under numbered sections, and chapters printed after
     their word. Tuned on (the draft as text so first): the draft with Word bullets (DOCX) and
@@ -1225,6 +1293,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     columns_labels_variants(src, work, add, ocr)
     fresh_ocr_variants(src, work, add, ocr)
     workshop_bullet_variants(src, work, add, ocr)
+    area_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1235,7 +1304,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "named-columns": named_column_variants, "named-unruled": named_unruled_variants,
            "section-rows": section_row_variants, "listed": listed_variants,
            "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants,
-           "fresh-ocr": fresh_ocr_variants, "workshop-bullets": workshop_bullet_variants}
+           "fresh-ocr": fresh_ocr_variants, "workshop-bullets": workshop_bullet_variants,
+           "area": area_variants}
 
 
 if __name__ == "__main__":

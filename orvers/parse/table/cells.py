@@ -7,6 +7,7 @@ reading order: a measure number in the first column starts the next measure.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import groupby
 
@@ -19,6 +20,7 @@ from .numbers import opening
 from .roles import Roles, find_roles, role_of
 
 _ROWS = 2  # a measure table has at least this many numbered rows
+_AREA_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZÆØÅ])")  # "1 Overordnede …": a chapter
 
 
 def block_text(block: Block) -> str:
@@ -67,8 +69,12 @@ class _CellWalker:
         self.bulleted = False
         self.leftover: list[Check] = []  # table text no measure took
         self.notes: list[str] = []  # numbers read through OCR damage
+        self.area = ""  # an area column's unnumbered name, for the next measure's section
 
     def text_block(self, block: Block) -> None:
+        if block.kind == "area":
+            self.area_cell(block)
+            return
         head = _heading(block, self.chapter)
         if head is None:
             if block.kind == "cell" and block.row is None and block.text.strip():
@@ -79,9 +85,30 @@ class _CellWalker:
         self.sections.append(head)
         self.section, self.current = head.id, None
 
+    def area_cell(self, block: Block) -> None:
+        """An area column's cell (named.py): the heading of the measures after it, of any
+        chapter ("2.1 Klima" after chapter 1's rows); without a number, the name of the
+        section the next measure's number says (a section no heading named yet)."""
+        text = _AREA_NUMBER_RE.sub(r"\1. ", block.text)
+        head = _heading(replace(block, text=text), None)
+        if head is None:
+            self.area = block.text.strip()
+            return
+        if head.parent is None:
+            self.chapter = head.id
+        self.sections.append(head)
+        self.section, self.current, self.area = head.id, None, ""
+
     def new_measure(self, mid: str, block: Block) -> Columns:
         if self.current is not None and mid.startswith(f"{self.current.id}."):
             self._to_heading(self.current)
+        if self.area and "." in mid:
+            parent = mid.rsplit(".", 1)[0]
+            if parent not in {x.id for x in self.sections}:
+                above = parent.rsplit(".", 1)[0] if "." in parent else None
+                self.sections.append(Section(parent, self.area, above, raw_title=self.area))
+                self.section = parent
+            self.area = ""
         self.current = Columns(mid, self.section, block.page, block.line, block.line)
         self.measures.append(self.current)
         self.bulleted = False

@@ -7,8 +7,11 @@ across pages. Where no header opened the table, its columns are those the words'
 give on each page (headerless.py), and the table opens at a measure number in its first
 column. A line's words fall into pieces at gaps wider than a space; each piece goes to
 the column it starts in. A line whose text runs across a column's edge (a heading, prose) is
-no table line; a numbered heading ends the table. Rows are left to the cell reader: a measure
-number in the first column starts one; where a target or partner item starts, to items.py.
+no table line; a numbered heading ends the table. A header may open with a column naming each
+row's area ("Innsatsområde Tiltak …", named.py): its lines, from a row's first to the next
+row's, make one block of kind "area" before the row, the heading of its measures. Rows are
+left to the cell reader: a measure number in the first column starts one; where a target or
+partner item starts, to items.py.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class _Columns:
     edges: tuple[float | None, float | None, float | None]
     cut: float | None = None  # where a column the header names for no field starts (Ansvar)
     split: bool = False  # the header names the result and the effect targets apart
+    area: bool = False  # a column left of Tiltak names each row's area (its section)
 
     def column(self, x: float, slack: float) -> int:
         """The column a piece starting at x stands in."""
@@ -92,6 +96,9 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     """The columns a header line's words give, or None if the line is no header."""
     if not words or len(words) > _HEADER_WORDS:
         return None
+    area = len(words) > 1 and column_kind(words[0].text) == "area"
+    if area:
+        words = words[1:]
     if fold(words[0].text).strip(_PUNCT) != "tiltak":
         return None  # the header starts with the word itself ("tiltaksplan" is a title word)
     edges: list[float | None] = [None, None, None]
@@ -107,7 +114,7 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     # result and effect targets named apart are read together, and said
     last = max(found)
     cut = next((w.x0 for w in words if w.x0 > last and column_kind(w.text) == "other"), None)
-    return _Columns((edges[0], edges[1], edges[2]), cut, _split(words))
+    return _Columns((edges[0], edges[1], edges[2]), cut, _split(words), area)
 
 
 def _split(words: tuple[Word, ...]) -> bool:
@@ -138,6 +145,13 @@ def _cells(block: Block, columns: _Columns, body: float,
     pieces = runs(block.words, _SPACE * height)
     if columns.cut is not None:  # a column named for no field of a measure
         pieces = [p for p in pieces if p[0].x0 < columns.cut - _SLACK * height] or pieces[:1]
+    area: list[Word] = []
+    if columns.area and columns.edges[0] is not None:  # the pieces left of Tiltak
+        left = [p for p in pieces if p[0].x0 < columns.edges[0] - _SLACK * height]
+        if any(p[-1].x1 > columns.edges[0] + _SLACK * height for p in left):
+            return None
+        area = [w for p in left for w in p]
+        pieces = pieces[len(left):]
     for piece in pieces:
         col = columns.column(piece[0].x0, _SLACK * height)
         edge = columns.next_edge(col)
@@ -145,12 +159,15 @@ def _cells(block: Block, columns: _Columns, body: float,
         if edge is not None and piece[-1].x1 > edge + _SLACK * height and not runs_on:
             return None
         by_col.setdefault(col, []).extend(piece)
-    if set(by_col) == {0} and (height > _TALL * body and not block.text[:1].islower()
-                               or CHAPTER_RE.match(block.text)):
+    if set(by_col) == {0} and not area and (height > _TALL * body
+                                            and not block.text[:1].islower()
+                                            or CHAPTER_RE.match(block.text)):
         return None
-    return [replace(block, text=" ".join(w.text for w in ws), kind="cell", col=col,
-                    x0=ws[0].x0, words=tuple(ws))
-            for col, ws in sorted(by_col.items())]
+    named = [replace(block, text=" ".join(w.text for w in area), kind="area", x0=area[0].x0,
+                     words=())] if area else []
+    return named + [replace(block, text=" ".join(w.text for w in ws), kind="cell", col=col,
+                            x0=ws[0].x0, words=tuple(ws))
+                    for col, ws in sorted(by_col.items())]
 
 
 def _heading(text: str) -> bool:
@@ -176,6 +193,7 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
     headed = False  # whether a header line opened the table
     out: list[Block] = []
     notes: dict[str, None] = {}  # in the order said, once each
+    area: int | None = None  # where in out the open row's area block stands
     for i, block in enumerate(blocks):
         if not block.words:
             out.append(block)
@@ -184,6 +202,7 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
         if header is not None:
             table = columns = header
             headed = True
+            area = None
             notes.update(_header_notes(header, block))
             _heading_above(out, blocks, i)
             continue
@@ -204,6 +223,13 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
             continue
         if not headed and block.page in inferred:
             read.add(block.page)
+        if cells and cells[0].kind == "area":
+            named, cells = cells[0], cells[1:]
+            if area is None or any(c.col == 0 and opening(c.text) for c in cells):
+                area = len(out)
+                out.append(named)
+            else:  # the area's name goes on beside the next lines (its cell merged down)
+                out[area] = replace(out[area], text=f"{out[area].text} {named.text}")
         out.extend(cells)
     return items(out), [*notes, *_borrowed(geometry.pages, read)]
 

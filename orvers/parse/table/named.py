@@ -1,13 +1,16 @@
 """What a table's header row says of its columns, where it says more than the cells do: the
 result and the effect targets in columns of their own ("Tiltak | Resultatmål | Effektmål |
-Partnere"), or columns that hold no field of a measure ("Ansvar", "Frist", "Status") beside
-the others.
+Partnere"), columns that hold no field of a measure ("Ansvar", "Frist", "Status") beside
+the others, or a column naming each row's area ("Innsatsområde | Tiltak | …", the area's cell
+often merged down the rows of its measures).
 
 The cells of a column named for result or effect targets are read as if they opened with
 that label ("Effektmål: …"), as a cell of the combined column does; the cells of a column
 named for a responsible, a deadline, a status, a budget or a priority are left out, and a
-note names the column. Any other column is read as before (roles.py). A table without a
-header row takes the names of the last header row before it with as many columns.
+note names the column; a cell of an area column becomes one block of kind "area" before its
+row (its lines joined), which the reader takes for the heading of the measures after it.
+Any other column is read as before (roles.py). A table without a header row takes the names
+of the last header row before it with as many columns.
 """
 
 from __future__ import annotations
@@ -15,18 +18,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Block
-from ...text import fold
+from ...text import collapse_space, fold
 from .cues import header_kind, label_kind
 
 _LABELS = {"result": "Resultatmål", "effect": "Effektmål"}
 # header words (folded) of columns that hold no field of a measure
 _OTHER = ("ansvar", "frist", "tidsplan", "tidsperiode", "periode", "tidspunkt", "nar",
           "status", "budsjett", "kostnad", "okonomi", "prioritet", "ar")
+# header words (folded) of a column naming the area (chapter, section) of each row's measure
+_AREA = ("innsatsomrade", "innsatsomrader", "satsingsomrade", "satsningsomrade", "omrade",
+         "fagomrade", "hovedomrade", "kapittel", "delkapittel")
 
 
 def column_kind(name: str) -> str:
-    """"result", "effect", "other" (no field of a measure) or "" (as the cells say) for a
-    header cell's text."""
+    """"result", "effect", "area" (the section of the row's measure), "other" (no field of a
+    measure) or "" (as the cells say) for a header cell's text."""
     words = fold(name).replace("-", " ").replace("/", " ").split()
     if not words:
         return ""
@@ -36,6 +42,8 @@ def column_kind(name: str) -> str:
         return "result" if result else "effect"
     if words[0].rstrip(":.") in _OTHER:
         return "other"
+    if words[0].rstrip(":.") in _AREA:
+        return "area"
     return ""
 
 
@@ -53,8 +61,10 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
         if b.kind == "cell" and b.col is not None and b.row is not None:
             rows.setdefault((b.table, b.row), []).append(b)
             width[b.table] = max(width.get(b.table, 0), b.col + 1)
+    # a header row: a header word opens it, or (an area column first) stands in two cells
     heads = {key for key, cells in rows.items()
-             if any(c.col == 0 and header_kind(c.text) > 0 for c in cells)}
+             if any(c.col == 0 and header_kind(c.text) > 0 for c in cells)
+             or len({c.col for c in cells if header_kind(c.text) > 0}) >= 2}
     names: dict[int | None, dict[int, str]] = {}
     for (table, row), cells in rows.items():
         if (table, row) in heads and table not in names:
@@ -68,6 +78,7 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
     table_kinds: dict[int, str] = {}
     table_names: dict[int, str] = {}
     opened: set[tuple[int | None, int, int]] = set()
+    areas = _area_texts(blocks, kinds, width, heads)
     for b in blocks:
         if b.kind != "cell" or b.col is None or b.row is None:
             out.append(b)
@@ -82,6 +93,11 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
             if note not in notes:
                 notes.append(note)
             continue
+        if kind == "area":
+            text = areas.pop((b.table, b.row, b.col), "")
+            if text:
+                out.append(replace(b, kind="area", text=text, table=None, row=None, col=None))
+            continue
         if not kind or (b.table, b.row) in heads:
             out.append(b)
             continue
@@ -91,3 +107,24 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
                 b = replace(b, text=f"{_LABELS[kind]}: {b.text}")
         out.append(b)
     return tuple(out), notes
+
+
+def _area_texts(blocks: tuple[Block, ...], kinds: dict[int | None, dict[int, str]],
+                width: dict[int | None, int], heads: set[tuple[int | None, int]]
+                ) -> dict[tuple[int | None, int, int], str]:
+    """The text of each cell of an area column but the header's (its lines joined), by
+    (table, row, col); a table without a header row takes the kinds of the last before it
+    with as many columns."""
+    texts: dict[tuple[int | None, int, int], list[str]] = {}
+    table_kinds: dict[int, str] = {}
+    for b in blocks:
+        if b.kind != "cell" or b.col is None or b.row is None:
+            continue
+        if b.table in kinds:
+            table_kinds = kinds[b.table]
+        elif width.get(b.table) != len(table_kinds):
+            table_kinds = {}
+        if table_kinds.get(b.col) == "area" and (b.table, b.row) not in heads:
+            texts.setdefault((b.table, b.row, b.col), []).append(b.text.strip())
+    return {key: collapse_space(" ".join(t for t in parts if t)) for key, parts in texts.items()
+            if any(parts)}

@@ -22,9 +22,14 @@ _NUMBERED_ROWS = 2  # a measure table numbers its rows; fewer numbers than this:
 _HEADING_WORDS = 8
 
 
-def is_proposal_table(doc: Document) -> bool:
-    """Whether the document's table rows carry no measure numbers (a proposal table)."""
+def is_proposal_table(doc: Document, geometry: Geometry | None = None) -> bool:
+    """Whether the document's table rows carry no measure numbers (a proposal table): no
+    line opens with one, nor (where the words' places give a table with a header: geometry)
+    its first column ("Innsatsområde | Tiltak | …": a line opens with the area's name)."""
     numbered = sum(1 for b in doc.blocks if opening(block_text(b)))
+    if numbered < _NUMBERED_ROWS and geometry is not None and geometry.headed:
+        numbered = sum(1 for b in table_cells(geometry)[0]
+                       if b.kind == "cell" and b.col == 0 and opening(block_text(b)))
     return numbered < _NUMBERED_ROWS
 
 
