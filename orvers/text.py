@@ -90,3 +90,27 @@ def fold(text: str) -> str:
     t = text.casefold()
     t = t.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("é", "e")
     return t
+
+
+# other ways to print an item's number: "Tiltak 3.1.2: Title", "3.1.2) Title", "3.1.2 – Title"
+_CHAPTER_WORD_RE = re.compile(r"^(\s*)(?:kapittel|kap\.|del)\s+(\d{1,3})\s*[:.]?\s+(?=\S)",
+                              re.IGNORECASE)
+_PREFIX_RE = re.compile(r"^(\s*)(?:tiltak|tiltaksnummer)\s*(?:nr\.?\s*)?(?=\d)", re.IGNORECASE)
+_CLOSE_RE = re.compile(r"^(\s*\d+(?:\.\d+)+)\s*[):](?:\s+(?=\S)|\s*$)")  # the title may follow
+_SEPARATOR_RE = re.compile(r"^(\s*\d+(?:\.\d+)*)\.?\s+[—–-]\s+(?=\S)")
+
+
+def numbered(text: str) -> str:
+    """A line opening with an item's number printed another way, in the form `3.1.2. Title`:
+    a chapter after its word ("Kapittel 3: Title", "Del 3. Title"), an item after the word
+    "Tiltak" ("Tiltak 3.1.2: Title", "Tiltak nr. 4: Title"), closed by a
+    bracket or a colon ("3.1.2) Title", multi-level numbers only: "1)" opens a list), or
+    followed by a dash ("3.1.2 – Title"); the title may stand on the next line ("Tiltak
+    3.1.2:" → "3.1.2. ")."""
+    text = _CHAPTER_WORD_RE.sub(r"\1\2. ", text, count=1)
+    prefixed = _PREFIX_RE.sub(r"\1", text, count=1)
+    if prefixed != text:  # "Tiltak 4: Title": the word says it is an item, of any level
+        prefixed = re.sub(r"^(\s*\d+(?:\.\d+)*)\s*[.):]?(?:\s+(?=\S)|\s*$)", r"\1. ",
+                          prefixed, count=1)
+    out = _CLOSE_RE.sub(r"\1. ", prefixed, count=1)
+    return _SEPARATOR_RE.sub(r"\1. ", out, count=1)

@@ -20,6 +20,13 @@ from orvers.parse.table.numbers import is_number, opening
     ("2.1.1 [Kartlegge", "2.1.1", "Kartlegge"),
     ("2.3.", "2.3", ""),  # the number alone in its cell (Nr | Tiltak | …)
     ("1.2\nDele data\nmellom kommunene", "1.2", "Dele data\nmellom kommunene"),  # paragraphs
+    # printed as an outline may print it (text.numbered)
+    ("Tiltak 1.1: Samle kunnskap", "1.1", "Samle kunnskap"),
+    ("Tiltak nr. 2.3.4: Gjennomføre", "2.3.4", "Gjennomføre"),
+    ("Tiltak 1.1", "1.1", ""),  # its title in the cell's next paragraph
+    ("Tiltak 22.2.12:", "22.2.12", ""),
+    ("2.1) Dele data", "2.1", "Dele data"),
+    ("2.1 – Dele data", "2.1", "Dele data"),
 ])
 def test_a_cell_or_line_opens_with_a_measure_number(text, number, rest):
     assert opening(text) == (number, rest)
@@ -30,7 +37,9 @@ def test_a_cell_or_line_opens_with_a_measure_number(text, number, rest):
     "1.2.3.4 Fjerde nivå",  # four levels: a list's number, no measure's
     "1.1a Tittel",
     "12 Tittel",
-    "Tiltak 1.1",
+    "Tiltak",  # a header word
+    "Tiltak 2025–2028 Tittel",
+    "1) Tittel",  # a list's number
 ])
 def test_other_openings_are_no_measure_number(text):
     assert opening(text) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Block, Source
+from ..text import numbered
 
 _SPACE = 0.25  # a word space, as a share of the font's height
 _EDGE_SHARE = 0.9  # the right edge of the text: this share of the lines end left of it
@@ -71,3 +72,9 @@ def wrapped(line: Block, after: Block, right: float | None) -> bool:
     if abs(next_size - size) > _SIZE * size:
         return False
     return last.x1 + _SPACE * size + (word.x1 - word.x0) > right
+
+
+def numbered_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with each item's number printed another way ("Tiltak 3.1.2: Title",
+    "3.1.2) Title") in the form `3.1.2. Title` (text.numbered)."""
+    return tuple(b if (t := numbered(b.text)) == b.text else replace(b, text=t) for b in blocks)

@@ -21,7 +21,7 @@ from statistics import median
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
 from .amounts import drop_data_rows
-from .common import document_title, labelled, right_edge, source_of, wrapped
+from .common import document_title, labelled, numbered_blocks, right_edge, source_of, wrapped
 from .fields import fields
 from .listed import ENTRIES, listed
 
@@ -30,12 +30,6 @@ _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a ye
 _BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)(?=\s+\S|$)")
 _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
-# other ways to print an item's number: "Tiltak 3.1.2: Title", "3.1.2) Title", "3.1.2 – Title"
-_CHAPTER_WORD_RE = re.compile(r"^(\s*)(?:kapittel|kap\.|del)\s+(\d{1,3})\s*[:.]?\s+(?=\S)",
-                              re.IGNORECASE)
-_PREFIX_RE = re.compile(r"^(\s*)(?:tiltak|tiltaksnummer)\s*(?:nr\.?\s*)?(?=\d)", re.IGNORECASE)
-_CLOSE_RE = re.compile(r"^(\s*\d+(?:\.\d+)+)\s*[):]\s+(?=\S)")
-_SEPARATOR_RE = re.compile(r"^(\s*\d+(?:\.\d+)*)\.?\s+[—–-]\s+(?=\S)")
 _HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
@@ -61,27 +55,8 @@ class _Item:
 def count_numbered(doc: Document) -> int:
     """How many lines start with a multi-level number such as `3.2.4.` (in any of the forms
     `numbered` reads)."""
-    return sum(1 for b in _numbered(labelled(doc.blocks))
+    return sum(1 for b in numbered_blocks(labelled(doc.blocks))
                if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
-
-
-def numbered(text: str) -> str:
-    """A line opening with an item's number printed another way, in the form `3.1.2. Title`:
-    a chapter after its word ("Kapittel 3: Title", "Del 3. Title"), an item after the word
-    "Tiltak" ("Tiltak 3.1.2: Title", "Tiltak nr. 4: Title"), closed by a
-    bracket or a colon ("3.1.2) Title", multi-level numbers only: "1)" opens a list), or
-    followed by a dash ("3.1.2 – Title")."""
-    text = _CHAPTER_WORD_RE.sub(r"\1\2. ", text, count=1)
-    prefixed = _PREFIX_RE.sub(r"\1", text, count=1)
-    if prefixed != text:  # "Tiltak 4: Title": the word says it is an item, of any level
-        prefixed = re.sub(r"^(\s*\d+(?:\.\d+)*)\s*[.):]?\s+(?=\S)", r"\1. ", prefixed,
-                          count=1)
-    out = _CLOSE_RE.sub(r"\1. ", prefixed, count=1)
-    return _SEPARATOR_RE.sub(r"\1. ", out, count=1)
-
-
-def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    return tuple(b if (t := numbered(b.text)) == b.text else replace(b, text=t) for b in blocks)
 
 
 def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,
@@ -250,7 +225,7 @@ def _topic_lists(items: list[_Item], parents: set[str]) -> set[str]:
 
 def parse_outline(doc: Document) -> Programme:
     """Sections and measures of a numbered-outline programme."""
-    blocks = _numbered(labelled(doc.blocks))
+    blocks = numbered_blocks(labelled(doc.blocks))
     items = _items(blocks)
     right = right_edge(blocks)
     parents = {it.parent for it in items if it.parent}

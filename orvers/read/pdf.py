@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from ..errors import InputError
 from ..model import Block, Document, Word
 from ..text import is_bullet, join_lines
+from ..text import numbered as number_form
 from . import columns
 from .limits import max_bytes, max_pages, too_big
 
@@ -370,9 +371,9 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
         first = texts[0].strip() if texts else ""
         paragraphs = [_paragraphs(t.split("\n")) for t in texts]
         # only a table's first row may be the rest of a row the page before began; one whose
-        # first or second cell opens with a measure number starts a measure ("Nr | Tiltak",
-        # "Innsatsområde | Tiltak | …": the number in the second column)
-        numbered = any(_MEASURE_RE.match(t.strip()) for t in texts[:2])
+        # first or second cell opens with a measure number ("Tiltak 2.1: …" too) starts a
+        # measure ("Nr | Tiltak", "Innsatsområde | Tiltak | …": the number in the second)
+        numbered = any(_MEASURE_RE.match(number_form(t.strip())) for t in texts[:2])
         continues = i == 0 and not (numbered or _is_header(texts))
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
                       "table_start": i == 0, "band": False, "text": "", "first": first})

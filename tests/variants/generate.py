@@ -991,6 +991,80 @@ def area_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
         "python-docx, Innsatsområde numbered and merged, no rules, 9 pt A4 → LibreOffice PDF")
 
 
+def cell_form_docx(p: Programme, path: Path, style: Style, form: str,
+                   apart: bool = False) -> Path:
+    """The board's layout with each measure's number printed in FORM in its cell
+    ("Tiltak {id}: {title}", "{id}) {title}"); apart: the number in a paragraph of its own
+    ("Tiltak {id}"), the title in the next."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+        if measures:
+            _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
+                [[(form.format(id=m.id), False), (m.title, False)] if apart else
+                 [(form.format(id=m.id, title=m.title), False)], _targets(m),
+                 [(x, True) for x in m.partners]] for m in measures], style)
+    document.save(str(path))
+    return path
+
+
+def cell_form_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Measure numbers printed other ways in a table's first column, as an outline may print
+    them: "Tiltak 1.1: Title", "1.1) Title", "Tiltak 1.1" over the title. Before: "no
+    measures found" (Word, ruled and unruled PDF), or read as an outline without targets
+    and partners (pdftotext). Tuned on: the board "Tiltak 1.1: …" (DOCX, PDF, no rules
+    landscape PDF, pdftotext), "1.1) …" (pdftotext) and "Tiltak 1.1" apart (DOCX). Held out
+    (made after, scored once): the synthetic boards, "Tiltak 11.1.1 – …" Light Grid 9 pt
+    (PDF): exact; "Tiltak nr. 21.1.1: …" without rules, landscape serif (PDF, pdftotext
+    -layout): failed (7/36 and 8/36: a row taken for the header, "Tiltak nr. 22.2.12:" with
+    its title on the next line) and were tuned on after (the dump's targets stay at 0.88:
+    the synthetic targets' capitals cut items, as in other synthetic dumps). Held out again
+    (made after that, scored once): the synthetic board, "Tiltak 11.1.1:" over the title,
+    no rules, 9 pt A4: the PDF exact, its pdftotext dumps not (titles lost: a strict
+    xfail each)."""
+    board = src["board"]
+    colon = "Tiltak {id}: {title}"
+    _, grid = _docx_pdf(add, work, "board-cell-tiltak-colon", "board", cell_form_docx(
+        board, work / "board-cell-colon.docx", Style(), colon),
+        "python-docx, Table Grid, 'Tiltak 1.1: Title' in the first column")
+    add("board-cell-tiltak-colon-unruled-pdf", "board", to_pdf(cell_form_docx(
+        board, work / "board-cell-colon-wide.docx", WIDE, colon),
+        work / "board-cell-colon-wide.pdf"),
+        "python-docx, no rules, landscape serif, 'Tiltak 1.1: Title' → LibreOffice PDF")
+    add("board-cell-tiltak-colon-pdftotext", "board", to_text(
+        grid, work / "board-cell-colon.txt"), "Table Grid 'Tiltak 1.1: Title' PDF → pdftotext")
+    add("board-cell-bracket-pdftotext", "board", to_text(to_pdf(cell_form_docx(
+        board, work / "board-cell-bracket.docx", Style(), "{id}) {title}"),
+        work / "board-cell-bracket.pdf"), work / "board-cell-bracket.txt"),
+        "Table Grid '1.1) Title' PDF → pdftotext")
+    add("board-cell-tiltak-apart-docx", "board", cell_form_docx(
+        board, work / "board-cell-apart.docx", Style(), "Tiltak {id}", apart=True),
+        "python-docx, Table Grid, 'Tiltak 1.1' over the title in the first column")
+    add("synthetic-board-cell-tiltak-dash-pdf", "synthetic-board", to_pdf(cell_form_docx(
+        src["synthetic-board"], work / "syn-cell-dash.docx", NARROW, "Tiltak {id} – {title}"),
+        work / "syn-cell-dash.pdf"),
+        "python-docx, Light Grid 9 pt, 'Tiltak 11.1.1 – Title' → LibreOffice PDF")
+    nr = to_pdf(cell_form_docx(src["synthetic-board-grid"], work / "syn-grid-cell-nr.docx",
+                               WIDE, "Tiltak nr. {id}: {title}"), work / "syn-grid-cell-nr.pdf")
+    add("synthetic-board-grid-cell-tiltak-nr-unruled-pdf", "synthetic-board-grid", nr,
+        "python-docx, no rules, landscape serif, 'Tiltak nr. 21.1.1: Title' → LibreOffice PDF")
+    add("synthetic-board-grid-cell-tiltak-nr-pdftotext-layout", "synthetic-board-grid",
+        to_text(nr, work / "syn-grid-cell-nr.txt", layout=True),
+        "the same PDF → pdftotext -layout")
+    apart = to_pdf(cell_form_docx(
+        src["synthetic-board"], work / "syn-cell-apart.docx",
+        Style(table="Normal Table", widths=(5.0, 7.5, 5.5), font="DejaVu Sans", size=9,
+              a4=True), "Tiltak {id}:", apart=True), work / "syn-cell-apart.pdf")
+    add("synthetic-board-cell-tiltak-apart-unruled-pdf", "synthetic-board", apart,
+        "python-docx, no rules, 9 pt A4, 'Tiltak 11.1.1:' over the title → LibreOffice PDF")
+    add("synthetic-board-cell-tiltak-apart-pdftotext", "synthetic-board",
+        to_text(apart, work / "syn-cell-apart.txt"), "the same PDF → pdftotext")
+    add("synthetic-board-cell-tiltak-apart-pdftotext-layout", "synthetic-board",
+        to_text(apart, work / "syn-cell-apart-layout.txt", layout=True),
+        "the same PDF → pdftotext -layout")
+
+
 def listed_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Measures listed without numbers under numbered sections, and chapters printed after
     their word. Tuned on (the draft as text so first): the draft with Word bullets (DOCX) and
@@ -1294,6 +1368,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     fresh_ocr_variants(src, work, add, ocr)
     workshop_bullet_variants(src, work, add, ocr)
     area_variants(src, work, add, ocr)
+    cell_form_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1305,7 +1380,7 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "section-rows": section_row_variants, "listed": listed_variants,
            "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants,
            "fresh-ocr": fresh_ocr_variants, "workshop-bullets": workshop_bullet_variants,
-           "area": area_variants}
+           "area": area_variants, "cell-forms": cell_form_variants}
 
 
 if __name__ == "__main__":

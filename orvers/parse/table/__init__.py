@@ -14,7 +14,7 @@ from pathlib import Path
 from ...model import Block, Check, Document, Measure, Programme, Section
 from ...text import collapse_space
 from ..amounts import drop_data_rows
-from ..common import document_title
+from ..common import document_title, numbered_blocks
 from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, header_kind
 from .geometry import Geometry, read_geometry, table_cells
@@ -34,11 +34,12 @@ def looks_like_table(doc: Document, geometry: Geometry | None = None) -> bool:
     or words that stand in the columns of a measure table without one (geometry: the
     document's, if already read)."""
     texts = [b.text for b in doc.blocks if b.text.strip()]
-    if any(header_kind(t) == 3 for t in texts) or is_column_dump(doc.blocks):
+    lines = numbered_blocks(doc.blocks)  # "Tiltak 2.1: …" as "2.1. …"
+    if any(header_kind(t) == 3 for t in texts) or is_column_dump(lines):
         return True
     if is_measure_grid(doc.blocks) or (geometry or read_geometry(doc)).found:
         return True
-    if is_stacked_dump(doc.blocks):
+    if is_stacked_dump(lines):
         return True
     return any(
         header_kind(a) == 1 and header_kind(b) == 1 and header_kind(c) == 1
@@ -57,10 +58,11 @@ def parse_table(doc: Document, geometry: Geometry | None = None) -> Programme:
     in_cells = any(b.kind == "cell" and b.col is not None for b in blocks)
     if in_cells:
         sections, columns, leftover, notes = read_cells(blocks)
-    else:
-        reader = (read_columnwise if is_column_dump(doc.blocks) else
-                  read_stacked if is_stacked_dump(doc.blocks) else read_lines)
-        sections, columns, notes = reader(doc.blocks)
+    else:  # numbers printed another way ("Tiltak 2.1: …") in the form the readers know
+        lines = numbered_blocks(doc.blocks)
+        reader = (read_columnwise if is_column_dump(lines) else
+                  read_stacked if is_stacked_dump(lines) else read_lines)
+        sections, columns, notes = reader(lines)
     words = vocabulary(doc.blocks)
     measures = [c.measure(words) for c in columns]
     keep, data_notes = drop_data_rows(measures)

@@ -101,6 +101,8 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
         words = words[1:]
     if fold(words[0].text).strip(_PUNCT) != "tiltak":
         return None  # the header starts with the word itself ("tiltaksplan" is a title word)
+    if any(c.isdigit() for w in words for c in w.text):
+        return None  # a measure's row: "Tiltak 2.1: Title  Resultatmål:  Partner"
     edges: list[float | None] = [None, None, None]
     for w in words:
         key = fold(w.text).casefold()
