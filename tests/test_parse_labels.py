@@ -128,3 +128,20 @@ def test_numbered_tiltak_labels_give_the_ids(tmp_path):
     p = load(path)
     assert [m.id for m in p.measures] == ["T1", "T2", "T3"]
     assert any("carry a number and some do not" in w for w in p.warnings)
+
+
+def test_bullets_under_a_label_are_its_items_not_headings(tmp_path):
+    # a short bulleted target was read as the next section's heading, and its text lost
+    text = ("Handlingsprogram 2027\n\nTiltak: Etablere et nettverk\nResultatmål:\n"
+            "• To samlinger i året\n• Rapport lagt fram\nPartnere:\n• KS\n• NHO, LO\n\n"
+            "Tiltak: Kartlegge næringsarealer\nResultatmål: Kartlegging levert\n• Rapport\n"
+            "Effektmål: Bedre arealbruk\nPartnere: Kommunene\n\n"
+            "Tiltak: Dele erfaringer\nResultatmål: Webinar holdt\nPartnere: NAV\n")
+    path = tmp_path / "bullets.txt"
+    path.write_text(text, encoding="utf-8")
+    p = load(path)
+    assert [(m.result_targets, m.partners) for m in p.measures] == [
+        (("To samlinger i året", "Rapport lagt fram"), ("KS", "NHO", "LO")),
+        (("Kartlegging levert", "Rapport"), ("Kommunene",)),
+        (("Webinar holdt",), ("NAV",))]
+    assert len(p.sections) == 1

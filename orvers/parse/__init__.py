@@ -75,7 +75,8 @@ def parse(doc: Document, layout: str | None = None) -> Programme:
     """Parse a document with the given layout, or the detected one (a table of contents
     left out first: contents.py)."""
     from .contents import without_contents
-    doc = without_contents(doc)
+    from .form_tables import form_lines
+    doc, notes = form_lines(without_contents(doc))
     geometry = None
     if layout in (None, "table", "bullet-notes"):  # read once, for detection and the parser
         from .table.geometry import read_geometry
@@ -88,4 +89,5 @@ def parse(doc: Document, layout: str | None = None) -> Programme:
     if not programme.measures:
         raise NoMeasuresError(f"{doc.path}: no measures (tiltak) found — is this an action "
                               f"programme? try --layout (read as {chosen})")
-    return replace(programme, checks=structure_checks(programme, programme.checks))
+    return replace(programme, warnings=(*programme.warnings, *notes),
+                   checks=structure_checks(programme, programme.checks))

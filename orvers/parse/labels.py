@@ -3,6 +3,8 @@
 separated by tabs, `-` sub-bullets under a measure.
 
 Decisions:
+- a bullet under `Resultatmål:`, `Effektmål:` or `Partnere:` is an item of that field (never
+  a section heading), its bullet taken off;
 - every non-empty `Tiltak:` block is a measure, ids T1, T2, … in document order
   (id_source "assigned"); an empty block is skipped with a warning; where every block's
   label carries its own number ("Tiltak 4:", "Tiltak nr. 4:"), that number is its id;
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..ocr.nearest import read_as
-from ..text import collapse_space, join_lines, strip_bullet
+from ..text import collapse_space, is_bullet, join_lines, strip_bullet
 from .common import document_title, labelled, right_edge, source_of, wrapped
 
 # "Tiltak:", and "Tiltak 4:" / "Tiltak nr. 4:" where the measures are numbered
@@ -127,6 +129,12 @@ class _Reader:
             current.children[-1] = join_lines([current.children[-1], text])
         elif self.field == "title":
             current.title.append(text)
+        elif self.field in ("result", "effect", "partners") and is_bullet(text):
+            item = collapse_space(strip_bullet(text))  # an item of its own
+            if self.field == "partners":
+                current.partners += split_partners(item)
+            else:
+                getattr(current, self.field).append(item)
         elif self.field == "partners":
             if goes_on and current.partners:  # the list goes on: a name's rest, or names
                 parts = split_partners(text)
