@@ -229,3 +229,40 @@ def test_deleted_list_item_takes_no_number_and_deleted_row_no_row(tmp_path):
     cells = [(b.row, b.text) for b in doc.blocks if b.kind == "cell"]
     assert cells == [(0, "Tiltak"), (0, "Partnere"), (1, "Beholdt rad"), (1, "NHO")]
     assert doc.warnings
+
+
+def test_a_one_cell_frame_around_the_programme_is_no_table(tmp_path):
+    # a Word template's layout table: one cell holding the headings and the measure tables
+    # (a chapter's and a section's heading in the frame's cell were read as the text of the
+    # measure above them)
+    document = docx.Document()
+    document.add_paragraph("Handlingsprogram 2027", style="Title")
+    frame = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    parts = [(["1. Næring og kompetanse"], [("1.1. Etablere et nettverk", "KS"),
+                                            ("1.2. Kartlegge næringsarealer", "Kommunene")]),
+             (["2. Innsatsområder", "2.1. Klima og miljø"],
+              [("2.1.1. Dele erfaringer om klimatilpasning", "NVE"),
+               ("2.1.2. Arrangere en ryddedag", "Frivillige")])]
+    for k, (headings, measures) in enumerate(parts):
+        for i, heading in enumerate(headings):
+            if k or i:
+                frame.add_paragraph(heading)
+            else:
+                frame.paragraphs[0].text = heading
+        table = frame.add_table(rows=1, cols=3)
+        for cell, text in zip(table.rows[0].cells,
+                              ("Tiltak", "Resultat- og effektmål", "Partnere"), strict=True):
+            cell.text = text
+        for title, partner in measures:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = title, "Resultatmål: Levert", partner
+        frame.add_paragraph("")
+    path = tmp_path / "framed.docx"
+    document.save(str(path))
+    from orvers.api import load
+    p = load(path)
+    assert [(m.id, m.title, m.section) for m in p.measures] == [
+        ("1.1", "Etablere et nettverk", "1"), ("1.2", "Kartlegge næringsarealer", "1"),
+        ("2.1.1", "Dele erfaringer om klimatilpasning", "2.1"),
+        ("2.1.2", "Arrangere en ryddedag", "2.1")]
+    assert ("2.1", "Klima og miljø") in [(s.id, s.title) for s in p.sections]

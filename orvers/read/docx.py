@@ -288,9 +288,14 @@ def _paragraph(p: etree._Element, numbering: _Numbering, styles: dict[str, str],
 
 def _table(tbl: etree._Element, numbering: _Numbering, styles: dict[str, str],
            state: dict) -> Iterator[Block]:
+    rows = tbl.findall(_q("tr"))
+    cells = rows[0].findall(_q("tc")) if len(rows) == 1 else []
+    if len(cells) == 1:  # one cell: a frame around the text (a layout table), no table
+        yield from _walk(cells[0], numbering, styles, state, None)
+        return
     state["table"] += 1
     table = state["table"]
-    for r, tr in enumerate(tbl.findall(_q("tr"))):
+    for r, tr in enumerate(rows):
         col = 0
         for tc in tr.findall(_q("tc")):
             span = tc.find(f"{_q('tcPr')}/{_q('gridSpan')}")
