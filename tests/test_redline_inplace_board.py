@@ -146,3 +146,19 @@ def test_in_place_comments_name_the_workshop_proposals(board, tmp_path):
     notes = {c.text for c in redline.comments}
     assert "Tidligere 3.1.2, omnummerert\nFra verkstedet: W38 «Regional Arealanalyse»" in notes
     assert "Fra verkstedet: W41 «Jobbe med boligpolitikk»" in notes  # an added measure
+
+
+def test_a_board_printing_tiltak_before_its_numbers_is_redlined_in_place(tmp_path):
+    # "Tiltak 1.1: Title" in the first column (tests/variants, cell-forms): the rows are found
+    # by their numbers printed so; accept all gives the board file, reject all the draft
+    new = Path(__file__).parent / "variants" / "files" / "board-cell-tiltak-colon-docx.docx"
+    out = tmp_path / "redline.docx"
+    result = CliRunner().invoke(cli, ["redline", str(corpus_file("utkast")), str(new),
+                                      "-o", str(out), "--date", DATE, "--no-cover"])
+    assert result.exit_code == 0, result.output
+    assert fidelity.snapshot(fidelity.resolved(out, "accept")) == \
+        fidelity.snapshot(docx.Document(str(new)))
+    rejected = tmp_path / "rejected.docx"
+    fidelity.resolved(out, "reject").save(str(rejected))
+    got = {m.id: " ".join(m.title.split()) for m in load(rejected).measures}
+    assert got == {m.id: " ".join(m.title.split()) for m in load(corpus_file("utkast")).measures}

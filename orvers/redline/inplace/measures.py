@@ -41,7 +41,12 @@ def _key(text: str) -> str:
 
 
 def _number_re(measure_id: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(measure_id)}\.?(?:\s|$)")
+    """The measure's number opening a paragraph as documents print it: "2.1.3. ", "2.1.3 ",
+    or before its title in the same paragraph after the word Tiltak or with a bracket, a
+    colon or a dash ("Tiltak 2.1.3: Title", "2.1.3) Title", "2.1.3 – Title": text.numbered)."""
+    number = re.escape(measure_id)
+    return re.compile(rf"^\s*(?:{number}\.?(?:\s|$)|(?:tiltak\s*(?:nr\.?\s*)?{number}"
+                      rf"\s*[.):]?|{number}\s*[):]|{number}\s+[—–-])\s+(?=\S))", re.IGNORECASE)
 
 
 def _blocks_of(document: DocxDocument, measures: Sequence[Measure]) -> dict[str, object]:
