@@ -62,7 +62,9 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "missing": (tmp / "nope.txt", "no such file"),
         "directory": (tmp, "is a directory"),
         "empty": (tmp / "empty.txt", "empty"),
-        "extension": (tmp / "notes.odt", "unknown format"),
+        "extension": (tmp / "notes.odt", "unknown format '.odt' (expected .pdf, .docx or "
+                      ".txt); save it as .docx or .pdf (soffice --headless --convert-to docx "
+                      "notes.odt)"),
         "no measures": (tmp / "letter.txt", "no measures (tiltak) found"),
     }
 

@@ -125,3 +125,38 @@ def test_workshop_notes_in_word_list_bullet_styles_keep_pilot_ideas_under_propos
     children = [m for m in p.measures if m.parent]
     assert len(children) == 7
     assert all(p.measure(m.parent).parent is None for m in children)
+
+
+@pytest.mark.parametrize("name", ["workshop-numbered-docx.docx", "workshop-numbered-pdf.pdf",
+                                  "workshop-list-number-docx.docx",
+                                  "workshop-list-number-pdf.pdf",
+                                  "workshop-bracket-numbers-wide-pdf.pdf"])
+def test_notes_numbering_their_proposals_keep_pilot_ideas_under_them(workshop, name):
+    # proposals "1. …" / "1) …" per area or Word's List Number, pilot ideas as bullets under
+    # them: before, only the 7 pilot ideas were found, as proposals
+    from pathlib import Path
+
+    p = load(Path(__file__).parent / "variants" / "files" / name)
+    assert p.layout == "bullet-notes"
+    assert [(m.id, m.parent, m.section) for m in p.measures] == \
+        [(m.id, m.parent, m.section) for m in workshop.measures]
+    # the date opening the notes' title ("29. august 2025 - …") is no proposal
+    assert not p.measure("W1").title.startswith("august")
+    # a proposal's last line after a full stop stays its text, no partner list
+    assert not any(m.partners for m in p.measures)
+
+
+def test_numbered_headings_over_bullets_stay_headings(tmp_path):
+    text = ("Innspill fra gruppene\n\n1. Næring\n* Etablere et nettverk for næringssjefer i "
+            "regionen\n* Kartlegge næringsarealer\n\n2. Klima\n* Dele erfaringer om "
+            "klimatilpasning\n* Kartlegge overvann\n\n3. Transport\n* Arrangere et seminar om "
+            "godstransport\n* Følge jernbanestudiene\n")
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    p = load(path)
+    assert [(m.title, m.section) for m in p.measures] == [
+        ("Etablere et nettverk for næringssjefer i regionen", "1. Næring"),
+        ("Kartlegge næringsarealer", "1. Næring"),
+        ("Dele erfaringer om klimatilpasning", "2. Klima"), ("Kartlegge overvann", "2. Klima"),
+        ("Arrangere et seminar om godstransport", "3. Transport"),
+        ("Følge jernbanestudiene", "3. Transport")]

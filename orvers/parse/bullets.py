@@ -2,7 +2,8 @@
 Resultatmål / Effektmål / Partnere columns of the original table interleaved into the text.
 
 Decisions (generic cues, no wording of particular proposals):
-- a heading is a short line (≤ 6 words) without a bullet, starting with a capital, ending in
+- a heading is a short line (≤ 6 words) without a bullet, starting with a capital (after
+  its number, if numbered: "2. Klima"), ending in
   ":" or without punctuation, followed by a bullet or another heading (a one-word heading
   ending in ":" needs a bullet after it); a heading wrapped over two lines is joined. The
   section id is the heading's text (without the colon): the notes print no numbers, and
@@ -21,6 +22,10 @@ Decisions (generic cues, no wording of particular proposals):
   proposal column inside a target belongs to the proposal's text (same table row);
 - a line that is a list of short comma-separated names is the partner column; the lines after
   it stay partners until the next bullet, label or heading;
+- notes that number their proposals ("1. …", "2) …", Word's numbered list) read each
+  numbered item as a `*` proposal and a bullet under one as an `o` pilot idea (`_numbered`);
+- in a PDF, a line the proposal's text broke onto only because its first word did not fit
+  (common.wrapped) goes on with that text: no heading, no partner list;
 - ids W1, W2, … in document order (id_source "assigned").
 """
 
@@ -32,7 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space, join_lines
-from .common import document_title, labelled, source_of
+from .common import document_title, labelled, right_edge, source_of, wrapped
 
 _BULLET_RE = re.compile(r"^\s*(\*|o(?=\s)|-(?=\s)|•)\s*")
 _MID_BULLET_RE = re.compile(r"\s\*\s*(?=\S)")
@@ -99,7 +104,8 @@ def _label(line: _Line) -> str | None:
 
 def _heading_like(line: _Line) -> bool:
     t = line.text.strip()
-    return (not line.bullet and _label(line) is None and t[:1].isupper()
+    first = _NUMBER_RE.sub("", t, count=1)[:1]  # a numbered heading: "2. Klima"
+    return (not line.bullet and _label(line) is None and first.isupper()
             and not _ITEM_RE.match(t) and len(t.split()) <= _HEADING_WORDS
             and not t.endswith((".", ",", "!", "?", ";")))
 
@@ -114,12 +120,17 @@ def _headings(lines: list[_Line]) -> dict[int, str]:
     skip: set[int] = set()
     starts = [ln.block.x0 for ln in lines if ln.block.x0 is not None]
     margin = min(starts) if starts else None
+    right = right_edge(tuple(ln.block for ln in lines))
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if not _heading_like(line):
             continue
         if margin is not None and line.block.x0 is not None and line.block.x0 > margin + _INDENT:
             continue  # a PDF's line set in from the margin: a bullet's text that wrapped
+        before = lines[i - 1].block if i else None
+        if before is not None and before is not line.block and wrapped(before, line.block,
+                                                                        right):
+            continue  # the line before broke only because this line's first word did not fit
         j, title = i + 1, line.text.strip()
         nxt = lines[j] if j < len(lines) else None
         if (nxt and not nxt.bullet and nxt.text.strip()[:1].islower()
@@ -204,6 +215,8 @@ class _Reader:
         self.field = "none"
         self.target = "result"
         self.column = False  # the open target label had no value: its items follow as bullets
+        self.right: float | None = None  # where a PDF's lines end (common.right_edge)
+        self.before: Block | None = None  # the block of the line read last
 
     def start(self, line: _Line, bulleted: bool) -> None:
         self.proposals.append(_Proposal(self.section, [line.block], [line.body], bulleted,
@@ -214,7 +227,14 @@ class _Reader:
         current = self.proposals[-1] if self.proposals and self.field != "none" else None
         label = _label(line)
         body = line.body
-        if label and current:
+        before, self.before = self.before, line.block
+        # a PDF's line the proposal's text broke onto only because its first word did not fit
+        goes_on = (before is not None and before is not line.block and self.field == "text"
+                   and not line.bullet and label is None
+                   and wrapped(before, line.block, self.right))
+        if goes_on and current:
+            current.text.append(body)
+        elif label and current:
             value = _LABEL_RE.sub("", line.text.strip(), count=1).strip()
             getattr(current, label).append([value] if value else [])
             self.field, self.target, self.column = label, label, not value
@@ -280,12 +300,46 @@ def _typed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                  if _GLYPH_RE.match(b.text) else b for b in blocks)
 
 
+# "3. …", "3) …": a list's item ("10.Arena": a PDF may print a wide number close to its text)
+_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s+|(?=[^\W\d_]))(?=\S)")
+_LISTED = 3  # numbered items that make notes numbering their proposals
+_IN_ORDER = 0.8  # ... of which this share count on from the one before or start at 1
+
+
+def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Notes that number their proposals ("1. …", "2) …" in each group, a bullet under one
+    a pilot idea) typed as the notes type them: the numbered item "*", a bullet under it
+    "o". Numbers that head groups (short lines, as headings are) or a date opening a line
+    ("2. juni …") do not count: most items are longer than a heading and count on in
+    order."""
+    found = [(k, int(m.group(1))) for k, b in enumerate(blocks)
+             if (m := _NUMBER_RE.match(b.text))]
+    at: set[int] = set()  # the items: each counts on from the item before (one may have
+    last = 0  # been lost: a line the reader joined), or starts at 1
+    for k, n in found:
+        if n == 1 or last < n <= last + 2:
+            at.add(k)
+            last = n
+    long = sum(len(blocks[k].text.split()) > _HEADING_WORDS + 1 for k in at)
+    if len(at) < _LISTED or long * 2 < len(at) or len(at) < _IN_ORDER * len(found):
+        return blocks
+    out = []
+    for k, b in enumerate(blocks):
+        if k in at:
+            b = replace(b, text=_NUMBER_RE.sub("* ", b.text, count=1))
+        elif k > min(at) and _BULLET_RE.match(b.text) and b.text.lstrip()[:1] in "*•":
+            b = replace(b, text=_BULLET_RE.sub("o ", b.text, count=1))
+        out.append(b)
+    return tuple(out)
+
+
 def parse_bullets(doc: Document) -> Programme:
     """Sections and proposals of bullet-style workshop notes."""
-    lines = _split(_typed(labelled(doc.blocks)))
+    lines = _split(_numbered(_typed(labelled(doc.blocks))))
     headings = _headings(lines)
     _mark_columns(lines, headings)
     reader = _Reader()
+    reader.right = right_edge(tuple(ln.block for ln in lines))
     sections: dict[str, Section] = {}
     wrapped = {i + 1 for i, t in headings.items() if t != lines[i].text.strip().rstrip(":")}
     for i, line in enumerate(lines):

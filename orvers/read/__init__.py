@@ -13,6 +13,8 @@ from ..model import Document
 from .limits import regular_file
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+# documents an office suite saves that orvers does not read: converted, they are read
+_OFFICE_SUFFIXES = {".doc", ".odt", ".rtf", ".docm", ".dotx", ".wpd", ".pages"}
 
 
 def read(path: str | Path) -> Document:
@@ -35,4 +37,7 @@ def read(path: str | Path) -> Document:
         from .pdf import read_pdf
 
         return read_pdf(p)
-    raise InputError(f"{p}: unknown format '{suffix or '(none)'}' (expected .pdf, .docx or .txt)")
+    hint = (f"; save it as .docx or .pdf (soffice --headless --convert-to docx {p.name})"
+            if suffix in _OFFICE_SUFFIXES else "")
+    raise InputError(f"{p}: unknown format '{suffix or '(none)'}' (expected .pdf, .docx or "
+                     f".txt){hint}")

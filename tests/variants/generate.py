@@ -1258,6 +1258,56 @@ def workshop_bullet_variants(src: dict[str, Programme], work: Path, add, ocr) ->
         "python-docx, proposals in List Bullet, pilot ideas in List Bullet 2")
 
 
+def workshop_numbered_docx(p: Programme, path: Path, style: Style, form: str | None) -> Path:
+    """Workshop notes numbering their proposals under area headings: typed in FORM ("{n}. ",
+    "{n}) "), counting from 1 in each area, or (form None) Word's List Number counting on
+    through the notes; a pilot idea under a proposal in List Bullet 2."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for section, measures in _by_section(p):
+        if not measures:
+            continue
+        document.add_heading(section.title, level=1)
+        n = 0
+        for m in measures:
+            if m.parent:
+                document.add_paragraph(m.title, style="List Bullet 2")
+            elif form is None:
+                document.add_paragraph(m.title, style="List Number")
+            else:
+                n += 1
+                document.add_paragraph(form.format(n=n) + m.title)
+    document.save(str(path))
+    return path
+
+
+def workshop_numbered_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Workshop notes numbering their proposals (titles only): before, only the 7 bulleted
+    pilot ideas were found, as proposals, silently. Tuned on: "1. " typed per area and Word's
+    List Number (DOCX, PDF). Held out (made after, scored once): "1) " typed per area,
+    landscape serif (PDF): titles 0.876 (a proposal's last line, after a full stop, read as
+    a partner list; typed numbers wrap to the margin) and tuned on after. Held out again
+    (made after that, scored once): List Number at 9 pt on A4 (PDF)."""
+    src.setdefault("workshop-titles", replace(src["workshop"], measures=tuple(
+        replace(m, result_targets=(), effect_targets=(), partners=())
+        for m in src["workshop"].measures)))
+    ws = src["workshop"]
+    _docx_pdf(add, work, "workshop-numbered", "workshop-titles", workshop_numbered_docx(
+        ws, work / "workshop-numbered.docx", Style(), "{n}. "),
+        "python-docx, proposals typed '1. ' in each area, pilot ideas in List Bullet 2")
+    _docx_pdf(add, work, "workshop-list-number", "workshop-titles", workshop_numbered_docx(
+        ws, work / "workshop-list-number.docx", Style(), None),
+        "python-docx, proposals in List Number, pilot ideas in List Bullet 2")
+    add("workshop-bracket-numbers-wide-pdf", "workshop-titles", to_pdf(workshop_numbered_docx(
+        ws, work / "workshop-bracket.docx", WIDE, "{n}) "), work / "workshop-bracket.pdf"),
+        "python-docx, proposals typed '1) ' in each area, landscape serif → LibreOffice PDF")
+    add("workshop-list-number-narrow-pdf", "workshop-titles", to_pdf(workshop_numbered_docx(
+        ws, work / "workshop-list-number-narrow.docx",
+        Style(font="DejaVu Sans", size=9, a4=True), None),
+        work / "workshop-list-number-narrow.pdf"),
+        "python-docx, proposals in List Number, 9 pt A4 → LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1452,6 +1502,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     area_variants(src, work, add, ocr)
     cell_form_variants(src, work, add, ocr)
     measure_form_variants(src, work, add, ocr)
+    workshop_numbered_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1464,7 +1515,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "columns-numpr": columns_numpr_variants, "columns-labels": columns_labels_variants,
            "fresh-ocr": fresh_ocr_variants, "workshop-bullets": workshop_bullet_variants,
            "area": area_variants, "cell-forms": cell_form_variants,
-           "measure-forms": measure_form_variants}
+           "measure-forms": measure_form_variants,
+           "workshop-numbered": workshop_numbered_variants}
 
 
 if __name__ == "__main__":
