@@ -43,11 +43,14 @@ def _rows(blocks: tuple[Block, ...]) -> dict[int, list[tuple[str, list[Block]]]]
             wide.add(b.table)
         cells.setdefault((b.table, b.row, b.col), []).append(b)
     tables: dict[int, list[tuple[str, list[Block]]]] = {}
-    for (table, row, col), parts in sorted(cells.items()):
-        if table in wide or col != 0:
-            continue
-        key = collapse_space(" ".join(b.text for b in parts))
-        tables.setdefault(table, []).append((key, cells.get((table, row, 1), [])))
+    for table, row in sorted({(t, r) for t, r, _ in cells if t not in wide}):
+        key = collapse_space(" ".join(b.text for b in cells.get((table, row, 0), [])))
+        values = cells.get((table, row, 1), [])
+        rows = tables.setdefault(table, [])
+        if not key and rows:  # a row without a key goes on with the row above (a page broke)
+            rows[-1] = (rows[-1][0], [*rows[-1][1], *values])
+        else:
+            rows.append((key, values))
     return tables
 
 
@@ -105,7 +108,7 @@ def _keyed(doc: Document) -> Document:
     margin: dict[int, float] = {}  # each page's left margin
     for b in lines:
         margin[b.page] = min(margin.get(b.page, b.words[0].x0), b.words[0].x0)
-    keyed: dict[int, str] = {}
+    keyed: dict[int, tuple[str, str]] = {}  # a key line's key and value, by block
     for k, b in enumerate(doc.blocks):
         if (b.kind != "line" or len(b.words) < 2
                 or b.words[0].x0 > margin[b.page] + _MARGIN * height):
@@ -113,13 +116,12 @@ def _keyed(doc: Document) -> Document:
         pieces = runs(b.words, _GAP * height)
         key = " ".join(w.text for w in pieces[0])
         if len(pieces) >= 2 and not key.endswith(":") and _field(key) is not None:
-            keyed[k] = key
-    kinds = [_field(key) for key in keyed.values()]
+            keyed[k] = (key, " ".join(w.text for piece in pieces[1:] for w in piece))
+    kinds = [_field(key) for key, _ in keyed.values()]
     if kinds.count("title") < _KEYS or len(kinds) - kinds.count("title") < _KEYS:
         return doc
     blocks = list(doc.blocks)
-    for k, key in keyed.items():
-        rest = blocks[k].text.strip()[len(key):].strip()
+    for k, (key, rest) in keyed.items():
         text = f"{key} {rest}" if _field(key) == "title" and opening(key) else f"{key}: {rest}"
         blocks[k] = replace(blocks[k], text=text)
     return replace(doc, blocks=tuple(blocks))
