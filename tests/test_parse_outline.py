@@ -259,3 +259,29 @@ def test_a_hanging_indent_is_no_table_column():
     p = load(Path(__file__).parent / "variants" / "files"
              / "synthetic-outline-bullet-measures-pdf.pdf")
     assert p.layout == "outline" and len(p.measures) == 52
+
+
+def test_a_pdf_target_whose_bullet_ocr_lost_starts_after_a_line_with_room_left():
+    # an OCR layer lost the targets' bullets: a line after one that ended short (its next
+    # word would have fit) starts a target of its own when it opens with a capital; a line
+    # the one before broke onto only because its first word did not fit goes on
+    from pdf_lines import pdf_document, pdf_line
+
+    def line(n: int, *pieces: tuple[float, str]):
+        return pdf_line(n, 1, 20.0 * n, *pieces)
+
+    doc = pdf_document(
+        line(1, (40, "Handlingsprogram 2027")), line(2, (40, "1. Samferdsel")),
+        line(3, (40, "1.1. Følge opp nasjonal transportplan")),
+        line(4, (40, "Resultatmål:")),
+        line(5, (60, "Innspill levert innen fristen som styret satte for")),
+        line(6, (60, "Kommunene i god tid.")),
+        line(7, (60, "Felles uttalelse vedtatt")),
+        line(8, (60, "Partnere: Fylkeskommunene")),
+        line(9, (40, "1.2. Arrangere et seminar om godstransport i regionen i 2027")),
+        line(10, (40, "1.3. Følge jernbanestudiene og gi innspill til utredningene")),
+        line(11, (40, "1.4. Kartlegge næringsarealer langs jernbanen i hele regionen")),
+        line(12, (40, "1.5. Dele erfaringer om innfartsparkering mellom kommunene")))
+    m = parse_outline(doc).measure("1.1")
+    assert m.result_targets == ("Innspill levert innen fristen som styret satte for "
+                                "Kommunene i god tid.", "Felles uttalelse vedtatt")

@@ -2,8 +2,10 @@
 lines below the measure's title (`Resultatmål:`, `Effektmål:`, `Partnere:`), each label's
 text on its line or in bullets below it.
 
-A label line ends the title and starts its field; a bullet starts a new target, any other
-line goes on with the target before it (it wrapped); partners are split on commas, and a
+A label line ends the title and starts its field; a bullet starts a new target, and so does,
+in a PDF, a line opening with a capital after a line that had room for its first word (a
+target whose bullet an OCR layer lost); any other line goes on with the target before it (it
+wrapped); partners are split on commas, and a
 PDF's line that broke inside a name (not after a comma) goes on with that name. A
 `Tiltak:` label inside an item only names what follows as the title.
 """
@@ -44,7 +46,7 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
             continue
         goes_on = (before is not None and wrapped(before, b, right)
                    and not before.text.rstrip().endswith(","))
-        before = b
+        previous, before = before, b
         found = label(text)
         if found:
             name, rest = found
@@ -57,7 +59,11 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
         if not name:
             out.title.append(b.text)
         else:
-            _add(out, name, text, new=is_bullet(text), goes_on=goes_on)
+            # a PDF's line after one that had room for its first word starts a paragraph of
+            # its own: a target whose bullet an OCR layer lost, when it opens with a capital
+            apart = (right is not None and b.words and previous is not None
+                     and previous.words and not goes_on and text[:1].isupper())
+            _add(out, name, text, new=is_bullet(text) or apart, goes_on=goes_on)
     return out
 
 
