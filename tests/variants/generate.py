@@ -1308,6 +1308,17 @@ def workshop_numbered_variants(src: dict[str, Programme], work: Path, add, ocr) 
         "python-docx, proposals in List Number, 9 pt A4 → LibreOffice PDF")
 
 
+def scanned_layout_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """This session's new layouts scanned anew (300 dpi, turned 0.3°, blurred, tesseract nor),
+    held out and scored once: the area column and "Tiltak 1.1:" cells exact; the forms per
+    measure read three targets as one where the scan lost their bullets (targets 0.762) and
+    were tuned on (targets 0.975; partners stay 0.894: a strict xfail)."""
+    for name in ("board-area-merged-pdf", "board-cell-tiltak-colon-pdf", "board-forms-pdf"):
+        ocr(f"{name.removesuffix('-pdf')}-ocr-nor-300-rot", "board", FILES / f"{name}.pdf",
+            f"{name} → 300 dpi, rotated 0.3°, blurred → tesseract nor", 300, "nor",
+            rotate=0.3, blur=0.4)
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1503,6 +1514,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     cell_form_variants(src, work, add, ocr)
     measure_form_variants(src, work, add, ocr)
     workshop_numbered_variants(src, work, add, ocr)
+    scanned_layout_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1516,7 +1528,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "fresh-ocr": fresh_ocr_variants, "workshop-bullets": workshop_bullet_variants,
            "area": area_variants, "cell-forms": cell_form_variants,
            "measure-forms": measure_form_variants,
-           "workshop-numbered": workshop_numbered_variants}
+           "workshop-numbered": workshop_numbered_variants,
+           "scanned-layouts": scanned_layout_variants}
 
 
 if __name__ == "__main__":
