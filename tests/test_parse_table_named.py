@@ -134,3 +134,26 @@ def test_an_unruled_table_reads_its_area_column_as_sections():
     titles = {s.id: s.title for s in p.sections}
     assert all(titles[m.section] for m in p.measures)
     assert not any(m.title[:1].isdigit() for m in p.measures)  # no area's number in a title
+
+
+@pytest.mark.parametrize(("result", "effect"), [
+    ("Resultatmål:", "Effektmål:"), ("Resultat:", "Effekt:"),
+    ("Resultatmål 2026:", "Effektmål 2026–2028:"), ("Mål for resultat:", "Mål for effekt:"),
+])
+def test_target_labels_said_other_ways_keep_result_and_effect_apart(tmp_path, result, effect):
+    path = _table(tmp_path, ["Tiltak", "Resultat- og effektmål", "Partnere"], [
+        ["1.1. Etablere et nettverk for næringssjefer",
+         f"{result} To samlinger i året {effect} Mer samordnet næringspolitikk", "KS"],
+        ["1.2. Kartlegge næringsarealer", f"{result} Kartlegging levert", "Kommunene"]])
+    document = docx.Document(str(path))  # each label on a paragraph of its own, as Word has it
+    cell = document.tables[0].rows[1].cells[1]
+    cell.text = result
+    for text in ("To samlinger i året", effect, "Mer samordnet næringspolitikk"):
+        cell.add_paragraph(text)
+    document.save(str(path))
+    p = load(path)
+    m = p.measure("1.1")
+    assert (m.result_targets, m.effect_targets) == (("To samlinger i året",),
+                                                    ("Mer samordnet næringspolitikk",))
+    assert p.measure("1.2").result_targets == ("Kartlegging levert",)
+    assert not any("without a Resultatmål/Effektmål label" in w for w in p.warnings)

@@ -14,7 +14,12 @@ SUBSECTION_RE = re.compile(r"^\s*(\d{1,3})\.(\d+)\.?\s+([A-ZÆØÅ].*)$")
 
 # Resultatmål / Effektmål labels through OCR damage: "Resultatmail:", "Effektmal;", "e¢tektmal:".
 _LABEL_RE = re.compile(r"(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{1,2}l?\s*[:;]")
-_LABEL_START_RE = re.compile(r"^[\W_]*(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{1,2}l?\s*(?:[:;]|$)")
+# ... opening a line, also with a year ("Resultatmål 2026:") or said shorter, a colon after it
+# ("Resultat:", "Effekt:", "Mål for effekt:")
+_YEAR = r"(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?"
+_LABEL_START_RE = re.compile(
+    rf"^[\W_]*(?:(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{{1,2}}l?{_YEAR}\s*(?:[:;]|$)"
+    rf"|(?:mal\s+for\s+)?(?:resultat|effekt){_YEAR}\s*[:;])")
 _HEADER_RE = re.compile(r"^\s*tiltak\s+resultat\s*-?\s*og\s+effektma\w*\s+partnere\s*$")
 _HEADER_PARTS = ("tiltak", "resultat- og effektmal", "partnere")
 
