@@ -145,3 +145,18 @@ def test_bullets_under_a_label_are_its_items_not_headings(tmp_path):
         (("Kartlegging levert", "Rapport"), ("Kommunene",)),
         (("Webinar holdt",), ("NAV",))]
     assert len(p.sections) == 1
+
+
+def test_short_target_labels_are_labels(tmp_path):
+    # "Resultat:" / "Effekt:" said for Resultatmål / Effektmål
+    text = ("Handlingsprogram 2027\n\nTiltak: Etablere et nettverk\nResultat: To samlinger\n"
+            "Effekt: Mer samordnet næringspolitikk\nPartnere: KS\n\n"
+            "Tiltak: Kartlegge næringsarealer\nResultat: Kartlegging levert\n\n"
+            "Tiltak: Dele erfaringer\nEffekt: Bedre arealbruk\n")
+    path = tmp_path / "short.txt"
+    path.write_text(text, encoding="utf-8")
+    p = load(path)
+    assert [(m.title, m.result_targets, m.effect_targets) for m in p.measures] == [
+        ("Etablere et nettverk", ("To samlinger",), ("Mer samordnet næringspolitikk",)),
+        ("Kartlegge næringsarealer", ("Kartlegging levert",), ()),
+        ("Dele erfaringer", (), ("Bedre arealbruk",))]

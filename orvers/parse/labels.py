@@ -3,6 +3,7 @@
 separated by tabs, `-` sub-bullets under a measure.
 
 Decisions:
+- `Resultat:` and `Effekt:` are said for `Resultatmål:` and `Effektmål:`;
 - a bullet under `Resultatmål:`, `Effektmål:` or `Partnere:` is an item of that field (never
   a section heading), its bullet taken off;
 - every non-empty `Tiltak:` block is a measure, ids T1, T2, … in document order
@@ -36,7 +37,7 @@ from .common import document_title, labelled, right_edge, source_of, wrapped
 _LABEL_RE = re.compile(r"^\s*([^\W\d_]+)(?:\s+(?:nr\.?\s*)?(\d{1,3}(?:\.\d{1,3})*))?\s*:\s*(.*)$",
                        re.IGNORECASE)
 _FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
-           "effektmål": "effect"}
+           "effektmål": "effect", "resultat": "result", "effekt": "effect"}  # "Effekt:" too
 
 
 def label(segment: str) -> tuple[str, str] | None:
