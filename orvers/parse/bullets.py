@@ -47,6 +47,10 @@ _ITEM_RE = re.compile(r"^[A-Za-z]\)\s")
 _NARROW = 62  # a target column's lines are narrower than the proposal column's
 _WIDE = 80  # a line this wide spans the proposal column, not a target column
 _HEADING_WORDS = 6
+# "3. …", "3) …": a list's item ("10.Arena": a PDF may print a wide number close to its text)
+_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s+|(?=[^\W\d_]))(?=\S)")
+_LISTED = 3  # numbered items that make notes numbering their proposals
+_IN_ORDER = 0.8  # ... of which this share count on from the one before or start at 1
 
 
 @dataclass
@@ -300,12 +304,6 @@ def _typed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
                  if _GLYPH_RE.match(b.text) else b for b in blocks)
 
 
-# "3. …", "3) …": a list's item ("10.Arena": a PDF may print a wide number close to its text)
-_NUMBER_RE = re.compile(r"^\s*(\d{1,2})[.)](?:\s+|(?=[^\W\d_]))(?=\S)")
-_LISTED = 3  # numbered items that make notes numbering their proposals
-_IN_ORDER = 0.8  # ... of which this share count on from the one before or start at 1
-
-
 def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Notes that number their proposals ("1. …", "2) …" in each group, a bullet under one
     a pilot idea) typed as the notes type them: the numbered item "*", a bullet under it
@@ -323,11 +321,12 @@ def _numbered(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     long = sum(len(blocks[k].text.split()) > _HEADING_WORDS + 1 for k in at)
     if len(at) < _LISTED or long * 2 < len(at) or len(at) < _IN_ORDER * len(found):
         return blocks
+    first = min(at)
     out = []
     for k, b in enumerate(blocks):
         if k in at:
             b = replace(b, text=_NUMBER_RE.sub("* ", b.text, count=1))
-        elif k > min(at) and _BULLET_RE.match(b.text) and b.text.lstrip()[:1] in "*•":
+        elif k > first and _BULLET_RE.match(b.text) and b.text.lstrip()[:1] in "*•":
             b = replace(b, text=_BULLET_RE.sub("o ", b.text, count=1))
         out.append(b)
     return tuple(out)

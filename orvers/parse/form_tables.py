@@ -32,8 +32,12 @@ _MARGIN = 1.0  # ... and starts within this many text heights of the page's left
 _KEYS = 2  # lines of a title key and of another field's key that make a document of forms
 
 
-def _rows(blocks: tuple[Block, ...]) -> dict[int, list[tuple[str, list[Block]]]]:
-    """Each two-column table's rows as (key, the blocks of its second cell), by table."""
+_Row = tuple[str, str | None, list[Block]]  # a key, the field it names, its values' blocks
+
+
+def _rows(blocks: tuple[Block, ...]) -> dict[int, list[_Row]]:
+    """Each two-column table's rows as (key, the field it names, the blocks of its second
+    cell), by table."""
     cells: dict[tuple[int, int, int], list[Block]] = {}
     wide: set[int] = set()
     for b in blocks:
@@ -42,15 +46,15 @@ def _rows(blocks: tuple[Block, ...]) -> dict[int, list[tuple[str, list[Block]]]]
         if b.col > 1:
             wide.add(b.table)
         cells.setdefault((b.table, b.row, b.col), []).append(b)
-    tables: dict[int, list[tuple[str, list[Block]]]] = {}
+    tables: dict[int, list[_Row]] = {}
     for table, row in sorted({(t, r) for t, r, _ in cells if t not in wide}):
         key = collapse_space(" ".join(b.text for b in cells.get((table, row, 0), [])))
         values = cells.get((table, row, 1), [])
         rows = tables.setdefault(table, [])
         if not key and rows:  # a row without a key goes on with the row above (a page broke)
-            rows[-1] = (rows[-1][0], [*rows[-1][1], *values])
+            rows[-1] = (*rows[-1][:2], [*rows[-1][2], *values])
         else:
-            rows.append((key, values))
+            rows.append((key, _field(key) if key else None, values))
     return tables
 
 
@@ -63,22 +67,21 @@ def _field(key: str) -> str | None:
     return "title" if number and not number[1].strip() else None
 
 
-def _is_form(rows: list[tuple[str, list[Block]]]) -> bool:
-    keys = [k for k, _ in rows]
-    return (len(rows) >= 2 and all(0 < len(k.split()) <= _KEY_WORDS for k in keys)
-            and sum(_field(k) is not None for k in keys) >= 2
-            and any(_field(k) == "title" for k in keys))
+def _is_form(rows: list[_Row]) -> bool:
+    kinds = [kind for _, kind, _ in rows]
+    return (len(rows) >= 2 and all(0 < len(k.split()) <= _KEY_WORDS for k, _, _ in rows)
+            and len(kinds) - kinds.count(None) >= 2 and "title" in kinds)
 
 
-def _lines(key: str, values: list[Block], first: Block) -> list[Block]:
-    """The labelled lines a form's row stands for."""
-    kind = _field(key)
+def _lines(key: str, kind: str, values: list[Block], first: Block) -> list[Block]:
+    """The labelled lines a form's row stands for (kind: the field its key names)."""
     name = key.rstrip(":").strip()
     head = values[0].text.strip() if values else ""
-    if kind == "title" and opening(name) is None and opening(head):
+    number = opening(name) if kind == "title" else None
+    if kind == "title" and number is None and opening(head):
         lead = head  # "Tiltak | 1.1 Title": the number with the title
-    elif kind == "title" and opening(name) and not name[:1].isalpha():
-        lead = f"{opening(name)[0]}. {head}"  # "1.1 | Title"
+    elif number and not name[:1].isalpha():
+        lead = f"{number[0]}. {head}"  # "1.1 | Title"
     elif values and not values[0].list_label.strip() and not is_bullet(head):
         lead = f"{name}: {head}"
     else:
@@ -108,21 +111,22 @@ def _keyed(doc: Document) -> Document:
     margin: dict[int, float] = {}  # each page's left margin
     for b in lines:
         margin[b.page] = min(margin.get(b.page, b.words[0].x0), b.words[0].x0)
-    keyed: dict[int, tuple[str, str]] = {}  # a key line's key and value, by block
+    keyed: dict[int, tuple[str, str, str]] = {}  # a key line's key, field and value, by block
     for k, b in enumerate(doc.blocks):
         if (b.kind != "line" or len(b.words) < 2
                 or b.words[0].x0 > margin[b.page] + _MARGIN * height):
             continue
         pieces = runs(b.words, _GAP * height)
         key = " ".join(w.text for w in pieces[0])
-        if len(pieces) >= 2 and not key.endswith(":") and _field(key) is not None:
-            keyed[k] = (key, " ".join(w.text for piece in pieces[1:] for w in piece))
-    kinds = [_field(key) for key, _ in keyed.values()]
+        if (len(pieces) >= 2 and len(pieces[0]) <= _KEY_WORDS and not key.endswith(":")
+                and (kind := _field(key)) is not None):
+            keyed[k] = (key, kind, " ".join(w.text for piece in pieces[1:] for w in piece))
+    kinds = [kind for _, kind, _ in keyed.values()]
     if kinds.count("title") < _KEYS or len(kinds) - kinds.count("title") < _KEYS:
         return doc
     blocks = list(doc.blocks)
-    for k, (key, rest) in keyed.items():
-        text = f"{key} {rest}" if _field(key) == "title" and opening(key) else f"{key}: {rest}"
+    for k, (key, kind, rest) in keyed.items():
+        text = f"{key} {rest}" if kind == "title" and opening(key) else f"{key}: {rest}"
         blocks[k] = replace(blocks[k], text=text)
     return replace(doc, blocks=tuple(blocks))
 
@@ -131,11 +135,12 @@ def form_lines(doc: Document) -> tuple[Document, list[str]]:
     """The document with its form tables as labelled lines (see the module), and a note on
     each kind of row left out."""
     tables = _rows(doc.blocks)
-    if not any(_is_form(rows) for rows in tables.values()):
+    strict = {t for t, rows in tables.items() if _is_form(rows)}
+    if not strict:
         return _keyed(doc), []
     # beside forms, a table of field rows alone is the rest of a form a page break split
     forms = {t: rows for t, rows in tables.items()
-             if _is_form(rows) or all(_field(k) is not None for k, _ in rows)}
+             if t in strict or all(kind is not None for _, kind, _ in rows)}
     out: list[Block] = []
     notes: dict[str, None] = {}
     done: set[int] = set()
@@ -146,10 +151,10 @@ def form_lines(doc: Document) -> tuple[Document, list[str]]:
         if b.table in done:
             continue
         done.add(b.table)
-        for key, values in forms[b.table]:
-            if _field(key) is None:
+        for key, kind, values in forms[b.table]:
+            if kind is None:
                 notes[f"a row '{key}' of a measure's table holds no field of a measure: "
                       "left out"] = None
                 continue
-            out += _lines(key, values, b)
+            out += _lines(key, kind, values, b)
     return replace(doc, blocks=tuple(out)), list(notes)

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -126,6 +127,28 @@ def _by_section(p: Programme) -> list[tuple[Section, list[Measure]]]:
     return [(s, [m for m in p.measures if m.section == s.id]) for s in p.sections]
 
 
+def _headed(document, p: Programme, numbered: bool = True) -> Iterator[list[Measure]]:
+    """Each section's measures, after the section's heading: numbered ("2.1. Title" at its
+    depth), for every section; else the title alone, for the sections holding measures."""
+    for section, measures in _by_section(p):
+        if numbered:
+            document.add_heading(f"{section.id}. {section.title}",
+                                 level=section.id.count(".") + 1)
+        elif not measures:
+            continue
+        else:
+            document.add_heading(section.title, level=1)
+        yield measures
+
+
+def _widths(table, widths: tuple[float, ...]) -> None:
+    """Fix the table's column widths (cm)."""
+    table.autofit = False
+    for i, width in enumerate(widths):
+        for cell in table.columns[i].cells:
+            cell.width = Cm(width)
+
+
 def _cell_lines(cell, items: list[tuple[str, bool]]) -> None:
     """Fill a cell with paragraphs (text, bulleted)."""
     for i, (text, bullet) in enumerate(items):
@@ -146,10 +169,7 @@ def _table(document, headers: tuple[str, ...], rows: list[list[list[tuple[str, b
     for row in rows:
         for cell, items in zip(table.add_row().cells, row, strict=True):
             _cell_lines(cell, items)
-    table.autofit = False
-    for i, width in enumerate(style.widths):
-        for cell in table.columns[i].cells:
-            cell.width = Cm(width)
+    _widths(table, style.widths)
 
 
 def _targets(m: Measure, labels: bool = True) -> list[tuple[str, bool]]:
@@ -170,8 +190,7 @@ def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
     document = _document(style)
     document.add_heading(p.title, level=0)
     tables = 0
-    for section, measures in _by_section(p):
-        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+    for measures in _headed(document, p):
         if measures:
             header = headers == "every" or (headers == "first" and not tables)
             tables += 1
@@ -230,8 +249,7 @@ def two_column_docx(p: Programme, path: Path, style: Style, second: str) -> Path
     numbered title, and beside it (second) the targets or the partners."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+    for measures in _headed(document, p):
         if measures:
             _table(document, ("Tiltak", second), [
                 [[(f"{m.id}. {m.title}", False)],
@@ -258,10 +276,7 @@ def workshop_docx(p: Programme, path: Path, style: Style) -> Path:
     numbers), their targets and partners."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        if not measures:
-            continue
-        document.add_heading(section.title, level=1)
+    for measures in _headed(document, p, numbered=False):
         _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
             [[(m.title, True)], _targets(m), [(", ".join(m.partners), False)] if m.partners
              else [("", False)]] for m in measures], style)
@@ -273,10 +288,7 @@ def labels_docx(p: Programme, path: Path, style: Style) -> Path:
     """The 2025 programme's label blocks: Tiltak: / Partnere: / Resultatmål: / Effektmål:."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        if not measures:
-            continue
-        document.add_heading(section.title, level=1)
+    for measures in _headed(document, p, numbered=False):
         for m in measures:
             document.add_paragraph(f"Tiltak: {m.title}")
             for child in m.children:
@@ -836,8 +848,7 @@ def named_columns_docx(p: Programme, path: Path, style: Style, split: bool,
     heads = ("Tiltak", *(("Resultatmål", "Effektmål") if split else
                          ("Resultat- og effektmål",)), "Partnere", *((extra,) if extra else ()))
     filler = {"Ansvar": "Sekretariatet", "Frist": "Desember 2026"}.get(extra, "")
-    for section, measures in _by_section(p):
-        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+    for measures in _headed(document, p):
         if not measures:
             continue
         _table(document, heads, [
@@ -947,10 +958,7 @@ def area_docx(p: Programme, path: Path, style: Style, numbered: bool, merged: bo
             _cell_lines(cells[1], [(f"{m.id}. {m.title}", False)])
             _cell_lines(cells[2], _targets(m))
             _cell_lines(cells[3], [(x, True) for x in m.partners])
-    table.autofit = False
-    for i, width in enumerate(style.widths):
-        for cell in table.columns[i].cells:
-            cell.width = Cm(width)
+    _widths(table, style.widths)
     document.save(str(path))
     return path
 
@@ -998,8 +1006,7 @@ def cell_form_docx(p: Programme, path: Path, style: Style, form: str,
     ("Tiltak {id}"), the title in the next."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+    for measures in _headed(document, p):
         if measures:
             _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
                 [[(form.format(id=m.id), False), (m.title, False)] if apart else
@@ -1073,8 +1080,7 @@ def measure_form_docx(p: Programme, path: Path, style: Style,
     Resultatmål, Effektmål and Partnere with their items."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        document.add_heading(f"{section.id}. {section.title}", level=section.id.count(".") + 1)
+    for measures in _headed(document, p):
         for m in measures:
             table = document.add_table(rows=0, cols=2)
             table.style = style.table
@@ -1089,10 +1095,7 @@ def measure_form_docx(p: Programme, path: Path, style: Style,
                     cells = table.add_row().cells
                     cells[0].text = name
                     _cell_lines(cells[1], items)
-            table.autofit = False
-            for i, width in enumerate(style.widths[:2]):
-                for cell in table.columns[i].cells:
-                    cell.width = Cm(width)
+            _widths(table, style.widths[:2])
             document.add_paragraph("")
     document.save(str(path))
     return path
@@ -1236,10 +1239,7 @@ def workshop_bullets_docx(p: Programme, path: Path, style: Style) -> Path:
     idea under it in List Bullet 2."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        if not measures:
-            continue
-        document.add_heading(section.title, level=1)
+    for measures in _headed(document, p, numbered=False):
         for m in measures:
             document.add_paragraph(m.title, style="List Bullet 2" if m.parent else "List Bullet")
     document.save(str(path))
@@ -1264,10 +1264,7 @@ def workshop_numbered_docx(p: Programme, path: Path, style: Style, form: str | N
     through the notes; a pilot idea under a proposal in List Bullet 2."""
     document = _document(style)
     document.add_heading(p.title, level=0)
-    for section, measures in _by_section(p):
-        if not measures:
-            continue
-        document.add_heading(section.title, level=1)
+    for measures in _headed(document, p, numbered=False):
         n = 0
         for m in measures:
             if m.parent:

@@ -75,21 +75,16 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
         return blocks, []
     out: list[Block] = []
     notes: list[str] = []
-    table_kinds: dict[int, str] = {}
-    table_names: dict[int, str] = {}
     opened: set[tuple[int | None, int, int]] = set()
-    areas = _area_texts(blocks, kinds, width, heads)
-    for b in blocks:
-        if b.kind != "cell" or b.col is None or b.row is None:
+    named_by = _named_by(blocks, names, width)
+    areas = _area_texts(blocks, named_by, kinds, heads)
+    for b, t in zip(blocks, named_by, strict=True):
+        if t is None:  # no cell, or no header names its columns
             out.append(b)
             continue
-        if b.table in kinds:
-            table_kinds, table_names = kinds[b.table], names[b.table]
-        elif width.get(b.table) != len(table_names):  # another table, no header of its own
-            table_kinds, table_names = {}, {}
-        kind = table_kinds.get(b.col, "")
+        kind = kinds[t].get(b.col, "")
         if kind == "other":  # its header cell too: the columns' count tells the partners'
-            note = left_out(table_names.get(b.col, ""))
+            note = left_out(names[t].get(b.col, ""))
             if note not in notes:
                 notes.append(note)
             continue
@@ -109,22 +104,33 @@ def named_columns(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[st
     return tuple(out), notes
 
 
-def _area_texts(blocks: tuple[Block, ...], kinds: dict[int | None, dict[int, str]],
-                width: dict[int | None, int], heads: set[tuple[int | None, int]]
-                ) -> dict[tuple[int | None, int, int], str]:
-    """The text of each cell of an area column but the header's (its lines joined), by
-    (table, row, col); a table without a header row takes the kinds of the last before it
-    with as many columns."""
-    texts: dict[tuple[int | None, int, int], list[str]] = {}
-    table_kinds: dict[int, str] = {}
+def _named_by(blocks: tuple[Block, ...], names: dict[int | None, dict[int, str]],
+              width: dict[int | None, int]) -> list[int | None]:
+    """Per block, the table whose header row names its columns: its own, or (a table without
+    a header row) the last before it with as many columns; None for a block that is no cell
+    or stands in a table no header names."""
+    out: list[int | None] = []
+    named: int | None = None
     for b in blocks:
         if b.kind != "cell" or b.col is None or b.row is None:
+            out.append(None)
             continue
-        if b.table in kinds:
-            table_kinds = kinds[b.table]
-        elif width.get(b.table) != len(table_kinds):
-            table_kinds = {}
-        if table_kinds.get(b.col) == "area" and (b.table, b.row) not in heads:
+        if b.table in names:
+            named = b.table
+        elif named is not None and width.get(b.table) != len(names[named]):
+            named = None  # another table, no header of its own
+        out.append(named)
+    return out
+
+
+def _area_texts(blocks: tuple[Block, ...], named_by: list[int | None],
+                kinds: dict[int | None, dict[int, str]], heads: set[tuple[int | None, int]]
+                ) -> dict[tuple[int | None, int, int], str]:
+    """The text of each cell of an area column but the header's (its lines joined), by
+    (table, row, col); named_by: per block, the table whose header names its columns."""
+    texts: dict[tuple[int | None, int, int], list[str]] = {}
+    for b, t in zip(blocks, named_by, strict=True):
+        if t is not None and kinds[t].get(b.col) == "area" and (b.table, b.row) not in heads:
             texts.setdefault((b.table, b.row, b.col), []).append(b.text.strip())
     return {key: collapse_space(" ".join(t for t in parts if t)) for key, parts in texts.items()
             if any(parts)}
