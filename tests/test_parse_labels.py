@@ -62,7 +62,8 @@ def test_labels_as_an_ocr_layer_reads_them():
     m = parse_labels(doc).measures[0]
     assert (m.result_targets, m.effect_targets) == (("Holdt et møte",), ("Mer kunnskap",))
     assert label("Tiitak: Dele data") == ("title", "Dele data")
-    assert label("Merknad: ingen") is None and label("Partner: KS") is None
+    assert label("Merknad: ingen") is None and label("Partnerskap: KS") is None
+    assert label("Partner: KS") == ("partners", "KS")  # one partner
 
 
 def _labels(lines: list[str]):
@@ -137,9 +138,7 @@ def test_bullets_under_a_label_are_its_items_not_headings(tmp_path):
             "Tiltak: Kartlegge næringsarealer\nResultatmål: Kartlegging levert\n• Rapport\n"
             "Effektmål: Bedre arealbruk\nPartnere: Kommunene\n\n"
             "Tiltak: Dele erfaringer\nResultatmål: Webinar holdt\nPartnere: NAV\n")
-    path = tmp_path / "bullets.txt"
-    path.write_text(text, encoding="utf-8")
-    p = load(path)
+    p = _loaded(tmp_path, text)
     assert [(m.result_targets, m.partners) for m in p.measures] == [
         (("To samlinger i året", "Rapport lagt fram"), ("KS", "NHO", "LO")),
         (("Kartlegging levert", "Rapport"), ("Kommunene",)),
@@ -153,10 +152,48 @@ def test_short_target_labels_are_labels(tmp_path):
             "Effekt: Mer samordnet næringspolitikk\nPartnere: KS\n\n"
             "Tiltak: Kartlegge næringsarealer\nResultat: Kartlegging levert\n\n"
             "Tiltak: Dele erfaringer\nEffekt: Bedre arealbruk\n")
-    path = tmp_path / "short.txt"
-    path.write_text(text, encoding="utf-8")
-    p = load(path)
+    p = _loaded(tmp_path, text)
     assert [(m.title, m.result_targets, m.effect_targets) for m in p.measures] == [
         ("Etablere et nettverk", ("To samlinger",), ("Mer samordnet næringspolitikk",)),
         ("Kartlegge næringsarealer", ("Kartlegging levert",), ()),
         ("Dele erfaringer", (), ("Bedre arealbruk",))]
+
+
+@pytest.mark.parametrize(("partners", "result", "effect"), [
+    ("Samarbeidspartnere", "Resultatmål", "Effektmål"),
+    ("Partnarar", "Mål for resultat", "Mål for effekt"),  # nynorsk, and targets said longer
+    ("Aktører", "Resultatmål 2027", "Effektmål 2027–2030"),
+])
+def test_fields_labelled_other_ways(tmp_path, partners, result, effect):
+    # before: an unknown partners label went into the result target before it (or the
+    # title), and "Mål for resultat:" into the partners, silently
+    text = "Handlingsprogram 2027\n\n" + "".join(
+        f"Tiltak: {title}\n{result}: {r}\n{effect}: {e}\n{partners}: {who}\n\n"
+        for title, r, e, who in (
+            ("Etablere et nettverk", "To samlinger", "Mer samordning", "KS, NHO"),
+            ("Kartlegge næringsarealer", "Kartlegging levert", "Bedre arealbruk", "Kommunene"),
+            ("Dele erfaringer", "Webinar holdt", "Mer kunnskap", "NAV")))
+    p = _loaded(tmp_path, text)
+    assert [(m.title, m.result_targets, m.effect_targets, m.partners) for m in p.measures] == [
+        ("Etablere et nettverk", ("To samlinger",), ("Mer samordning",), ("KS", "NHO")),
+        ("Kartlegge næringsarealer", ("Kartlegging levert",), ("Bedre arealbruk",),
+         ("Kommunene",)),
+        ("Dele erfaringer", ("Webinar holdt",), ("Mer kunnskap",), ("NAV",))]
+    assert not p.warnings
+
+
+def test_a_year_after_tiltak_heads_a_table_not_a_measure(tmp_path):
+    # "Tiltak 2025: Resultatmål: Partnere:" is the 2025 programme's overview header
+    text = ("Handlingsprogram 2025\n\nTiltak 2025: Resultatmål:\tPartnere:\n\n"
+            "Tiltak: Etablere et nettverk\nResultatmål: To samlinger\nPartnere: KS\n\n"
+            "Tiltak: Dele erfaringer\nResultatmål: Webinar holdt\nPartnere: NAV\n\n"
+            "Tiltak: Kartlegge arealer\nResultatmål: Kartlegging\nPartnere: NHO\n")
+    p = _loaded(tmp_path, text)
+    assert [m.title for m in p.measures] == ["Etablere et nettverk", "Dele erfaringer",
+                                             "Kartlegge arealer"]
+
+
+def _loaded(tmp_path, text: str):
+    path = tmp_path / "programme.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)

@@ -224,6 +224,30 @@ def test_labelled_targets_and_partners_under_an_outline_measure():
     assert p.measure("1.2").partners == ("Oslo Havn",)
 
 
+def test_a_dump_of_an_outline_with_labelled_partners_is_no_table(tmp_path):
+    # pdftotext prints an outline's bullets as glyphs on lines of their own, as it prints a
+    # table's column by column; the labelled partners say it is an outline (before, with
+    # "Samarbeidspartnere:" in place of "Partnere:", read as a table: partners 0)
+    glyph = "\uf0b7"
+    text = "Handlingsprogram 2027\n1. Samferdsel\n" + "".join(
+        f"1.{n}. {title}\nResultatmål:\n{glyph}\n{glyph}\n\n{r}\nEn rapport\n\n"
+        f"Samarbeidspartnere: {who}\n"
+        for n, (title, r, who) in enumerate((
+            ("Følge opp NTP", "Innspill levert", "KS, Bane NOR"),
+            ("Arrangere et seminar om gods", "Seminar holdt", "Oslo Havn"),
+            ("Kartlegge ladepunkter", "Kart laget", "Kommunene, NHO"),
+            ("Samordne innspill til NTP", "Innspill samordnet", "Fylkeskommunene"),
+            ("Følge opp godsstrategien", "Strategi fulgt opp", "Jernbanedirektoratet")),
+            start=1))
+    path = tmp_path / "outline.txt"
+    path.write_text(text, encoding="utf-8")
+    p = load(path)
+    assert p.layout == "outline"
+    assert [m.partners for m in p.measures] == [
+        ("KS", "Bane NOR"), ("Oslo Havn",), ("Kommunene", "NHO"), ("Fylkeskommunene",),
+        ("Jernbanedirektoratet",)]
+
+
 @pytest.mark.parametrize(("pattern", "form"), [
     (r"^\d+\.\d+\.\d+\.\s", "• "),  # each section's measures as bullets, no numbers
     (r"^\d+\.\d+\.\d+\.\s", "- "),

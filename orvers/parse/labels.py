@@ -3,7 +3,8 @@
 separated by tabs, `-` sub-bullets under a measure.
 
 Decisions:
-- `Resultat:` and `Effekt:` are said for `Resultatmål:` and `Effektmål:`;
+- a field's label may be said other ways (`Resultat:`, `Mål for effekt:`, `Resultatmål 2026:`,
+  `Samarbeidspartnere:`, `Partnarar:`: vocabulary.py);
 - a bullet under `Resultatmål:`, `Effektmål:` or `Partnere:` is an item of that field (never
   a section heading), its bullet taken off;
 - every non-empty `Tiltak:` block is a measure, ids T1, T2, … in document order
@@ -29,29 +30,23 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Document, Measure, Programme, Section
-from ..ocr.nearest import read_as
 from ..text import collapse_space, is_bullet, join_lines, strip_bullet
 from .common import document_title, labelled, right_edge, source_of, wrapped
-
-# "Tiltak:", and "Tiltak 4:" / "Tiltak nr. 4:" where the measures are numbered
-_LABEL_RE = re.compile(r"^\s*([^\W\d_]+)(?:\s+(?:nr\.?\s*)?(\d{1,3}(?:\.\d{1,3})*))?\s*:\s*(.*)$",
-                       re.IGNORECASE)
-_FIELDS = {"tiltak": "title", "partnere": "partners", "resultatmål": "result",
-           "effektmål": "effect", "resultat": "result", "effekt": "effect"}  # "Effekt:" too
+from .vocabulary import label as field_label
 
 
 def label(segment: str) -> tuple[str, str] | None:
     """The field a segment's label names ("title", "partners", "result", "effect") and the
-    text after it; the label as an OCR layer may read it too (Resultatmal:)."""
-    m = _LABEL_RE.match(segment)
-    word = read_as(m.group(1), tuple(_FIELDS)) if m else None
-    return (_FIELDS[word], m.group(3)) if word else None
+    text after it, the label said any way vocabulary.py knows (Resultat:, Partnarar:), also
+    as an OCR layer may read it (Resultatmal:)."""
+    found = field_label(segment)
+    return found[:2] if found else None
 
 
 def label_number(segment: str) -> str | None:
     """The number a label carries ("Tiltak 4: …" → "4"), None where it carries none."""
-    m = _LABEL_RE.match(segment)
-    return m.group(2) if m else None
+    found = field_label(segment)
+    return found[2] if found else None
 
 
 _HEADING_WORDS = 8

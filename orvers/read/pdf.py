@@ -26,8 +26,10 @@ from . import columns
 from .limits import max_bytes, max_pages, too_big
 
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
-_HEADER_RE = re.compile(r"^(Tiltak|Resultat|Effekt|Partnere)", re.IGNORECASE)
-_LABEL_RE = re.compile(r"^\s*\w[\w -]*:\s*$")
+# a header cell: opening with the word, or said another way and alone ("Samarbeidspartnere")
+_HEADER_RE = re.compile(r"^(?:(Tiltak|Resultat|Effekt|Partnere)|(?:Samarbeids)?[Pp]artn(?:ere|arar)"
+                        r"\s*$|Aktø?r(?:er|ar)\s*$)", re.IGNORECASE)
+_LABEL_RE = re.compile(r"^\s*\w[\w –-]*:\s*$")  # "Effektmål:", "Effektmål 2026–2028:"
 _OPENS_RE = re.compile(r"^\s*(\w[\w -]*:|\d+(\.\d+)*\.?\s)")  # "Tiltak: …", "3.1. …"
 _STRAIGHT = 0.001  # a slope below this (0.06°) is left as it is
 _STEEP = 0.1  # a slope above this (6°) is a glyph set off its line (a superscript), no skew

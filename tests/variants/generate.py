@@ -1316,6 +1316,80 @@ def scanned_layout_variants(src: dict[str, Programme], work: Path, add, ocr) -> 
             rotate=0.3, blur=0.4)
 
 
+def relabelled(path: Path, words: dict[str, str], out: Path) -> Path:
+    """PATH with each run (body and table cells) that opens with a key of WORDS opening with
+    its value instead: the fields' labels and header words said another way."""
+    document = docx.Document(str(path))
+    cells = (p for t in document.tables for row in t.rows for c in row.cells
+             for p in c.paragraphs)
+    for paragraph in (*document.paragraphs, *cells):
+        for run in paragraph.runs:
+            for old, said in words.items():
+                if run.text.startswith(old):
+                    run.text = said + run.text[len(old):]
+    document.save(str(out))
+    return out
+
+
+_PARTNERS_SAID = {"Partnere": "Samarbeidspartnere"}
+_TARGETS_SAID = {"Resultatmål": "Mål for resultat", "Effektmål": "Mål for effekt"}
+_YEARS_SAID = {"Resultatmål": "Resultatmål 2026", "Effektmål": "Effektmål 2026–2028"}
+
+
+def label_word_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Fields' labels and header words said other ways: "Samarbeidspartnere", "Partnarar",
+    "Aktører" for "Partnere"; "Mål for resultat:", "Resultatmål 2026:", "Resultat:" for
+    "Resultatmål:" (vocabulary.py). Before: partners read into titles or targets (0.00),
+    targets into titles, silently; a table dump read column by column. Tuned on: the 2025
+    programme's label blocks with "Samarbeidspartnere:" (PDF) and "Mål for resultat:"
+    (DOCX), the board with "Resultatmål 2026:" (PDF) and its header "Samarbeidspartnere"
+    (pdftotext), the forms with "Partnarar" (PDF). Held out (made after, scored once): the
+    label blocks with "Aktører:" and the years (pdftotext -layout), the outline with
+    "Samarbeidspartnarar:", "Resultat:", "Effekt:" (PDF), the named columns with
+    "Samarbeidspartnere" (PDF), the synthetic board with "Aktører" and "Mål for …:"
+    (pdftotext)."""
+    board, hp = src["board"], src["hp2025"]
+    labels = labels_docx(hp, work / "lw-labels.docx", Style())
+    add("hp2025-labels-samarbeid-pdf", "hp2025", to_pdf(relabelled(
+        labels, _PARTNERS_SAID, work / "lw-labels-samarb.docx"), work / "lw-labels-samarb.pdf"),
+        "label blocks, 'Samarbeidspartnere:' → LibreOffice PDF")
+    add("hp2025-labels-mal-for-docx", "hp2025", relabelled(
+        labels, _TARGETS_SAID, work / "lw-labels-malfor.docx"),
+        "label blocks, 'Mål for resultat:' / 'Mål for effekt:'")
+    grid = board_docx(board, work / "lw-board.docx", Style())
+    add("board-target-years-pdf", "board", to_pdf(relabelled(
+        grid, _YEARS_SAID, work / "lw-board-years.docx"), work / "lw-board-years.pdf"),
+        "Table Grid, 'Resultatmål 2026:' / 'Effektmål 2026–2028:' → LibreOffice PDF")
+    add("board-header-samarbeid-pdftotext", "board", to_text(to_pdf(relabelled(
+        grid, _PARTNERS_SAID, work / "lw-board-samarb.docx"), work / "lw-board-samarb.pdf"),
+        work / "lw-board-samarb.txt"), "Table Grid, header 'Samarbeidspartnere' → pdftotext")
+    add("board-forms-partnarar-pdf", "board", to_pdf(relabelled(
+        measure_form_docx(board, work / "lw-forms.docx", Style()), {"Partnere": "Partnarar"},
+        work / "lw-forms-nn.docx"), work / "lw-forms-nn.pdf"),
+        "a form per measure, 'Partnarar' → LibreOffice PDF")
+    # held out
+    aktor = to_pdf(relabelled(labels, {"Partnere": "Aktører", **_YEARS_SAID},
+                              work / "lw-labels-aktor.docx"), work / "lw-labels-aktor.pdf")
+    add("hp2025-labels-aktorer-years-pdftotext-layout", "hp2025",
+        to_text(aktor, work / "lw-labels-aktor.txt", layout=True),
+        "label blocks, 'Aktører:', 'Resultatmål 2026:' → PDF → pdftotext -layout")
+    add("board-outline-nynorsk-labels-pdf", "board", to_pdf(relabelled(
+        outline_docx(board, work / "lw-outline.docx", NARROW, False, labels=True),
+        {"Partnere": "Samarbeidspartnarar", "Resultatmål": "Resultat", "Effektmål": "Effekt"},
+        work / "lw-outline-nn.docx"), work / "lw-outline-nn.pdf"),
+        "outline with labelled fields, 'Samarbeidspartnarar:', 'Resultat:', 'Effekt:', "
+        "Light Grid 9 pt → LibreOffice PDF")
+    add("board-named-columns-samarbeid-pdf", "board", to_pdf(relabelled(
+        named_columns_docx(board, work / "lw-named.docx", Style(), True), _PARTNERS_SAID,
+        work / "lw-named-samarb.docx"), work / "lw-named-samarb.pdf"),
+        "Tiltak | Resultatmål | Effektmål | Samarbeidspartnere → LibreOffice PDF")
+    add("synthetic-board-aktorer-mal-for-pdftotext", "synthetic-board", to_text(to_pdf(
+        relabelled(board_docx(src["synthetic-board"], work / "lw-syn.docx", NARROW),
+                   {"Partnere": "Aktører", **_TARGETS_SAID}, work / "lw-syn-aktor.docx"),
+        work / "lw-syn-aktor.pdf"), work / "lw-syn-aktor.txt"),
+        "Light Grid 9 pt, header 'Aktører', 'Mål for resultat:' → PDF → pdftotext")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1512,6 +1586,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     measure_form_variants(src, work, add, ocr)
     workshop_numbered_variants(src, work, add, ocr)
     scanned_layout_variants(src, work, add, ocr)
+    label_word_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1526,7 +1601,7 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "area": area_variants, "cell-forms": cell_form_variants,
            "measure-forms": measure_form_variants,
            "workshop-numbered": workshop_numbered_variants,
-           "scanned-layouts": scanned_layout_variants}
+           "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants}
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ...model import Word
 from ...text import collapse_space, fold
+from ..vocabulary import PARTNER_HEADER, YEARS
 
 CHAPTER_RE = re.compile(r"^\s*(\d{1,3})\.\s+([A-ZÆØÅ].*)$")
 SUBSECTION_RE = re.compile(r"^\s*(\d{1,3})\.(\d+)\.?\s+([A-ZÆØÅ].*)$")
@@ -16,11 +17,12 @@ SUBSECTION_RE = re.compile(r"^\s*(\d{1,3})\.(\d+)\.?\s+([A-ZÆØÅ].*)$")
 _LABEL_RE = re.compile(r"(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{1,2}l?\s*[:;]")
 # ... opening a line, also with a year ("Resultatmål 2026:") or said shorter, a colon after it
 # ("Resultat:", "Effekt:", "Mål for effekt:")
-_YEAR = r"(?:\s+\d{4}(?:\s*[-–]\s*\d{2,4})?)?"
+_YEAR = rf"(?:{YEARS})?"
 _LABEL_START_RE = re.compile(
     rf"^[\W_]*(?:(?:resultat|ef+ekt|e\S?tekt)\s?ma[il]{{1,2}}l?{_YEAR}\s*(?:[:;]|$)"
     rf"|(?:mal\s+for\s+)?(?:resultat|effekt){_YEAR}\s*[:;])")
-_HEADER_RE = re.compile(r"^\s*tiltak\s+resultat\s*-?\s*og\s+effektma\w*\s+partnere\s*$")
+_HEADER_RE = re.compile(
+    rf"^\s*tiltak\s+resultat\s*-?\s*og\s+effektma\w*\s+(?:{PARTNER_HEADER})\s*$")
 _HEADER_PARTS = ("tiltak", "resultat- og effektmal", "partnere")
 
 # OCR reads a round bullet as `e`, `o`, `¢`, `«`, `+`, `.`, even `,`; Word's Symbol bullet is
@@ -55,12 +57,15 @@ def dotless_number(words: Sequence[Word]) -> str:
 def header_kind(text: str) -> int:
     """3 for a full header line, 1/2/… for one header word alone on its line, else 0."""
     cf = text.casefold()
-    if "tilt" not in cf and "sult" not in cf and "rtn" not in cf:
+    if "tilt" not in cf and "sult" not in cf and "rtn" not in cf and "akt" not in cf:
         return 0  # each header word has one of these, and folding never makes or parts them
     t = collapse_space(fold(text)).replace("mål", "mal")
     if _HEADER_RE.match(t):
         return 3
-    return 1 if t in _HEADER_PARTS else 0
+    if t in _HEADER_PARTS:
+        return 1
+    # "Samarbeidspartnere" alone, capitalised: a header word ("samarbeidspartnere" a partner)
+    return 1 if text.strip()[:1].isupper() and re.fullmatch(PARTNER_HEADER, t) else 0
 
 
 def label_kind(text: str) -> str | None:

@@ -21,6 +21,7 @@ from statistics import median
 
 from ...model import Block, Document, Word
 from ...text import fold
+from ..vocabulary import PARTNER_HEADER_RE
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number
 from .gutters import find_gutters, runs
 from .headerless import PageEdges, page_edges
@@ -30,7 +31,7 @@ from .numbers import opening
 from .spaced import is_spaced, placed, refit, row_starts
 
 # The header's three words, by column (folded, OCR's "effektmal" included).
-_HEADER_STARTS = (("tiltak",), ("resultat", "effekt"), ("partner",))
+_HEADER_STARTS = (("tiltak",), ("resultat", "effekt"))
 _COLUMN_NAMES = ("Tiltak", "Resultat- og effektmål", "Partnere")
 _HEADER_WORDS = 8  # a header line has no more words than this
 _PUNCT = ".,:;|[]()"
@@ -109,6 +110,8 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
         for col, starts in enumerate(_HEADER_STARTS):
             if edges[col] is None and key.startswith(starts):
                 edges[col] = w.x0
+        if edges[2] is None and PARTNER_HEADER_RE.match(key):
+            edges[2] = w.x0
     found = [e for e in edges if e is not None]
     if edges[0] is None or len(found) < 2 or found != sorted(found):
         return None

@@ -28,19 +28,21 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ....model import Block, Section
-from ....text import join_lines
+from ....text import fold, join_lines
+from ...vocabulary import PARTNER_HEADER_RE
 from ..columns import Columns, ends_open
 from ..cues import CHAPTER_RE, header_kind, is_bullet, label_kind
 
 # a measure or section number; a long one may stand alone, its title on the next line
 NUMBERED_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)+)\.?(?:\s+(\S.*))?$")
 GLYPH_RE = re.compile(r"^\s*[•▪◦\uf0b7\uf0a7]\s*$")
-_HEADER_COLUMN = {"tiltak": 0, "resultat- og effektmal": 1, "partnere": 2}
+_HEADER_COLUMN = {"tiltak": 0, "resultat- og effektmal": 1}
 
 
 # A header word glued to the end of the heading above it ("21.1. Felles kraftTiltak"): the
 # dump joins two text blocks that have no space between them.
-_GLUED_HEADER_RE = re.compile(r"(?<=[a-zæøå])(Tiltak|Resultat- og effektmål|Partnere)$")
+_GLUED_HEADER_RE = re.compile(
+    r"(?<=[a-zæøå])(Tiltak|Resultat- og effektmål|(?:Samarbeidsp|P)artn(?:ere|arar)|Aktører)$")
 
 
 def _lines(blocks: tuple[Block, ...]) -> list[Block]:
@@ -61,8 +63,8 @@ def _lines(blocks: tuple[Block, ...]) -> list[Block]:
 def _header_column(text: str) -> int | None:
     if header_kind(text) != 1:
         return None
-    folded = " ".join(text.split()).casefold().replace("å", "a")
-    return _HEADER_COLUMN.get(folded)
+    folded = fold(" ".join(text.split()))
+    return 2 if PARTNER_HEADER_RE.fullmatch(folded) else _HEADER_COLUMN.get(folded)
 
 
 def is_column_dump(blocks: tuple[Block, ...]) -> bool:

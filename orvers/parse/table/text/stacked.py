@@ -46,6 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ....model import Block, Section
+from ...vocabulary import label
 from ..columns import Columns, Item, clean, ends_open, ends_unfinished
 from ..cues import CHAPTER_RE, header_kind, label_kind, strip_bullet
 from ..width import text_width
@@ -200,7 +201,16 @@ def is_stacked_dump(blocks: tuple[Block, ...]) -> bool:
         stacked += a.kind == "title" and b.kind == "glyphs" and c.kind == "title"
         labelled += a.kind == "label" and (b.kind == "glyphs" or b.kind == "text" and bool(
             _TEXT_BULLET_RE.match(b.lines[0].text.strip())))
-    return stacked >= _ROWS or labelled >= _ROWS
+    return (stacked >= _ROWS or labelled >= _ROWS) and not _partners_labelled(blocks, tokens)
+
+
+def _partners_labelled(blocks: tuple[Block, ...], tokens: list[_Token]) -> bool:
+    """Whether partners are labelled ("Partnere: KS, …") for at least half the numbered
+    titles: an outline printing each measure's labelled fields under its title (a table's
+    partners stand in a column under its header, unlabelled)."""
+    titles = sum(t.kind == "title" for t in tokens)
+    said = sum(1 for b in blocks if (found := label(b.text)) and found[0] == "partners")
+    return said >= max(_ROWS, titles / 2)
 
 
 @dataclass
