@@ -193,6 +193,28 @@ def test_a_year_after_tiltak_heads_a_table_not_a_measure(tmp_path):
                                              "Kartlegge arealer"]
 
 
+def test_fields_of_no_measure_are_left_out_and_named(tmp_path):
+    # "Ansvar:", "Frist:", "Status:" under a measure: before, read as a target or as the
+    # next section's heading, silently
+    text = ("Handlingsprogram 2027\n\nNæring\n\n"
+            "Tiltak: Etablere et nettverk\nResultatmål: To samlinger\nPartnere: KS, NHO\n"
+            "Ansvar: Sekretariatet\nFrist: Desember 2027\n\n"
+            "Tiltak: Kartlegge næringsarealer\nResultatmål: Kartlegging levert\n"
+            "Ansvar: Faggruppe næring\nPartnere: Kommunene\n\nKlima\n\n"
+            "Tiltak: Dele erfaringer\nResultatmål: Webinar holdt\nStatus: Pågår\n"
+            "Partnere: NAV\n")
+    p = _loaded(tmp_path, text)
+    assert [(m.title, m.result_targets, m.partners) for m in p.measures] == [
+        ("Etablere et nettverk", ("To samlinger",), ("KS", "NHO")),
+        ("Kartlegge næringsarealer", ("Kartlegging levert",), ("Kommunene",)),
+        ("Dele erfaringer", ("Webinar holdt",), ("NAV",))]
+    assert [p.section(m.section).title for m in p.measures] == ["Næring", "Næring", "Klima"]
+    assert p.warnings == (
+        "lines labelled 'Ansvar' name no field of a measure: left out (measures T1, T2)",
+        "lines labelled 'Frist' name no field of a measure: left out (measure T1)",
+        "lines labelled 'Status' name no field of a measure: left out (measure T3)")
+
+
 def _loaded(tmp_path, text: str):
     path = tmp_path / "programme.txt"
     path.write_text(text, encoding="utf-8")

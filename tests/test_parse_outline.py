@@ -224,6 +224,24 @@ def test_labelled_targets_and_partners_under_an_outline_measure():
     assert p.measure("1.2").partners == ("Oslo Havn",)
 
 
+def test_fields_of_no_measure_under_an_outline_measure_are_left_out_and_named():
+    lines = ["Handlingsprogram 2027", "1. Næring", "1.1. Etablere et nettverk",
+             "Resultatmål: To samlinger", "Ansvar: Sekretariatet", "Partnere: KS, NHO",
+             "1.2. Kartlegge næringsarealer", "Resultatmål: Kartlegging levert",
+             "Tidsplan: 2026–2027", "Partnere: Kommunene", "1.3. Dele erfaringer",
+             "Partnere: NAV", "Status: Pågår", "er videreført fra 2025"]
+    doc = Document("t.txt", "txt", tuple(Block(t, 1, i) for i, t in enumerate(lines, 1)))
+    p = parse_outline(doc)
+    assert [(m.id, m.result_targets, m.partners) for m in p.measures] == [
+        ("1.1", ("To samlinger",), ("KS", "NHO")),
+        ("1.2", ("Kartlegging levert",), ("Kommunene",)),
+        ("1.3", (), ("NAV",))]
+    assert [w for w in p.warnings if "no field" in w] == [
+        "lines labelled 'Ansvar' name no field of a measure: left out (measure 1.1)",
+        "lines labelled 'Tidsplan' name no field of a measure: left out (measure 1.2)",
+        "lines labelled 'Status' name no field of a measure: left out (measure 1.3)"]
+
+
 def test_a_dump_of_an_outline_with_labelled_partners_is_no_table(tmp_path):
     # pdftotext prints an outline's bullets as glyphs on lines of their own, as it prints a
     # table's column by column; the labelled partners say it is an outline (before, with

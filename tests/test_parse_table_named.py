@@ -18,7 +18,8 @@ FILES = Path(__file__).parent / "variants" / "files"
 
 @pytest.mark.parametrize(("name", "kind"), [
     ("Resultatmål", "result"), ("Effektmål", "effect"), ("Resultat- og effektmål", ""),
-    ("Ansvar", "other"), ("Ansvarlig", ""), ("Frist", "other"), ("Status", "other"),
+    ("Ansvar", "other"), ("Ansvarlig", "other"), ("Frist", "other"), ("Status", "other"),
+    ("Ansvarsfordeling", ""), ("Merknad", "other"),
     ("Partnere", ""), ("Tiltak", ""), ("Beskrivelse", ""),
     ("Innsatsområde", "area"), ("Satsingsområde", "area"), ("Kapittel", "area"),
     ("Tema", ""),

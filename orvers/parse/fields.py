@@ -18,6 +18,7 @@ from ..model import Block
 from ..text import collapse_space, is_bullet, join_lines, strip_bullet
 from .common import wrapped
 from .labels import label, split_partners
+from .vocabulary import other_label
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Fields:
     result: list[str] = field(default_factory=list)
     effect: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # labels naming no field ("Ansvar")
 
     @property
     def any(self) -> bool:
@@ -48,6 +50,11 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
                    and not before.text.rstrip().endswith(","))
         previous, before = before, b
         found = label(text)
+        other = None if found else other_label(text)
+        if other is not None:  # "Ansvar: …": no field of a measure, left out with its lines
+            name = "other"
+            out.left_out.append(other)
+            continue
         if found:
             name, rest = found
             if name == "title":
@@ -58,7 +65,7 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
             continue
         if not name:
             out.title.append(b.text)
-        else:
+        elif name != "other":
             # a PDF's line after one that had room for its first word starts a paragraph of
             # its own: a target whose bullet an OCR layer lost, when it opens with a capital
             apart = (right is not None and b.words and previous is not None

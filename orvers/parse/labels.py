@@ -33,6 +33,7 @@ from ..model import Block, Document, Measure, Programme, Section
 from ..text import collapse_space, is_bullet, join_lines, strip_bullet
 from .common import document_title, labelled, right_edge, source_of, wrapped
 from .vocabulary import label as field_label
+from .vocabulary import left_out_notes, other_label
 
 
 def label(segment: str) -> tuple[str, str] | None:
@@ -64,6 +65,7 @@ class _Block:
     section: str | None = None
     notes: list[str] = field(default_factory=list)
     number: str | None = None  # printed after the label: "Tiltak 4:"
+    left_out: list[str] = field(default_factory=list)  # labels naming no field ("Ansvar")
 
 
 def split_partners(text: str) -> list[str]:
@@ -97,6 +99,13 @@ class _Reader:
 
     def add(self, block: Block, segment: str) -> None:
         m = label(segment)
+        other = None if m else other_label(segment)
+        if other is not None:  # "Ansvar: …": no field of a measure, left out with its lines
+            if self.blocks:
+                self.blocks[-1].left_out.append(other)
+                self.field = "other"
+            self.before = block
+            return
         # a line the one before broke onto only because its first word did not fit (PDF)
         before, self.before = self.before, block
         goes_on = before is not None and before is not block and wrapped(before, block,
@@ -119,6 +128,10 @@ class _Reader:
         text = segment.strip()
         if not text:
             return
+        if self.field == "other":  # the rest of a field left out, or the next heading
+            if _is_heading(text):
+                self.pending = collapse_space(text)
+            return
         if self.field == "title" and re.match(r"^\s*[-–•]\s", segment):
             current.children.append(strip_bullet(text))
         elif self.field == "title" and current.children:  # a sub-item wrapped onto this line
@@ -138,6 +151,10 @@ class _Reader:
                     current.partners[-1] = collapse_space(f"{current.partners[-1]} "
                                                           f"{parts.pop(0)}")
                 current.partners += parts
+            elif current.partners and "," not in text and (current.result or current.effect
+                                                          ) and _is_heading(text):
+                self.pending = collapse_space(text)  # the targets are there: a heading
+                return
             elif current.partners and "," not in text:
                 current.result.append(text)
                 current.notes.append(f"an unlabelled line after the partners (line "
@@ -169,6 +186,7 @@ def parse_labels(doc: Document) -> Programme:
                 reader.add(block, segment)
     measures: list[Measure] = []
     warnings = list(doc.warnings)
+    left_out: dict[str, list[str]] = {}
     numbers = [b.number for b in reader.blocks if b.title or b.children]
     printed = bool(numbers) and all(numbers) and len(set(numbers)) == len(numbers)
     if any(numbers) and not printed:
@@ -188,6 +206,9 @@ def parse_labels(doc: Document) -> Programme:
             children=tuple(b.children),
         ))
         warnings += [f"measure {mid}: {n}" for n in b.notes]
+        for word in b.left_out:
+            left_out.setdefault(word, []).append(mid)
+    warnings += left_out_notes(left_out, len(measures))
     return Programme(
         path=doc.path, format=doc.format, layout="label-blocks",
         title=document_title(doc.blocks), sections=tuple(reader.sections.values()),

@@ -24,6 +24,7 @@ from .amounts import drop_data_rows
 from .common import document_title, labelled, numbered_blocks, right_edge, source_of, wrapped
 from .fields import fields
 from .listed import ENTRIES, listed
+from .vocabulary import left_out_notes
 
 NUMBER_RE = re.compile(r"^\s*(\d+(?:\.\d+)*)(\.?)\s+(\S.*)$")  # any width: 125, 3.10.12
 _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a year ("2025.")
@@ -234,6 +235,7 @@ def parse_outline(doc: Document) -> Programme:
     measures: list[Measure] = []
     section_ids: set[str] = set()
     unnumbered: list[str] = []
+    left_out: dict[str, list[str]] = {}  # labels naming no field, and the measures they are in
     lists = {it.id: listed(it.first, it.lines[1:], least=1) for it in items
              if it.id not in parents}
     # one entry is a list where another section lists two or more so (listed.py)
@@ -256,6 +258,8 @@ def parse_outline(doc: Document) -> Programme:
             section_ids.add(it.id)
             continue
         below = fields(it.lines[1:], right)
+        for word in below.left_out:
+            left_out.setdefault(word, []).append(it.id)
         title = join_lines([it.first, *below.title])
         measures.append(Measure(
             id=it.id, title=title, section=it.parent, source=source_of(it.lines),
@@ -266,7 +270,7 @@ def parse_outline(doc: Document) -> Programme:
     measures = [measures[i] for i in keep]
     warnings = [f"measure {m.id}: its section {m.section} is not printed"
                 for m in measures if m.section and m.section not in section_ids]
-    warnings += data_notes
+    warnings += data_notes + left_out_notes(left_out, len(measures))
     if unnumbered:
         warnings.append("measures listed as bullets or letters under a numbered section, "
                         "without numbers of their own: ids assigned in order "

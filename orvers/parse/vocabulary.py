@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..ocr.nearest import budget, ocr_cost, unique
+from ..text import fold
 
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "title": ("tiltak",),
@@ -22,6 +23,14 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "partners": ("partnere", "partner", "samarbeidspartnere", "samarbeidspartner",
                  "partnarar", "samarbeidspartnarar", "aktører", "aktørar"),
 }
+# words (folded) labelling what is no field of a measure: who is responsible, when, its status,
+# cost or priority, a remark ("Ansvar:", "Frist:", a table's "Status" column)
+OTHER_WORDS = frozenset((
+    "ansvar", "ansvarlig", "frist", "tidsplan", "tidsperiode", "tidsramme", "periode",
+    "tidspunkt", "nar", "oppstart", "status", "budsjett", "kostnad", "kostnader", "okonomi",
+    "ressurser", "finansiering", "prioritet", "ar", "merknad", "merknader", "kommentar",
+    "kommentarer"))
+
 # the partners' header word folded (text.fold: ø → o), as the table readers look for it
 PARTNER_HEADER = r"(?:samarbeids)?partn(?:ere|er|arar)|aktor(?:er|ar)"
 PARTNER_HEADER_RE = re.compile(rf"(?:{PARTNER_HEADER})\b")
@@ -41,6 +50,27 @@ def field_of(word: str) -> str | None:
     costs = [(min(cost), name) for name, words in FIELD_WORDS.items()
              if (cost := [c for w in words if (c := ocr_cost(folded, w)) <= budget(w)])]
     return unique(sorted(costs))
+
+
+def other_label(segment: str) -> str | None:
+    """The label word as printed where a segment opens with a label naming no field of a
+    measure ("Ansvar: Sekretariatet" → "Ansvar"), else None."""
+    m = _LABEL_RE.match(segment)
+    if not m or m.group(1) or m.group(3) or fold(m.group(2)) not in OTHER_WORDS:
+        return None
+    return m.group(2)
+
+
+def left_out_notes(left_out: dict[str, list[str]], measures: int) -> list[str]:
+    """One note per label naming no field: its lines left out, and the measures they were
+    under ({"Ansvar": ["1.1", "1.2"]}; measures: how many the programme has)."""
+    notes = []
+    for word, ids in left_out.items():
+        under = list(dict.fromkeys(ids))
+        where = (f"under each of the {measures} measures" if len(under) == measures else
+                 f"{'measure' if len(under) == 1 else 'measures'} {', '.join(under)}")
+        notes.append(f"lines labelled '{word}' name no field of a measure: left out ({where})")
+    return notes
 
 
 def label(segment: str) -> tuple[str, str, str | None] | None:

@@ -14,6 +14,7 @@ files and never runs this script.
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import shutil
@@ -1390,6 +1391,52 @@ def label_word_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         "Light Grid 9 pt, header 'Aktører', 'Mål for resultat:' → PDF → pdftotext")
 
 
+def with_other_fields(path: Path, lines: tuple[str, ...], out: Path) -> Path:
+    """PATH with LINES (fields of no measure: "Ansvar: Sekretariatet") after each paragraph
+    that opens with "Partnere", in its style."""
+    document = docx.Document(str(path))
+    for paragraph in list(document.paragraphs):
+        if paragraph.text.startswith("Partnere"):
+            at = paragraph._p
+            for text in lines:
+                added = copy.deepcopy(paragraph._p)
+                at.addnext(added)
+                at = added
+                for r in added.findall(qn("w:r"))[1:]:
+                    added.remove(r)
+                added.find(qn("w:r")).find(qn("w:t")).text = text
+    document.save(str(out))
+    return out
+
+
+def other_field_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Fields of no measure labelled under the measures ("Ansvar: Sekretariatet", "Frist:",
+    "Status:"): left out with a warning naming the label and the measures. Before: read as a
+    target or a partner, or as the next section's heading, silently. Tuned on: the 2025
+    programme's label blocks with "Ansvar:" and "Frist:" lines (DOCX), the outline with
+    "Status:" (PDF). Held out (made after, scored once): the label blocks with "Ansvarlig:"
+    (pdftotext -layout), the outline with "Tidsplan: 2026–2027" and "Merknad:" (DOCX)."""
+    board, hp = src["board"], src["hp2025"]
+    labels = labels_docx(hp, work / "of-labels.docx", Style())
+    add("hp2025-labels-ansvar-docx", "hp2025", with_other_fields(
+        labels, ("Ansvar: Sekretariatet", "Frist: Desember 2026"), work / "of-labels-a.docx"),
+        "label blocks, 'Ansvar:' and 'Frist:' lines after the partners")
+    outline = outline_docx(board, work / "of-outline.docx", Style(), False, labels=True)
+    add("board-outline-status-pdf", "board", to_pdf(with_other_fields(
+        outline, ("Status: Pågår",), work / "of-outline-s.docx"), work / "of-outline-s.pdf"),
+        "outline with labelled fields, a 'Status:' line → LibreOffice PDF")
+    # held out
+    add("hp2025-labels-ansvarlig-pdftotext-layout", "hp2025", to_text(to_pdf(
+        with_other_fields(labels, ("Ansvarlig: Faggruppe for næring og kompetanse",),
+                          work / "of-labels-b.docx"), work / "of-labels-b.pdf"),
+        work / "of-labels-b.txt", layout=True),
+        "label blocks, 'Ansvarlig:' lines → PDF → pdftotext -layout")
+    add("board-outline-tidsplan-docx", "board", with_other_fields(
+        outline_docx(board, work / "of-outline-n.docx", NARROW, False, labels=True),
+        ("Tidsplan: 2026–2027", "Merknad: Videreføres fra 2025"), work / "of-outline-t.docx"),
+        "outline with labelled fields, Light Grid 9 pt, 'Tidsplan:' and 'Merknad:' lines")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1587,6 +1634,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     workshop_numbered_variants(src, work, add, ocr)
     scanned_layout_variants(src, work, add, ocr)
     label_word_variants(src, work, add, ocr)
+    other_field_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1601,7 +1649,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "area": area_variants, "cell-forms": cell_form_variants,
            "measure-forms": measure_form_variants,
            "workshop-numbered": workshop_numbered_variants,
-           "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants}
+           "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants,
+           "other-fields": other_field_variants}
 
 
 if __name__ == "__main__":

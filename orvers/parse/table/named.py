@@ -19,12 +19,10 @@ from dataclasses import replace
 
 from ...model import Block
 from ...text import collapse_space, fold
+from ..vocabulary import OTHER_WORDS
 from .cues import header_kind, label_kind
 
 _LABELS = {"result": "Resultatmål", "effect": "Effektmål"}
-# header words (folded) of columns that hold no field of a measure
-_OTHER = ("ansvar", "frist", "tidsplan", "tidsperiode", "periode", "tidspunkt", "nar",
-          "status", "budsjett", "kostnad", "okonomi", "prioritet", "ar")
 # header words (folded) of a column naming the area (chapter, section) of each row's measure
 _AREA = ("innsatsomrade", "innsatsomrader", "satsingsomrade", "satsningsomrade", "omrade",
          "fagomrade", "hovedomrade", "kapittel", "delkapittel")
@@ -40,7 +38,7 @@ def column_kind(name: str) -> str:
     result, effect = "resultat" in text, "effekt" in text
     if result != effect:
         return "result" if result else "effect"
-    if words[0].rstrip(":.") in _OTHER:
+    if words[0].rstrip(":.") in OTHER_WORDS:
         return "other"
     if words[0].rstrip(":.") in _AREA:
         return "area"
