@@ -215,6 +215,29 @@ def test_fields_of_no_measure_are_left_out_and_named(tmp_path):
         "lines labelled 'Status' name no field of a measure: left out (measure T3)")
 
 
+def test_headings_printed_with_numbers_give_the_section_ids(tmp_path):
+    text = ("Handlingsprogram 2027\n\n1. Næring\n\nTiltak: Etablere et nettverk\n"
+            "Partnere: KS\n\nTiltak: Kartlegge arealer\nPartnere: NHO\n\n"
+            "Kapittel 2: Klima og miljø\n\nTiltak: Dele erfaringer\nPartnere: NAV\n")
+    p = _loaded(tmp_path, text)
+    assert [(s.id, s.title) for s in p.sections] == [("1", "Næring"), ("2", "Klima og miljø")]
+    assert [m.section for m in p.measures] == ["1", "1", "2"]
+
+
+@pytest.mark.parametrize("name", ["hp2025-forms-docx.docx", "hp2025-forms-unruled-pdf.pdf"])
+def test_a_heading_after_the_partners_is_a_heading(name):
+    # the 2025 programme as forms, partners last: a heading with a comma ("…Oslofjorden,
+    # vann og vassdrag") was read as two more partners, its measures put in the section
+    # before. Word's heading style, a PDF's larger type say it is a heading.
+    from pathlib import Path
+
+    p = load(Path(__file__).parent / "variants" / "files" / name)
+    headings = [s.title for s in p.sections]
+    assert len(headings) == 7
+    assert "S5. Tverrgående: Miljøtilstanden i Oslofjorden, vann og vassdrag" in headings
+    assert not any("vassdrag" in x for m in p.measures for x in m.partners)
+
+
 def _loaded(tmp_path, text: str):
     path = tmp_path / "programme.txt"
     path.write_text(text, encoding="utf-8")

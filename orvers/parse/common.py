@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Block, Source
@@ -46,6 +47,14 @@ def with_label(block: Block) -> str:
         return f"{label} {block.text}"
     bullet = _LEVEL_BULLETS[min(block.list_level or 0, len(_LEVEL_BULLETS) - 1)]
     return f"{bullet} {block.text}"
+
+
+_HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
+
+
+def is_heading_style(block: Block) -> bool:
+    """Whether a Word paragraph is set in a heading style ("Heading 2", "Overskrift 2")."""
+    return bool(_HEADING_STYLE_RE.match(block.style))
 
 
 def labelled(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

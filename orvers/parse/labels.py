@@ -27,11 +27,12 @@ Decisions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Document, Measure, Programme, Section
-from ..text import collapse_space, is_bullet, join_lines, strip_bullet
-from .common import document_title, labelled, right_edge, source_of, wrapped
+from ..text import collapse_space, is_bullet, join_lines, numbered, strip_bullet
+from .common import document_title, is_heading_style, labelled, right_edge, source_of, wrapped
 from .vocabulary import label as field_label
 from .vocabulary import left_out_notes, other_label
 
@@ -51,6 +52,9 @@ def label_number(segment: str) -> str | None:
 
 
 _HEADING_WORDS = 8
+# a heading's number: "2.", "2.1", "2.1." (after text.numbered: "Kapittel 2:" → "2. ")
+_HEADING_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+|\d{1,2}(?=\.))\.?\s+(\S.*)$")
+_TALL = 1.15  # a line set this much higher than the body text is a heading (geometry.py's)
 
 
 @dataclass
@@ -78,7 +82,7 @@ def _is_heading(text: str) -> bool:
 
 
 class _Reader:
-    def __init__(self, right: float | None = None) -> None:
+    def __init__(self, right: float | None = None, tall: float | None = None) -> None:
         self.blocks: list[_Block] = []
         self.field = ""
         self.pending: str | None = None
@@ -86,6 +90,7 @@ class _Reader:
         self.section: str | None = None
         self.right = right  # where a PDF's lines end (common.right_edge)
         self.before: Block | None = None  # the line read last
+        self.tall = tall  # a PDF's line set at least this high is a heading (body_height)
 
     def heading(self) -> None:
         if self.pending is None:
@@ -96,6 +101,9 @@ class _Reader:
             self.sections[title] = Section(sid, title, None, raw_title=title)
         self.section = self.sections[title].id
         self.pending = None
+
+    def _tall(self, block: Block) -> bool:
+        return self.tall is not None and bool(block.words) and _height(block) >= self.tall
 
     def add(self, block: Block, segment: str) -> None:
         m = label(segment)
@@ -110,6 +118,11 @@ class _Reader:
         before, self.before = self.before, block
         goes_on = before is not None and before is not block and wrapped(before, block,
                                                                          self.right)
+        if not m and segment.strip() and (is_heading_style(block) or self._tall(block)):
+            # set as a heading (Word's style, a PDF's larger type): never a field's text
+            rest = self.pending is not None and goes_on  # a heading's line that wrapped
+            self.pending = collapse_space(f"{self.pending} {segment}" if rest else segment)
+            return
         if goes_on and not m and self.pending is not None and segment.strip():
             self.pending = collapse_space(f"{self.pending} {segment}")  # a heading wrapped
             return
@@ -151,9 +164,10 @@ class _Reader:
                     current.partners[-1] = collapse_space(f"{current.partners[-1]} "
                                                           f"{parts.pop(0)}")
                 current.partners += parts
-            elif current.partners and "," not in text and (current.result or current.effect
-                                                          ) and _is_heading(text):
-                self.pending = collapse_space(text)  # the targets are there: a heading
+            elif current.partners and _is_heading(text) and (
+                    "," not in text and (current.result or current.effect)
+                    or _HEADING_NUMBER_RE.match(numbered(text))):
+                self.pending = collapse_space(text)  # a numbered one, or the targets are there
                 return
             elif current.partners and "," not in text:
                 current.result.append(text)
@@ -176,10 +190,21 @@ class _Reader:
         current.lines.append(block)
 
 
+def _height(block: Block) -> float:
+    return max(w.bottom - w.top for w in block.words)
+
+
+def _tall_from(blocks: tuple[Block, ...]) -> float | None:
+    """The height from which a PDF's line is set larger than its body text (its most common
+    height), None without placed words."""
+    heights = [round(_height(b), 1) for b in blocks if b.words]
+    return Counter(heights).most_common(1)[0][0] * _TALL if heights else None
+
+
 def parse_labels(doc: Document) -> Programme:
     """Sections and measures of a label-block programme (`Tiltak:` / `Partnere:` / …)."""
     blocks = labelled(doc.blocks)
-    reader = _Reader(right_edge(blocks))
+    reader = _Reader(right_edge(blocks), _tall_from(blocks))
     for block in blocks:
         for segment in block.text.split("\t"):
             if segment.strip() or label(segment):
@@ -209,8 +234,24 @@ def parse_labels(doc: Document) -> Programme:
         for word in b.left_out:
             left_out.setdefault(word, []).append(mid)
     warnings += left_out_notes(left_out, len(measures))
+    sections, ids = _printed_numbers(list(reader.sections.values()))
     return Programme(
         path=doc.path, format=doc.format, layout="label-blocks",
-        title=document_title(doc.blocks), sections=tuple(reader.sections.values()),
-        measures=tuple(measures), pages=doc.pages, warnings=tuple(warnings),
+        title=document_title(doc.blocks), sections=tuple(sections),
+        measures=tuple(replace(m, section=ids.get(m.section or "", m.section))
+                       for m in measures),
+        pages=doc.pages, warnings=tuple(warnings),
     )
+
+
+def _printed_numbers(sections: list[Section]) -> tuple[list[Section], dict[str, str]]:
+    """The sections numbered as their headings print it ("2. Næring" → 2, "Næring"; also
+    "Kapittel 2: Næring") where every heading prints a number of its own, and the assigned
+    ids (S1, S2, …) mapped to them; else the sections as they are."""
+    found = [_HEADING_NUMBER_RE.match(numbered(s.title)) for s in sections]
+    numbers = [m.group(1) for m in found if m]
+    if not sections or len(numbers) != len(sections) or len(set(numbers)) != len(numbers):
+        return sections, {}
+    ids = {s.id: m.group(1) for s, m in zip(sections, found, strict=True) if m}
+    return [replace(s, id=m.group(1), title=m.group(2), raw_title=s.title)
+            for s, m in zip(sections, found, strict=True) if m], ids

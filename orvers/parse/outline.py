@@ -21,7 +21,15 @@ from statistics import median
 from ..model import Block, Document, Measure, Programme, Section
 from ..text import join_lines
 from .amounts import drop_data_rows
-from .common import document_title, labelled, numbered_blocks, right_edge, source_of, wrapped
+from .common import (
+    document_title,
+    is_heading_style,
+    labelled,
+    numbered_blocks,
+    right_edge,
+    source_of,
+    wrapped,
+)
 from .fields import fields
 from .listed import ENTRIES, listed
 from .vocabulary import left_out_notes
@@ -31,7 +39,6 @@ _FIRST_CHAPTER_MAX = 999  # an outline may start at any chapter, but not at a ye
 _BARE_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)*\.$")
 _GLUED_NUMBER_RE = re.compile(r"(?<=[^\d\s.])(\d+(?:\.\d+)+\.)(?=\s+\S|$)")
 _DASH_RE = re.compile(r"(?<=\.)\s+[—–]\s+")  # "2.1. — Title": OCR reads a tab's gap as a dash
-_HEADING_STYLE_RE = re.compile(r"^(Heading|Overskrift)\s*\d", re.IGNORECASE)  # Word styles
 _HEADING_WORDS = 6  # a first line this short, followed by a prose paragraph, is a heading
 _PROSE_CHARS = 200
 _TALL = 1.15  # a line this much taller than the body text is a heading
@@ -252,7 +259,7 @@ def parse_outline(doc: Document) -> Programme:
             unnumbered.append(f"{it.id}.1–{it.id}.{len(entries)}")
             continue
         if (it.id in parents or it.id in names or _is_prose_section(it, right)
-                or _HEADING_STYLE_RE.match(it.lines[0].style)):
+                or is_heading_style(it.lines[0])):
             title = _heading(it, right)
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)
