@@ -2,7 +2,8 @@
 LibreOffice, pdftoppm + ImageMagick + tesseract and pdftotext, read WITHOUT --layout.
 
 Each variant must give the exact measure ids of what was rendered, every title at least 95 %
-similar (after OCR repair), and at least 90 % of the targets and of the partners. The files are
+similar (after OCR repair), at least 90 % of the targets and of the partners, and at least 90 %
+of what it reads as targets and as partners rendered so (precision). The files are
 committed (tests/variants/generate.py makes them; CI does not run tesseract). Variants that do
 not yet read right are listed in KNOWN with the reason, as strict xfails: the day they pass,
 the list must shrink.
@@ -52,6 +53,20 @@ KNOWN: dict[str, str] = {
     "synthetic-board-cell-tiltak-apart-pdftotext-layout": "titles 0.615: 'Tiltak 11.1.1:' "
                                                           "over its title, the title's lines "
                                                           "partly read as targets",
+    # read without loss but with pieces too many: precision, measured since 4 Dec (each passed
+    # the recall bars before); a target cut where a wrapped line opens with a capital
+    "board-plain-landscape-pdftotext-layout": "targets precision 0.893: targets cut where a "
+                                              "wrapped line opens with a capital "
+                                              "(Osloregionens …)",
+    "board-budget-nr-column-landscape-pdftotext-layout": "targets precision 0.893: targets "
+                                                         "cut where a wrapped line opens "
+                                                         "with a capital",
+    "synthetic-board-pdftotext-layout": "targets precision 0.882: the synthetic targets' "
+                                        "capitalised words cut items",
+    "workshop-table-pdftotext-layout": "targets precision 0.857, partners 0.846: "
+                                       "proposals and partner lists cut at wrapped lines",
+    "board-nr-column-noheader-ocr-eng-150": "targets precision 0.887: English OCR at 150 dpi; "
+                                            "two targets read as one, one cut in two",
     # a fresh scan of the forms per measure (held out, scored once, then tuned on targets)
     "board-forms-ocr-nor-300-rot": "partners 0.894: names whose bullets the scan lost are "
                                    "glued where the next name is too long for the line",
@@ -73,3 +88,5 @@ def test_variant_reads_as_rendered(variant):
     assert s.title_min >= 0.95, f"title of {s.worst}: {s.title_min:.3f}"
     assert s.target_recall >= 0.90
     assert s.partner_recall >= 0.90
+    assert s.target_precision >= 0.90, "targets read that were not rendered (cut, or junk)"
+    assert s.partner_precision >= 0.90, "partners read that were not rendered (cut, or junk)"

@@ -4,7 +4,9 @@
 
 ids: the measure ids found equal the truth's, in order. titles: the lowest per-measure title
 similarity (rapidfuzz ratio, after OCR repair). targets / partners: recall over the variant, a
-truth item counting as found when a found item of the same measure is ≥ 90 % similar.
+truth item counting as found when a found item of the same measure is ≥ 90 % similar; and
+precision, a found item counting as right when a truth item of the same measure is ≥ 90 %
+similar (a target cut in two, a heading or a "Status:" line read as a partner count against).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Score:
     title_min: float
     target_recall: float
     partner_recall: float
+    target_precision: float
+    partner_precision: float
     seconds: float
     pages: int
     worst: str  # the id of the worst title, for a failure message
@@ -41,6 +45,10 @@ def _recall(pairs: list[tuple[list[str], list[str]]]) -> float:
     total = sum(len(want) for want, _ in pairs)
     hits = sum(any(fuzz.ratio(w, g) >= _SAME for g in got) for want, got in pairs for w in want)
     return hits / total if total else 1.0
+
+
+def _precision(pairs: list[tuple[list[str], list[str]]]) -> float:
+    return _recall([(got, want) for want, got in pairs])
 
 
 def score(variant: dict) -> Score:
@@ -61,11 +69,13 @@ def score(variant: dict) -> Score:
                 for t in truth]
     return Score(variant["name"], [m.id for m in programme.measures] == [t["id"] for t in truth],
                  len(programme.measures), len(truth), worst[0], _recall(targets),
-                 _recall(partners), seconds, programme.pages, worst[1])
+                 _recall(partners), _precision(targets), _precision(partners), seconds,
+                 programme.pages, worst[1])
 
 
 def main() -> None:
-    print("| variant | pipeline | ids | titles (min) | targets | partners | seconds | s/page |")
+    print("| variant | pipeline | ids | titles (min) | targets (R / P) | partners (R / P) | "
+          "seconds | s/page |")
     print("|---|---|---|---|---|---|---|---|")
     for variant in MANIFEST["variants"]:
         try:
@@ -75,7 +85,8 @@ def main() -> None:
             continue
         ids = ("exact" if s.ids_equal else "wrong") + f" {s.found}/{s.expected}"
         print(f"| {s.name} | {variant['pipeline']} | {ids} | {s.title_min:.3f} | "
-              f"{s.target_recall:.3f} | {s.partner_recall:.3f} | {s.seconds:.2f} | "
+              f"{s.target_recall:.3f} / {s.target_precision:.3f} | {s.partner_recall:.3f} / "
+              f"{s.partner_precision:.3f} | {s.seconds:.2f} | "
               f"{s.seconds / max(s.pages, 1):.2f} |", flush=True)
 
 
