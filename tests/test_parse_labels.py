@@ -238,6 +238,16 @@ def test_a_heading_after_the_partners_is_a_heading(name):
     assert not any("vassdrag" in x for m in p.measures for x in m.partners)
 
 
+def test_partner_lists_split_at_commas_outside_brackets_others_kept_with_the_name():
+    from orvers.parse.labels import split_partners
+
+    assert split_partners("Viken (Asker, Bærum), KS, NHO og LO mm") == [
+        "Viken (Asker, Bærum)", "KS", "NHO og LO mm"]
+    # "mfl", "m.fl.", "osv" say "and others": no partner of their own
+    assert split_partners("Kommunene, fylkene, mfl") == ["Kommunene", "fylkene, mfl"]
+    assert split_partners("KS, m.fl.") == ["KS, m.fl."]
+
+
 def _loaded(tmp_path, text: str):
     path = tmp_path / "programme.txt"
     path.write_text(text, encoding="utf-8")

@@ -52,7 +52,7 @@ def test_result_and_effect_columns_and_a_responsible_column(tmp_path):
     m = p.measure("1.1")
     assert m.result_targets == ("To samlinger i året",)
     assert m.effect_targets == ("Mer samordnet næringspolitikk",)
-    assert m.partners == ("KS, NHO",)
+    assert m.partners == ("KS", "NHO")  # a comma-separated list in the cell
     assert p.measure("1.2").partners == ("Kommunene",)
     assert "a column 'Ansvar' holds no field of a measure: left out" in p.warnings
     assert not any("without a Resultatmål/Effektmål label" in w for w in p.warnings)

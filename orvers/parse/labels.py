@@ -72,9 +72,24 @@ class _Block:
     left_out: list[str] = field(default_factory=list)  # labels naming no field ("Ansvar")
 
 
+_LIST_COMMA_RE = re.compile(r",(?![^()]*\))")  # a comma outside brackets: "Viken (Asker, Bærum)"
+
+
+# "… and others" closing a list: it stays with the name before it ("fylkene, mfl")
+_OTHERS_RE = re.compile(r"^(?:m\.?\s?fl|m\.?\s?m|osv|etc|m\.?\s?v|med flere|og flere|og andre)\.?$",
+                        re.IGNORECASE)
+
+
 def split_partners(text: str) -> list[str]:
-    """Partner names from a comma-separated list."""
-    return [p for p in (collapse_space(x) for x in text.split(",")) if p]
+    """Partner names from a comma-separated list (a comma inside brackets parts nothing;
+    "mfl", "mm", "osv" after a comma stay with the name before)."""
+    names: list[str] = []
+    for part in (collapse_space(x) for x in _LIST_COMMA_RE.split(text)):
+        if names and _OTHERS_RE.match(part):
+            names[-1] = f"{names[-1]}, {part}"
+        elif part:
+            names.append(part)
+    return names
 
 
 def _is_heading(text: str) -> bool:

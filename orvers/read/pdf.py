@@ -126,8 +126,30 @@ def _page_parts(page) -> dict:
     band = (page.height * _BAND, page.height * (1 - _BAND))
     body = [(top, ws) for top, ws in lines
             if top >= band[0] and max(w["bottom"] for w in ws) <= band[1]]
-    return {"lines": lines, "tables": [(t.bbox, t.extract()) for t in tables], "band": band,
+    return {"lines": lines, "tables": [(t.bbox, _table_rows(page, t)) for t in tables],
+            "band": band,
             "body": body, "gutter": columns.gutter(body, float(page.width))}
+
+
+def _table_rows(page, table) -> list[list[str | None]]:
+    """A ruled table's rows as pdfplumber extracts them, and the text it leaves out added to
+    the cell it belongs to: a cell merged down several rows (a measure's title beside a row
+    per target) is as high as its first row to pdfplumber, and its text below that is in no
+    cell; it goes on the cell above it in its column."""
+    rows = table.extract()
+    boxes = [c for r in table.rows for c in r.cells if c is not None]
+    columns = [c.bbox for c in table.columns]
+    for i, row in enumerate(table.rows):
+        for j, cell in enumerate(row.cells):
+            above = next((k for k in range(i - 1, -1, -1) if rows[k][j] is not None), None)
+            if cell is not None or j >= len(columns) or above is None:
+                continue
+            box = (columns[j][0], row.bbox[1], columns[j][2], row.bbox[3])
+            text = page.filter(lambda o, box=box: "text" in o and _inside(o, box) and not any(
+                _inside(o, b) for b in boxes)).extract_text()
+            if text.strip():
+                rows[above][j] = f"{rows[above][j]}\n{text}"
+    return rows
 
 
 def _gutters(parts: list[dict]) -> list[tuple[float, float] | None]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ...model import Measure, Source
 from ...text import collapse_space, join_lines
+from ..labels import split_partners
 from .cues import label_kind, strip_bullet
 from .width import text_width
 
@@ -119,7 +120,8 @@ class Columns:
             section=self.section,
             result_targets=tuple(unglue(t, words) for t in _texts(self.result)),
             effect_targets=tuple(unglue(t, words) for t in _texts(self.effect)),
-            partners=tuple(unglue(p, words) for p in (_partner(i) for i in self.partners) if p),
+            partners=tuple(unglue(name, words) for i in self.partners
+                           for name in split_partners(_partner(i))),
             source=Source(self.page, self.line_start, self.line_end),
         )
 
