@@ -20,6 +20,7 @@ FILES = Path(__file__).parent / "variants" / "files"
     ("Resultatmål", "result"), ("Effektmål", "effect"), ("Resultat- og effektmål", ""),
     ("Ansvar", "other"), ("Ansvarlig", "other"), ("Frist", "other"), ("Status", "other"),
     ("Ansvarsfordeling", ""), ("Merknad", "other"),
+    ("Ansvar og partnere", ""), ("Ansvarlig/samarbeidspartnere", ""),  # the partners
     ("Partnere", ""), ("Tiltak", ""), ("Beskrivelse", ""),
     ("Innsatsområde", "area"), ("Satsingsområde", "area"), ("Kapittel", "area"),
     ("Tema", ""),

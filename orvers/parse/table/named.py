@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ...model import Block
 from ...text import collapse_space, fold
-from ..vocabulary import OTHER_WORDS
+from ..vocabulary import OTHER_WORDS, PARTNER_HEADER_RE
 from .cues import header_kind, label_kind
 
 _LABELS = {"result": "Resultatmål", "effect": "Effektmål"}
@@ -38,6 +38,8 @@ def column_kind(name: str) -> str:
     result, effect = "resultat" in text, "effekt" in text
     if result != effect:
         return "result" if result else "effect"
+    if any(PARTNER_HEADER_RE.match(w) for w in words):
+        return ""  # "Ansvar og partnere", "Ansvarlig/samarbeidspartnere": the partners
     if words[0].rstrip(":.") in OTHER_WORDS:
         return "other"
     if words[0].rstrip(":.") in _AREA:
