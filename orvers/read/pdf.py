@@ -347,10 +347,13 @@ def _overlap(a: dict, b: dict) -> float:
 
 
 def _row_start(text: str) -> str:
-    """How a row's first cell opens: "number" (a measure), "bullet" or "" (anything else)."""
+    """How a row's first cell opens: "number" (a measure), "bullet", "text" (a capital: a
+    title in a table that prints no numbers) or "" (empty, or going on in lower case)."""
     if _MEASURE_RE.match(text):
         return "number"
-    return "bullet" if is_bullet(text) else ""
+    if is_bullet(text):
+        return "bullet"
+    return "text" if text.strip()[:1].isupper() else ""
 
 
 def _row_opener(pages: list[list[dict]]) -> str:

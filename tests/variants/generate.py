@@ -183,11 +183,12 @@ def _targets(m: Measure, labels: bool = True) -> list[tuple[str, bool]]:
 
 
 def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
-               number_column: bool = False, labels: bool = True) -> Path:
+               number_column: bool = False, labels: bool = True, numbers: bool = True) -> Path:
     """The board's layout: numbered headings, a 3-column measure table per section; the
     header row on every table ("every"), on the first table only ("first") or on none; with
     number_column, the measure numbers in a column of their own (Nr | Tiltak | …); without
-    labels, the targets' cell holds the targets with no Resultatmål:/Effektmål: label."""
+    labels, the targets' cell holds the targets with no Resultatmål:/Effektmål: label;
+    without numbers, the titles print no measure number."""
     document = _document(style)
     document.add_heading(p.title, level=0)
     tables = 0
@@ -201,7 +202,8 @@ def board_docx(p: Programme, path: Path, style: Style, headers: str = "every",
                      [(x, True) for x in m.partners]] for m in measures], style, header)
             else:
                 _table(document, ("Tiltak", "Resultat- og effektmål", "Partnere"), [
-                    [[(f"{m.id}. {m.title}", False)], _targets(m, labels),
+                    [[(f"{m.id}. {m.title}" if numbers else m.title, False)],
+                     _targets(m, labels),
                      [(x, True) for x in m.partners]] for m in measures], style, header)
     document.save(str(path))
     return path
@@ -1496,6 +1498,25 @@ def partner_list_variants(src: dict[str, Programme], work: Path, add, ocr) -> No
         "partners comma-separated → LibreOffice PDF")
 
 
+def unnumbered_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Measure tables that print no numbers: each row under the header a measure, its id
+    the next in its section (2.1.1, 2.1.2 … as the headings number them), said in a note.
+    Before: "no measures found". Tuned on: the board in Table Grid (DOCX, PDF). Held out
+    (made after, scored once): the synthetic board (wide numbers) in Light Grid 9 pt, and
+    the board with no rules in landscape serif (PDF)."""
+    _docx_pdf(add, work, "board-unnumbered-rows", "board", board_docx(
+        src["board"], work / "un-board.docx", Style(), numbers=False),
+        "python-docx, Table Grid, titles without numbers")
+    # held out
+    add("synthetic-board-unnumbered-narrow-pdf", "synthetic-board", to_pdf(board_docx(
+        src["synthetic-board"], work / "un-syn.docx", NARROW, numbers=False),
+        work / "un-syn.pdf"),
+        "python-docx, Light Grid 9 pt, titles without numbers → LibreOffice PDF")
+    add("board-unnumbered-unruled-pdf", "board", to_pdf(board_docx(
+        src["board"], work / "un-wide.docx", WIDE, numbers=False), work / "un-wide.pdf"),
+        "python-docx, no rules, landscape serif, titles without numbers → LibreOffice PDF")
+
+
 def two_column_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Two-column tables with neither a header row nor target labels: the numbered title
     and the targets, or the numbered title and the partners (truth: the board with only
@@ -1695,6 +1716,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     label_word_variants(src, work, add, ocr)
     other_field_variants(src, work, add, ocr)
     partner_list_variants(src, work, add, ocr)
+    unnumbered_row_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1710,7 +1732,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "measure-forms": measure_form_variants,
            "workshop-numbered": workshop_numbered_variants,
            "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants,
-           "other-fields": other_field_variants, "partner-lists": partner_list_variants}
+           "other-fields": other_field_variants, "partner-lists": partner_list_variants,
+           "unnumbered-rows": unnumbered_row_variants}
 
 
 if __name__ == "__main__":

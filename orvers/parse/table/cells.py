@@ -70,6 +70,8 @@ class _CellWalker:
         self.leftover: list[Check] = []  # table text no measure took
         self.notes: list[str] = []  # numbers read through OCR damage
         self.area = ""  # an area column's unnumbered name, for the next measure's section
+        self.unnumbered: set[int | None] = set()  # tables whose rows print no numbers
+        self.assigned: list[str] = []  # the ids given to their rows
 
     def text_block(self, block: Block) -> None:
         if block.kind == "area":
@@ -137,6 +139,10 @@ class _CellWalker:
             return
         first = [b for b in cells if b.col == 0]
         ident = opening(block_text(first[0])) if first else None
+        if first and not ident and cells[0].table in self.unnumbered and block_text(
+                first[0]).strip():  # a measure whose number the table does not print
+            ident = (self._next_id(), block_text(first[0]))
+            self.assigned.append(ident[0])
         if ident:
             cols = self.new_measure(ident[0], first[0])
             if ident[1].strip():
@@ -154,6 +160,13 @@ class _CellWalker:
                 cols.add_middle(text.replace("\n", " "), True)
             elif b.col == 2:
                 cols.add_partner(text.replace("\n", " "), True)
+
+    def _next_id(self) -> str:
+        """The id of the next measure in a table without numbers: the next in its section
+        ("2.1.3" after two under 2.1), or T1, T2, … under no numbered heading."""
+        if self.section is None:
+            return f"T{sum(m.id.startswith('T') for m in self.measures) + 1}"
+        return f"{self.section}.{sum(m.section == self.section for m in self.measures) + 1}"
 
     def _dotless(self, block: Block) -> str:
         """The next measure's number where the line opens with its digits read without dots
@@ -217,8 +230,10 @@ def read_cells(blocks: tuple[Block, ...]
     sections no heading named."""
     walker = _CellWalker()
     blocks, named = named_columns(blocks)
+    blocks = _by_role(blocks)
+    walker.unnumbered = _unnumbered(blocks)
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
-    for (in_row, _, _), group in groupby(_by_role(blocks), key=key):
+    for (in_row, _, _), group in groupby(blocks, key=key):
         cells = list(group)
         if in_row:
             walker.row(cells)
@@ -228,8 +243,50 @@ def read_cells(blocks: tuple[Block, ...]
                 walker.line(block)
             else:
                 walker.text_block(block)
+    for cols in walker.measures:
+        cols.assigned = cols.id in walker.assigned
+    assigned = ([f"measures in tables that print no numbers: ids assigned in order "
+                 f"({_ranges(walker.assigned)})"] if walker.assigned else [])
     return (walker.sections, walker.measures, walker.leftover,
-            [*named, *walker.notes, *_unheaded(walker)])
+            [*named, *walker.notes, *assigned, *_unheaded(walker)])
+
+
+def _unnumbered(blocks: tuple[Block, ...]) -> set[int | None]:
+    """The tables under a measure table's header ("Tiltak | Resultat- og effektmål |
+    Partnere": two header cells or more) whose rows open with no measure number: each row a
+    measure; and a table without a header right after such a one, nothing between (the
+    table going on on the next page)."""
+    heads: dict[int | None, int] = {}
+    numbered: set[int | None] = set()
+    after: dict[int | None, int | None] = {}  # a table → the table right before it
+    last: int | None = None
+    for b in blocks:
+        if b.kind != "cell" or b.row is None:
+            last = None  # text between two tables
+            continue
+        if b.table != last:
+            after[b.table], last = last, b.table
+        if _is_header_cell(b):
+            heads[b.table] = heads.get(b.table, 0) + 1
+        elif b.col == 0 and opening(block_text(b)):
+            numbered.add(b.table)
+    out = {t for t, n in heads.items() if n >= 2 and t not in numbered}
+    for table, before in after.items():
+        if before in out and table not in heads and table not in numbered:
+            out.add(table)
+    return out
+
+
+def _ranges(ids: list[str]) -> str:
+    """Runs of ids by their section: "1.1–1.6, 2.1.1–2.1.4" (or "T1–T9")."""
+    runs: list[list[str]] = []
+    for mid in ids:
+        parent = mid.rsplit(".", 1)[0] if "." in mid else "T"
+        if runs and (runs[-1][0].rsplit(".", 1)[0] if "." in runs[-1][0] else "T") == parent:
+            runs[-1].append(mid)
+        else:
+            runs.append([mid])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _by_role(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -52,6 +52,7 @@ class Columns:
     partners: list[Item] = field(default_factory=list)
     kind: str = "result"  # which target list the middle column is filling
     seen: set[str] = field(default_factory=set)  # labels met so far
+    assigned: bool = False  # the id orvers gave a row that printed no number
 
     def targets(self) -> list[Item]:
         """The target list being filled."""
@@ -123,6 +124,7 @@ class Columns:
             partners=tuple(unglue(name, words) for i in self.partners
                            for name in split_partners(_partner(i))),
             source=Source(self.page, self.line_start, self.line_end),
+            id_source="assigned" if self.assigned else "document",
         )
 
 
