@@ -117,11 +117,13 @@ def report(score: Score, titles_old: dict[str, str] | None = None,
     """Misses (false positives, false negatives) with titles, then the scores on the last line."""
     to, tn = titles_old or {}, titles_new or {}
 
+    def side(mid: str | None, titles: dict[str, str]) -> str:
+        if not mid:
+            return "—"
+        return f"{mid} «{titles[mid][:60]}»" if titles.get(mid) else mid  # --links: ids only
+
     def show(pair: Pair) -> str:
-        o, n = pair
-        left = f"{o} «{to.get(o, '')[:60]}»" if o else "—"
-        right = f"{n} «{tn.get(n, '')[:60]}»" if n else "—"
-        return f"{left} → {right}"
+        return f"{side(pair[0], to)} → {side(pair[1], tn)}"
 
     lines = [f"false positive: {show(p)}" for p in score.false_positives]
     lines += [f"false negative: {show(p)}" for p in score.false_negatives]

@@ -43,7 +43,8 @@ def test_misses(gold):
     assert set(s.false_negatives) == {("1.1", "2.1"), ("1.2", "2.2")}
     assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 4)
     text = report(s, {"1.1": "Etablere nettverk"}, {})
-    assert "false positive: 1.1 «Etablere nettverk» → 2.2" in text
+    assert "false positive: 1.1 «Etablere nettverk» → 2.2\n" in text
+    assert "«»" not in report(s)  # --links: ids alone, no empty titles
     assert text.splitlines()[-1] == "precision=0.667 recall=0.500 f1=0.571"
 
 
