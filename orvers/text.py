@@ -15,6 +15,17 @@ def strip_bullet(line: str) -> str:
     return BULLET_RE.sub("", line, count=1).strip()
 
 
+# a list item's own number typed before it ("1. ", "2) "; a capital after): an item of a
+# list numbered by hand, not a measure's number ("1.1") nor a date ("3. mai"); letters
+# ("a) ") stay, as the workshop notes letter their sub-items
+ITEM_NUMBER_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?=[A-ZÆØÅ])")
+
+
+def strip_item_number(line: str) -> str:
+    """Remove a list item's own number typed before it ("1. Gjennomført …" → "Gjennomført …")."""
+    return ITEM_NUMBER_RE.sub("", line, count=1)
+
+
 def is_bullet(line: str) -> bool:
     """Whether the line starts with a bullet glyph."""
     return bool(BULLET_RE.match(line)) and bool(line.strip())

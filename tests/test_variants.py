@@ -76,6 +76,10 @@ KNOWN: dict[str, str] = {
     # are told apart by their numbers alone
     "board-unnumbered-unruled-pdf": "no measures found (a clear error): a table without "
                                     "rules and without numbers has no row boundaries to read",
+    # lists typed by hand (held out, scored once)
+    "board-partner-breaks-pdf": "partners 0.577: a name per line without bullets; where the "
+                                "next name would not have fit on the line above, the PDF "
+                                "cannot tell a line break from a wrap (joined)",
 }
 
 

@@ -2,7 +2,8 @@
 lines below the measure's title (`Resultatmål:`, `Effektmål:`, `Partnere:`), each label's
 text on its line or in bullets below it.
 
-A label line ends the title and starts its field; a bullet starts a new target, and so does,
+A label line ends the title and starts its field; a bullet or an item's own number typed
+before it ("2. ", taken off) starts a new target, and so does,
 in a PDF, a line opening with a capital after a line that had room for its first word (a
 target whose bullet an OCR layer lost); any other line goes on with the target before it (it
 wrapped); partners are split on commas, and a
@@ -15,7 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Block
-from ..text import collapse_space, is_bullet, join_lines, strip_bullet
+from ..text import (
+    ITEM_NUMBER_RE,
+    collapse_space,
+    is_bullet,
+    join_lines,
+    strip_bullet,
+    strip_item_number,
+)
 from .common import wrapped
 from .labels import label, split_partners
 from .vocabulary import other_label
@@ -70,7 +78,9 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
             # its own: a target whose bullet an OCR layer lost, when it opens with a capital
             apart = (right is not None and b.words and previous is not None
                      and previous.words and not goes_on and text[:1].isupper())
-            _add(out, name, text, new=is_bullet(text) or apart, goes_on=goes_on)
+            numbered = name != "partners" and bool(ITEM_NUMBER_RE.match(text))
+            _add(out, name, strip_item_number(text) if numbered else text,
+                 new=is_bullet(text) or numbered or apart, goes_on=goes_on)
     return out
 
 

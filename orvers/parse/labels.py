@@ -72,7 +72,8 @@ class _Block:
     left_out: list[str] = field(default_factory=list)  # labels naming no field ("Ansvar")
 
 
-_LIST_COMMA_RE = re.compile(r",(?![^()]*\))")  # a comma outside brackets: "Viken (Asker, Bærum)"
+# a comma or semicolon outside brackets: "Viken (Asker, Bærum)"
+_LIST_COMMA_RE = re.compile(r"[,;](?![^()]*\))")
 
 
 # "… and others" closing a list: it stays with the name before it ("fylkene, mfl")
@@ -81,7 +82,7 @@ _OTHERS_RE = re.compile(r"^(?:m\.?\s?fl|m\.?\s?m|osv|etc|m\.?\s?v|med flere|og f
 
 
 def split_partners(text: str) -> list[str]:
-    """Partner names from a comma-separated list (a comma inside brackets parts nothing;
+    """Partner names from a list parted by commas or semicolons (inside brackets nothing parts;
     "mfl", "mm", "osv" after a comma stay with the name before)."""
     names: list[str] = []
     for part in (collapse_space(x) for x in _LIST_COMMA_RE.split(text)):

@@ -31,6 +31,7 @@ from .common import (
     wrapped,
 )
 from .fields import fields
+from .labels import label
 from .listed import ENTRIES, listed
 from .vocabulary import left_out_notes
 
@@ -162,11 +163,33 @@ def _items(blocks: tuple[Block, ...]) -> list[_Item]:
     # a line apart that may be a heading whose number was lost: it is one when a new chapter's
     # first section follows, else it was the end of the item's title after all
     heading: Block | None = None
+    listing: int | None = None  # the last number of a target list numbered by hand ("1. ")
+    # the last line so taken as a target: a chapter's heading if the next number is its child
+    taken: tuple[Block, tuple[int, ...], str] | None = None
     for b in _joined(blocks):
         text = _DASH_RE.sub(" ", b.text.strip(), count=1)
+        found = label(text)
+        if found:  # a target list may follow a target label; a partner label ends it
+            listing = 0 if found[0] in ("result", "effect") and not found[1].strip() else None
         m = NUMBER_RE.match(text)
         if m:
             number = tuple(int(p) for p in m.group(1).split("."))
+            if (listing is not None and number == (listing + 1,) and items
+                    and not is_heading_style(b)):
+                listing += 1  # "2. Deltatt på …" after "1. …" under Resultatmål: an item
+                items[-1].lines.append(b)
+                taken = (b, number, m.group(3).strip())
+                continue
+            listing = None
+            if (taken is not None and number[:-1] == taken[1] and taken[1] not in seen
+                    and taken[0] in items[-1].lines):  # "2. Næring" was a chapter after all
+                at = items[-1].lines.index(taken[0])
+                chapter = _Item(taken[1], items[-1].lines[at:], taken[2])
+                del items[-1].lines[at:]
+                items.append(chapter)
+                seen[taken[1]] = chapter
+                last_top = max(last_top, taken[1][0])
+            taken = None
             if _accepts(number, m.group(2), m.group(3), seen, last_top):
                 if heading is not None and len(number) == 2 and number[:1] not in seen:
                     chapter = _Item(number[:1], [heading], heading.text.strip())

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Document, Word
-from ..text import is_bullet, join_lines
+from ..text import ITEM_NUMBER_RE, is_bullet, join_lines
 from ..text import numbered as number_form
 from . import columns
 from .limits import max_bytes, max_pages, too_big
@@ -42,6 +42,9 @@ _OVERLAP = 0.5  # words whose boxes share this much of their height stand on one
 _SAME_LINE = 0.5  # points: a word whose first glyph stands this near a line's start goes on it
 _TURNED = 0.1  # a page is askew when at least this share of its glyphs sits on turned lines
 _BAND = 0.08  # top/bottom share of the page where headers and footers live
+# a cell's line ended by hand where the next line's first word, a space (this share of the
+# line's height) before it, would have fit with this much of the height to spare
+_SPACE, _FIT = 0.3, 0.5
 _SAME_FURNITURE = 90  # a band line this similar (rapidfuzz ratio) to furniture is furniture
 
 
@@ -137,6 +140,7 @@ def _table_rows(page, table) -> list[list[str | None]]:
     per target) is as high as its first row to pdfplumber, and its text below that is in no
     cell; it goes on the cell above it in its column."""
     rows = table.extract()
+    _hard_breaks(page, table, rows)
     boxes = [c for r in table.rows for c in r.cells if c is not None]
     columns = [c.bbox for c in table.columns]
     for i, row in enumerate(table.rows):
@@ -150,6 +154,36 @@ def _table_rows(page, table) -> list[list[str | None]]:
             if text.strip():
                 rows[above][j] = f"{rows[above][j]}\n{text}"
     return rows
+
+
+def _hard_breaks(page, table, rows: list[list[str | None]]) -> None:
+    """Mark in each cell where a line ended though the next line's first word would have fit
+    on it (a paragraph's end or a typed line break: partners one per line, targets numbered
+    "1." without bullets) with a blank line, which ends a paragraph (_paragraphs). The
+    room a line has is the cell's width less its left padding on both sides; a cell whose
+    lines pdfplumber counts otherwise is left as it is."""
+    words = None
+    for i, row in enumerate(table.rows):
+        for j, cell in enumerate(row.cells):
+            text = rows[i][j] if j < len(rows[i]) else None
+            if cell is None or not text or "\n" not in text:
+                continue
+            if words is None:
+                words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            lines = [ws for _, ws in _lines([w for w in words if _inside(w, cell)])]
+            texts = text.split("\n")
+            if len(lines) != len(texts):
+                continue
+            pad = min(ws[0]["x0"] for ws in lines) - cell[0]
+            room = cell[2] - max(pad, 0.0)
+            out = [texts[0]]
+            for above, below, line in zip(lines, lines[1:], texts[1:], strict=False):
+                height = below[0]["bottom"] - below[0]["top"]
+                needs = below[0]["x1"] - below[0]["x0"] + _SPACE * height
+                if above[-1]["x1"] + needs < room - _FIT * height:
+                    out.append("")
+                out.append(line)
+            rows[i][j] = "\n".join(out)
 
 
 def _gutters(parts: list[dict]) -> list[tuple[float, float] | None]:
@@ -367,7 +401,8 @@ def _row_opener(pages: list[list[dict]]) -> str:
 
 
 def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
-    """Append a row's continuation (the rest of a row split across pages) to the last row."""
+    """Append a row's continuation (the rest of a row split across pages) to the last row: its
+    first paragraph goes on the last one of its cell unless it opens an item or a label."""
     last = next((b for b in reversed(blocks) if b.kind == "cell" and b.row is not None), None)
     if last is None:
         return False
@@ -378,7 +413,8 @@ def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
                   and b.col is not None and b.col <= col), default=len(blocks) - 1)
         first, rest = paragraphs[0], paragraphs[1:]
         prev = blocks[at]
-        if prev.col == col and not is_bullet(first) and not _LABEL_RE.match(first):
+        if prev.col == col and not (is_bullet(first) or _LABEL_RE.match(first)
+                                    or ITEM_NUMBER_RE.match(first)):
             blocks[at] = replace(prev, text=join_lines([prev.text, first]))
         else:
             rest = paragraphs
@@ -416,13 +452,19 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
-    """Wrapped lines of a cell → paragraphs: a bullet or a label line ("Effektmål:") starts one."""
+    """Wrapped lines of a cell → paragraphs: a bullet, a label line ("Effektmål:"), an item's
+    own number ("2. ") or a line after one ended by hand (a blank line, _hard_breaks) starts
+    one."""
     groups: list[list[str]] = []
+    ended = False  # a blank line: the line before ended by hand (_hard_breaks)
     for line in lines:
         if not line.strip():
+            ended = True
             continue
         label = bool(_LABEL_RE.match(line))
-        if not groups or is_bullet(line) or label or _LABEL_RE.match(groups[-1][-1]):
+        if (not groups or ended or is_bullet(line) or label or ITEM_NUMBER_RE.match(line)
+                or _LABEL_RE.match(groups[-1][-1])):
+            ended = False
             groups.append([line])
         elif groups[-1][-1].rstrip().endswith("/"):
             groups[-1][-1] = groups[-1][-1].rstrip() + line.strip()

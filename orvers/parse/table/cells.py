@@ -13,7 +13,7 @@ from itertools import groupby
 
 from ...model import Block, Check, Section
 from ...text import collapse_space, join_lines
-from .columns import Columns
+from .columns import Columns, ends_open, ends_unfinished
 from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, header_kind, is_bullet, label_kind
 from .named import named_columns
 from .numbers import opening
@@ -155,11 +155,13 @@ class _CellWalker:
             cols.add_title(block_text(b))
         for b in cells:
             cols.line_end = max(cols.line_end, b.line)
-            text = block_text(b)
-            if b.col == 1:
-                cols.add_middle(text.replace("\n", " "), True)
-            elif b.col == 2:
-                cols.add_partner(text.replace("\n", " "), True)
+            if b.col not in (1, 2):
+                continue
+            for text, new in _broken(block_text(b), b.col == 2):
+                if b.col == 1:
+                    cols.add_middle(text, new)
+                else:
+                    cols.add_partner(text, new)
 
     def _next_id(self) -> str:
         """The id of the next measure in a table without numbers: the next in its section
@@ -249,6 +251,20 @@ def read_cells(blocks: tuple[Block, ...]
                  f"({_ranges(walker.assigned)})"] if walker.assigned else [])
     return (walker.sections, walker.measures, walker.leftover,
             [*named, *walker.notes, *assigned, *_unheaded(walker)])
+
+
+def _broken(text: str, names: bool) -> list[tuple[str, bool]]:
+    """A cell paragraph's lines broken by hand (Word's line break, Shift+Enter), each with
+    whether it starts an item: a partner per line (names) unless the line before ends open
+    ("og", ","); a target per line unless it goes on a sentence (the line before ends on
+    "og", "i" …, or this one opens in lower case after no full stop)."""
+    lines = [x for x in text.split("\n") if x.strip()] or [text]
+    out = [(lines[0], True)]
+    for before, line in zip(lines, lines[1:], strict=False):
+        goes_on = ends_open(before) or (not names and (ends_unfinished(before) or (
+            line.strip()[:1].islower() and not before.rstrip().endswith((".", ":")))))
+        out.append((line, not goes_on))
+    return out
 
 
 def _unnumbered(blocks: tuple[Block, ...]) -> set[int | None]:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ...model import Measure, Source
-from ...text import collapse_space, join_lines
+from ...text import collapse_space, join_lines, strip_item_number
 from ..labels import split_partners
 from .cues import label_kind, strip_bullet
 from .width import text_width
@@ -73,7 +73,7 @@ class Columns:
                 self.add_middle(rest, True)
             return
         target = self.targets()
-        body = clean(strip_bullet(text) if new_item else text)
+        body = clean(strip_item_number(strip_bullet(text)) if new_item else text)
         if not body:
             return
         if new_item or not target:
@@ -83,7 +83,7 @@ class Columns:
 
     def add_partner(self, text: str, new_item: bool) -> None:
         """Add one line of the Partnere column."""
-        body = clean(strip_bullet(text) if new_item else text)
+        body = clean(strip_item_number(strip_bullet(text)) if new_item else text)
         if not body:
             return
         if self.partners and not new_item:

@@ -1,0 +1,99 @@
+"""Lists typed by hand in a measure's cells or fields: partners one per line by Word's line
+break or parted by semicolons, targets numbered "1. " without bullets (in a Word table, its
+LibreOffice PDF and an outline's labelled fields). The numbers are the list's, not the
+targets' text; a chapter numbered like the next item stays a chapter."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from builders import to_pdf
+
+from orvers.api import load
+from orvers.parse.labels import split_partners
+
+TARGETS = ("Gjennomført to møter med kommunene.", "Etablert en felles portal for data.")
+PARTNERS = ("KS", "næringsliv", "Statens vegvesen")
+
+
+def _table(path, partners: str):
+    document = docx.Document()
+    document.add_heading("1. Klima", level=1)
+    table = document.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål", "Partnere"),
+                          strict=True):
+        cell.text = text
+    for n, row in enumerate(table.rows[1:], 1):
+        title, middle, right = row.cells
+        title.text = f"1.{n}. Samle kunnskap om flom og skred i regionen, del {n}"
+        middle.text = "Resultatmål:"
+        for k, t in enumerate(TARGETS, 1):
+            middle.add_paragraph(f"{k}. {t}")
+        if partners == "semicolons":
+            right.text = "; ".join(PARTNERS)
+        else:
+            paragraph = right.paragraphs[0]
+            for k, name in enumerate(PARTNERS):
+                run = paragraph.add_run(name)
+                if k < len(PARTNERS) - 1:
+                    run.add_break()
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("partners", ["breaks", "semicolons"])
+def test_partners_typed_one_per_line_or_parted_by_semicolons(tmp_path, partners):
+    m = load(_table(tmp_path / "plan.docx", partners)).measures[0]
+    assert m.partners == PARTNERS
+    assert m.result_targets == TARGETS  # each numbered paragraph a target, its number off
+
+
+def test_semicolons_part_names_outside_brackets():
+    assert split_partners("Kommunene; fylkene") == ["Kommunene", "fylkene"]
+    assert split_partners("Viken (Asker; Bærum)") == ["Viken (Asker; Bærum)"]
+
+
+@pytest.mark.libreoffice
+def test_numbered_targets_without_bullets_in_a_pdf_table(tmp_path):
+    """pdfplumber gives the cell's lines only; a line that ended with room for the next
+    line's first word, or a line opening with the list's next number, starts a target."""
+    m = load(to_pdf(_table(tmp_path / "plan.docx", "semicolons"), tmp_path)).measures[0]
+    assert m.result_targets == TARGETS
+    assert m.partners == PARTNERS
+
+
+OUTLINE = """Handlingsprogram 2026
+
+1. Klima
+
+1.1. Samle kunnskap om flom og skred
+Resultatmål:
+1. Gjennomført to møter med kommunene.
+2. Etablert en felles portal for data.
+Effektmål:
+1. Bedre beredskap i kommunene.
+2. Næring og kompetanse
+2.1. Styrke samarbeidet med næringslivet
+Resultatmål:
+1. Holdt et seminar om kompetanse.
+Partnere: NHO, KS
+2.2. Utrede et felles kompetanseløft
+2.3. Holde et årlig møte om kompetanse
+2.4. Lage en oversikt over næringsarealer
+"""
+
+
+def test_an_outline_with_numbered_targets(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(OUTLINE, encoding="utf-8")
+    p = load(path)
+    assert [m.id for m in p.measures] == ["1.1", "2.1", "2.2", "2.3", "2.4"]
+    first, second = p.measures[:2]
+    assert first.result_targets == TARGETS
+    # "2. Næring og kompetanse" follows a one-item list, but 2.1 after it makes it a chapter
+    assert first.effect_targets == ("Bedre beredskap i kommunene.",)
+    assert [(s.id, s.title) for s in p.sections] == [("1", "Klima"),
+                                                     ("2", "Næring og kompetanse")]
+    assert second.result_targets == ("Holdt et seminar om kompetanse.",)
+    assert second.partners == ("NHO", "KS")
