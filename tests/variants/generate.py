@@ -1439,6 +1439,17 @@ def other_field_variants(src: dict[str, Programme], work: Path, add, ocr) -> Non
         "outline with labelled fields, Light Grid 9 pt, 'Tidsplan:' and 'Merknad:' lines")
 
 
+def _headed_table(document, style: Style):
+    """A measure table with the board's header row (Tiltak | Resultat- og effektmål |
+    Partnere), its rows to be added."""
+    table = document.add_table(rows=1, cols=3)
+    table.style = style.table
+    for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål",
+                                                "Partnere"), strict=True):
+        cell.text = text
+    return table
+
+
 def target_rows_docx(p: Programme, path: Path, style: Style, merged: bool = True,
                      rows: bool = True) -> Path:
     """The board's tables with the partners as one comma-separated list in their cell; with
@@ -1449,11 +1460,7 @@ def target_rows_docx(p: Programme, path: Path, style: Style, merged: bool = True
     for measures in _headed(document, p):
         if not measures:
             continue
-        table = document.add_table(rows=1, cols=3)
-        table.style = style.table
-        for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål",
-                                                     "Partnere"), strict=True):
-            cell.text = text
+        table = _headed_table(document, style)
         for m in measures:
             items = [f"{label} {t}" if k == 0 else t
                      for label, targets in (("Resultatmål:", m.result_targets),
@@ -1509,11 +1516,7 @@ def typed_list_docx(p: Programme, path: Path, style: Style, targets: str = "bull
     for measures in _headed(document, p):
         if not measures:
             continue
-        table = document.add_table(rows=1, cols=3)
-        table.style = style.table
-        for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål",
-                                                    "Partnere"), strict=True):
-            cell.text = text
+        table = _headed_table(document, style)
         for m in measures:
             cells = table.add_row().cells
             _cell_lines(cells[0], [(f"{m.id}. {m.title}", False)])
