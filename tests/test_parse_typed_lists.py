@@ -97,3 +97,64 @@ def test_an_outline_with_numbered_targets(tmp_path):
                                                      ("2", "Næring og kompetanse")]
     assert second.result_targets == ("Holdt et seminar om kompetanse.",)
     assert second.partners == ("NHO", "KS")
+
+
+FORMS_AS_TEXT = """Handlingsprogram 2026
+1. Klima
+1.1. Kunnskap
+Tiltak 1.1.1
+Samle kunnskap om flom
+Resultatmål
+    • Gjennomført to møter med kommunene.
+Partnere
+    • KS
+    • Andre
+partnere
+
+Tiltak 1.1.2
+Styrke samarbeidet i regionen
+Resultatmål
+    • Etablert en felles portal for data.
+Effektmål
+    • Bedre beredskap i kommunene.
+Partnere
+    • NVE
+"""
+
+
+def test_form_keys_saved_as_text_are_labels_without_their_colon(tmp_path):
+    """A form per measure saved as text prints its keys alone on their lines, no colon:
+    labels still (before: read as workshop notes — the numbers stand alone on their lines —
+    and, as an outline, 1.1.2 as a section heading, the targets in the titles); a lower-case
+    field word alone on its line stays a partner's word ("Andre | partnere")."""
+    path = tmp_path / "forms.txt"
+    path.write_text(FORMS_AS_TEXT * 1 + "".join(
+        f"\nTiltak 1.1.{n}\nLage plan nummer {n}\nResultatmål\n    • Laget planen.\n"
+        for n in range(3, 6)), encoding="utf-8")
+    p = load(path)
+    assert [m.id for m in p.measures] == ["1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.5"]
+    first, second = p.measures[:2]
+    assert second.title == "Styrke samarbeidet i regionen"
+    assert second.result_targets == ("Etablert en felles portal for data.",)
+    assert second.effect_targets == ("Bedre beredskap i kommunene.",)
+    assert first.partners[0] == "KS" and first.partners[-1].endswith("partnere")
+
+
+TABLE_AS_TEXT = ("Handlingsprogram 2026\n1. Klima\nTiltak\nResultat- og effektmål\nPartnere\n"
+                 + "".join(
+                     f"1.{n}. Samle kunnskap om flom, skred og overvann i kommunene, del {n}\n"
+                     f"Resultatmål:\n    • Gjennomført {n + 1} møter med kommunene.\n"
+                     "Effektmål:\n    • Bedre beredskap i kommunene.\n    • KS\n    • NVE\n"
+                     for n in range(1, 6)))
+
+
+def test_a_table_saved_as_text_takes_the_number_line_as_title(tmp_path):
+    """LibreOffice saves a table as text a cell paragraph per line, unwrapped: the rest of
+    the measure number's line is the title, however long (before: read as a target)."""
+    path = tmp_path / "table.txt"
+    path.write_text(TABLE_AS_TEXT, encoding="utf-8")
+    p = load(path)
+    assert [m.title for m in p.measures] == [
+        f"Samle kunnskap om flom, skred og overvann i kommunene, del {n}" for n in range(1, 6)]
+    assert p.measures[1].result_targets == ("Gjennomført 3 møter med kommunene.",)
+    assert p.measures[1].partners == ("KS", "NVE")

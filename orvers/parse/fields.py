@@ -2,8 +2,9 @@
 lines below the measure's title (`Resultatmål:`, `Effektmål:`, `Partnere:`), each label's
 text on its line or in bullets below it.
 
-A label line ends the title and starts its field; a bullet or an item's own number typed
-before it ("2. ", taken off) starts a new target, and so does,
+A label line ends the title and starts its field (a target or partner label also alone on
+its line without its colon, as a form's keys saved as text print it); a bullet or an item's
+own number typed before it ("2. ", taken off) starts a new target, and so does,
 in a PDF, a line opening with a capital after a line that had room for its first word (a
 target whose bullet an OCR layer lost); any other line goes on with the target before it (it
 wrapped); partners are split on commas, and a
@@ -26,7 +27,7 @@ from ..text import (
 )
 from .common import wrapped
 from .labels import label, split_partners
-from .vocabulary import other_label
+from .vocabulary import field_of, other_label
 
 
 @dataclass
@@ -57,7 +58,7 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
         goes_on = (before is not None and wrapped(before, b, right)
                    and not before.text.rstrip().endswith(","))
         previous, before = before, b
-        found = label(text)
+        found = label(text) or (None if goes_on else _bare_label(text))
         other = None if found else other_label(text)
         if other is not None:  # "Ansvar: …": no field of a measure, left out with its lines
             name = "other"
@@ -82,6 +83,14 @@ def fields(blocks: list[Block], right: float | None = None) -> Fields:
             _add(out, name, strip_item_number(text) if numbered else text,
                  new=is_bullet(text) or numbered or apart, goes_on=goes_on)
     return out
+
+
+def _bare_label(text: str) -> tuple[str, str] | None:
+    """A target or partner label alone on its line without its colon ("Resultatmål",
+    "Partnere": a form's keys saved as text), as label() gives it; in lower case it is a
+    name ("andre | partnere" wrapped)."""
+    name = field_of(text) if len(text.split()) == 1 and text[:1].isupper() else None
+    return (name, "") if name in ("result", "effect", "partners") else None
 
 
 def _add(out: Fields, name: str, text: str, new: bool, goes_on: bool = False) -> None:

@@ -63,9 +63,9 @@ class _Item:
 
 def count_numbered(doc: Document) -> int:
     """How many lines start with a multi-level number such as `3.2.4.` (in any of the forms
-    `numbered` reads)."""
+    `numbered` reads), or hold it alone (its title on the next line: "Tiltak 1.1.2")."""
     return sum(1 for b in numbered_blocks(labelled(doc.blocks))
-               if re.match(r"^\s*\d+(\.\d+)+\.?\s+\S", b.text))
+               if re.match(r"^\s*\d+(\.\d+)+\.?(\s+\S|\s*$)", b.text))
 
 
 def _accepts(number: tuple[int, ...], trailing_dot: str, title: str,

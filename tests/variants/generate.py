@@ -402,6 +402,20 @@ def to_pdf(source: Path, out: Path) -> Path:
     return Path(shutil.move(pdf, out))
 
 
+def to_office_text(source: Path, out: Path) -> Path:
+    """A DOCX saved as text by LibreOffice (File → Save As → Text, UTF-8): a paragraph per
+    line, unwrapped; a table's cells one after another, a bullet as "    • "."""
+    profile = Path(tempfile.mkdtemp(prefix="orvers-lo-"))
+    try:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(source.parent),
+             str(source)], check=True, capture_output=True, timeout=180)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return Path(shutil.move(source.with_suffix(".txt"), out))
+
+
 def to_text(pdf: Path, out: Path, layout: bool = False) -> Path:
     subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), str(out)],
                    check=True)
@@ -1607,6 +1621,31 @@ def typed_list_variants(src: dict[str, Programme], work: Path, add, ocr) -> None
         "python-docx outline, labelled fields, targets numbered '1. ', 9 pt → PDF → pdftotext")
 
 
+def office_text_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Documents saved as text by LibreOffice: each paragraph one unwrapped line, a table's
+    cells one after another with nothing between. Before: the board's titles read as their
+    first target (0.00, warned). Tuned on: the board in Table Grid. Held out (made after,
+    scored once): the synthetic board in Light Grid, the draft's outline (automatic
+    numbering), the 2025 programme's label blocks, the board's forms per measure."""
+    board = src["board"]
+    add("board-office-text", "board", to_office_text(board_docx(
+        board, work / "ot-board.docx", Style()), work / "ot-board.txt"),
+        "python-docx, Table Grid → LibreOffice Save As Text (UTF-8)")
+    # held out
+    add("synthetic-board-office-text", "synthetic-board", to_office_text(board_docx(
+        src["synthetic-board"], work / "ot-syn.docx", NARROW), work / "ot-syn.txt"),
+        "python-docx, Light Grid 9 pt → LibreOffice Save As Text")
+    add("draft-numpr-office-text", "draft", to_office_text(outline_docx(
+        src["draft"], work / "ot-draft.docx", Style(), automatic=True), work / "ot-draft.txt"),
+        "python-docx outline, Word automatic numbering → LibreOffice Save As Text")
+    add("hp2025-labels-office-text", "hp2025", to_office_text(labels_docx(
+        src["hp2025"], work / "ot-hp.docx", Style()), work / "ot-hp.txt"),
+        "python-docx label blocks → LibreOffice Save As Text")
+    add("board-forms-office-text", "board", to_office_text(measure_form_docx(
+        board, work / "ot-forms.docx", Style()), work / "ot-forms.txt"),
+        "python-docx, a form per measure → LibreOffice Save As Text")
+
+
 def unnumbered_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Measure tables that print no numbers: each row under the header a measure, its id
     the next in its section (2.1.1, 2.1.2 … as the headings number them), said in a note.
@@ -1827,6 +1866,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     partner_list_variants(src, work, add, ocr)
     unnumbered_row_variants(src, work, add, ocr)
     typed_list_variants(src, work, add, ocr)
+    office_text_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1843,7 +1883,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "workshop-numbered": workshop_numbered_variants,
            "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants,
            "other-fields": other_field_variants, "partner-lists": partner_list_variants,
-           "unnumbered-rows": unnumbered_row_variants, "typed-lists": typed_list_variants}
+           "unnumbered-rows": unnumbered_row_variants, "typed-lists": typed_list_variants,
+           "office-text": office_text_variants}
 
 
 if __name__ == "__main__":

@@ -192,7 +192,10 @@ class ColumnReader:
         listed = seg.endswith(",") or (bool(cols.partners) and not seg.endswith("."))
         if self.col == 0:
             closed = self.blank and not self.title_open()
-            self.put(1 if bullet or closed or len(seg) > NARROW else 0, seg, bullet)
+            first = (self.at == 0 and self.lines[0].line == cols.line_start and not cols.title
+                     and not bullet)  # the rest of the measure number's line: its title
+            self.put(1 if bullet or closed or (len(seg) > NARROW and not first) else 0, seg,
+                     bullet)
         elif self.col == 1:
             if bullet:
                 partner = (in_effect or listed) and width <= PARTNER_WIDTH
