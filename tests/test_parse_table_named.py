@@ -11,7 +11,7 @@ import pytest
 from conftest import corpus_file
 
 from orvers.api import load
-from orvers.parse.table.named import column_kind
+from orvers.parse.table.named import column_kind, role_named
 
 FILES = Path(__file__).parent / "variants" / "files"
 
@@ -159,3 +159,51 @@ def test_target_labels_said_other_ways_keep_result_and_effect_apart(tmp_path, re
                                                     ("Mer samordnet næringspolitikk",))
     assert p.measure("1.2").result_targets == ("Kartlegging levert",)
     assert not any("without a Resultatmål/Effektmål label" in w for w in p.warnings)
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Tiltak", 0), ("Nr", 0), ("Resultat- og effektmål", 1), ("Resultatmål", 1),
+    ("Effektmål", 1), ("Mål", 1), ("Partnere", 2), ("Samarbeidspartnere", 2),
+    ("Ansvar og partnere", 2), ("Ansvar", None), ("Frist", None), ("Målgruppe", None),
+])
+def test_the_role_a_header_cell_names(name, role):
+    assert role_named(name) == role
+
+
+def test_columns_in_another_order_as_the_header_names_them(tmp_path):
+    """Tiltak | Partnere | Resultatmål | Effektmål: before, the partners were read into the
+    titles and the targets as partners."""
+    path = _table(tmp_path, ["Tiltak", "Partnere", "Resultatmål", "Effektmål"], [
+        ["1.1. Etablere et nettverk for næringssjefer", "KS, NHO", "To samlinger i året",
+         "Mer samordnet næringspolitikk"],
+        ["1.2. Kartlegge næringsarealer", "Kommunene", "Kartlegging levert",
+         "Bedre arealbruk"]])
+    m = load(path).measure("1.1")
+    assert m.title == "Etablere et nettverk for næringssjefer"
+    assert m.partners == ("KS", "NHO")
+    assert m.result_targets == ("To samlinger i året",)
+    assert m.effect_targets == ("Mer samordnet næringspolitikk",)
+
+
+def test_a_row_per_title_across_a_table_of_targets_and_partners(tmp_path):
+    """Resultat- og effektmål | Partnere under a row holding each measure's number and title
+    across the table: before, read as an outline, the partners as targets."""
+    document = docx.Document()
+    document.add_heading("1. Felles tiltak", level=1)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Resultat- og effektmål", "Partnere"
+    for n, (target, partner) in enumerate((("To samlinger i året", "KS"),
+                                           ("Kartlegging levert", "NHO"),
+                                           ("Veileder laget", "Kommunene")), 1):
+        cells = table.add_row().cells
+        cells[0].merge(cells[1]).text = f"1.{n}. Tiltak nummer {n} for næringslivet"
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = f"Resultatmål:\n{target}", partner
+    path = tmp_path / "rows.docx"
+    document.save(str(path))
+    p = load(path)
+    assert p.layout == "table"
+    assert [(m.id, m.title, m.result_targets, m.partners) for m in p.measures] == [
+        ("1.1", "Tiltak nummer 1 for næringslivet", ("To samlinger i året",), ("KS",)),
+        ("1.2", "Tiltak nummer 2 for næringslivet", ("Kartlegging levert",), ("NHO",)),
+        ("1.3", "Tiltak nummer 3 for næringslivet", ("Veileder laget",), ("Kommunene",))]

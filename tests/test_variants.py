@@ -80,6 +80,13 @@ KNOWN: dict[str, str] = {
     "board-partner-breaks-pdf": "partners 0.577: a name per line without bullets; where the "
                                 "next name would not have fit on the line above, the PDF "
                                 "cannot tell a line break from a wrap (joined)",
+    # columns in another order than the header's usual (held out, scored once)
+    "board-title-rows-unruled-pdf": "partners 0.00: a row per title across a table without "
+                                    "rules and without a measures' column: read as an "
+                                    "outline, the partners' column among the targets",
+    "board-partners-before-targets-pdftotext": "partners 0.065 (warned: columns do not line "
+                                               "up): a dump's text readers take the columns "
+                                               "in the usual order",
 }
 
 

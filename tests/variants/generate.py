@@ -1646,6 +1646,79 @@ def office_text_variants(src: dict[str, Programme], work: Path, add, ocr) -> Non
         "python-docx, a form per measure → LibreOffice Save As Text")
 
 
+def ordered_docx(p: Programme, path: Path, style: Style, order: tuple[str, ...]) -> Path:
+    """The board's tables with their columns in ORDER: of "title", "targets" (labelled, in
+    one column), "result" and "effect" (columns of their own), "partners"."""
+    heads = {"title": "Tiltak", "targets": "Resultat- og effektmål", "result": "Resultatmål",
+             "effect": "Effektmål", "partners": "Partnere"}
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for measures in _headed(document, p):
+        if measures:
+            _table(document, tuple(heads[k] for k in order), [[{
+                "title": [(f"{m.id}. {m.title}", False)], "targets": _targets(m),
+                "result": [(t, True) for t in m.result_targets],
+                "effect": [(t, True) for t in m.effect_targets],
+                "partners": [(x, True) for x in m.partners]}[k] for k in order]
+                for m in measures], style)
+    document.save(str(path))
+    return path
+
+
+def title_row_docx(p: Programme, path: Path, style: Style) -> Path:
+    """Each measure in two rows of a two-column table: its number and title in one cell
+    across the table, then its targets beside its partners, under the header "Resultat- og
+    effektmål | Partnere" (no measures' column)."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    for measures in _headed(document, p):
+        if not measures:
+            continue
+        table = document.add_table(rows=1, cols=2)
+        table.style = style.table
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = ("Resultat- og effektmål",
+                                                                    "Partnere")
+        for m in measures:
+            cells = table.add_row().cells
+            cells[0].merge(cells[1]).text = f"{m.id}. {m.title}"
+            cells = table.add_row().cells
+            _cell_lines(cells[0], _targets(m))
+            _cell_lines(cells[1], [(x, True) for x in m.partners])
+        _widths(table, (style.widths[0] + style.widths[1], style.widths[2]))
+    document.save(str(path))
+    return path
+
+
+def column_order_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """Columns in another order than the measures, the targets, the partners, as the header
+    names them: "Tiltak | Partnere | Resultat- og effektmål", and a row per measure's title
+    across a two-column table "Resultat- og effektmål | Partnere". Before: the partners
+    read into titles and targets (0.00), or the targets as partners and the document as an
+    outline (0.00). Tuned on: both in Table Grid (DOCX, PDF). Held out (made after, scored
+    once): "Tiltak | Partnere | Resultatmål | Effektmål" for the synthetic board in Light
+    Grid 9 pt (PDF); the title rows without rules in landscape serif (PDF); the reordered
+    board dumped by pdftotext."""
+    board = src["board"]
+    _, reordered = _docx_pdf(add, work, "board-partners-before-targets", "board", ordered_docx(
+        board, work / "co-order.docx", Style(), ("title", "partners", "targets")),
+        "python-docx, Table Grid, Tiltak | Partnere | Resultat- og effektmål")
+    _docx_pdf(add, work, "board-title-rows", "board", title_row_docx(
+        board, work / "co-rows.docx", Style()),
+        "python-docx, Table Grid, a row per title across, then targets | partners")
+    # held out
+    add("synthetic-board-partners-before-split-targets-pdf", "synthetic-board", to_pdf(
+        ordered_docx(src["synthetic-board"], work / "co-syn.docx", NARROW,
+                     ("title", "partners", "result", "effect")), work / "co-syn.pdf"),
+        "python-docx, Light Grid 9 pt, Tiltak | Partnere | Resultatmål | Effektmål "
+        "→ LibreOffice PDF")
+    add("board-title-rows-unruled-pdf", "board", to_pdf(title_row_docx(
+        board, work / "co-rows-wide.docx", WIDE), work / "co-rows-wide.pdf"),
+        "python-docx, no rules, landscape serif, a row per title across → LibreOffice PDF")
+    add("board-partners-before-targets-pdftotext", "board", to_text(
+        reordered, work / "co-order.txt"),
+        "python-docx, Table Grid, Tiltak | Partnere | Resultat- og effektmål → PDF → pdftotext")
+
+
 def unnumbered_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Measure tables that print no numbers: each row under the header a measure, its id
     the next in its section (2.1.1, 2.1.2 … as the headings number them), said in a note.
@@ -1867,6 +1940,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     unnumbered_row_variants(src, work, add, ocr)
     typed_list_variants(src, work, add, ocr)
     office_text_variants(src, work, add, ocr)
+    column_order_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1884,7 +1958,7 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants,
            "other-fields": other_field_variants, "partner-lists": partner_list_variants,
            "unnumbered-rows": unnumbered_row_variants, "typed-lists": typed_list_variants,
-           "office-text": office_text_variants}
+           "office-text": office_text_variants, "column-order": column_order_variants}
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from ..common import document_title, numbered_blocks
 from .cells import is_measure_grid, read_cells
 from .cues import CHAPTER_RE, header_kind
 from .geometry import Geometry, read_geometry, table_cells
+from .named import names_measure_columns
 from .numbers import NUMBER_RE
 from .text import read_lines
 from .text.columnwise import is_column_dump, read_columnwise
@@ -35,7 +36,8 @@ def looks_like_table(doc: Document, geometry: Geometry | None = None) -> bool:
     document's, if already read)."""
     texts = [b.text for b in doc.blocks if b.text.strip()]
     lines = numbered_blocks(doc.blocks)  # "Tiltak 2.1: …" as "2.1. …"
-    if any(header_kind(t) == 3 for t in texts) or is_column_dump(lines):
+    if (any(header_kind(t) == 3 for t in texts) or is_column_dump(lines)
+            or names_measure_columns(doc.blocks)):
         return True
     if is_measure_grid(doc.blocks) or (geometry or read_geometry(doc)).found:
         return True
