@@ -131,8 +131,8 @@ class Measure:
 @dataclass(frozen=True)
 class Check:
     """A structure warning found after parsing (see parse/checks.py): kind is numbering_gap,
-    duplicate, missing_targets, heading_among_measures or leftover_text; the other fields say
-    where."""
+    duplicate, missing_targets, heading_among_measures, side_by_side or leftover_text; the
+    other fields say where."""
 
     kind: str
     ids: tuple[str, ...] = ()

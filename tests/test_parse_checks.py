@@ -11,7 +11,7 @@ from conftest import corpus_file
 from orvers.api import load
 from orvers.cli import cli
 from orvers.model import Check
-from orvers.parse.checks import numbering_gaps
+from orvers.parse.checks import numbering_gaps, structure_checks
 
 
 def test_a_missing_sibling_is_a_gap():
@@ -94,3 +94,19 @@ def test_measures_read_as_headings_among_their_siblings_are_named():
     assert result.exit_code == 3
     assert ("numbered like the measures beside them but read as headings, with nothing under "
             "them: 2.2.2, 3.3.1, 3.4.2") in result.stderr
+
+
+def test_two_columns_read_as_one_line_are_named():
+    """A table without rules and without a measures' column, read as an outline: each
+    target line holds the partner beside it after its bullet. The measures are named."""
+    from variants.score import HERE
+
+    path = HERE / "files" / "board-title-rows-unruled-pdf.pdf"
+    result = CliRunner().invoke(cli, ["extract", "--strict", str(path)])
+    assert result.exit_code == 3
+    assert ("a bullet between the words of a title, target or partner (two columns of a "
+            "table read as one line?): 1.1, 1.3") in result.stderr
+
+
+def test_bullets_in_their_place_are_no_columns_side_by_side():
+    assert not structure_checks(load(corpus_file("styret")))

@@ -83,7 +83,8 @@ KNOWN: dict[str, str] = {
     # columns in another order than the header's usual (held out, scored once)
     "board-title-rows-unruled-pdf": "partners 0.00: a row per title across a table without "
                                     "rules and without a measures' column: read as an "
-                                    "outline, the partners' column among the targets",
+                                    "outline, the partners' column among the targets "
+                                    "(warned: side_by_side names the measures)",
     "board-partners-before-targets-pdftotext": "partners 0.065 (warned: columns do not line "
                                                "up): a dump's text readers take the columns "
                                                "in the usual order",

@@ -6,13 +6,16 @@
 - missing_targets: a measure without result or effect targets where most measures have them;
 - leftover_text: text inside a measure table that went to no measure (the parser reports it);
 - heading_among_measures: a numbered heading with nothing under it, among the measures of its
-  section (1.1 a heading beside measures 1.2–1.6): likely a measure read as a heading.
+  section (1.1 a heading beside measures 1.2–1.6): likely a measure read as a heading;
+- side_by_side: a measure's title, target or partner holding a bullet between its words
+  ("… for politisk • næringsliv påvirkning"): two columns of a table read as one line.
 
 Only printed numbers are checked for gaps; ids orvers assigned (T1, W1 …) have none.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..model import Check, Measure, Programme
@@ -80,12 +83,24 @@ def _headings_among_measures(programme: Programme) -> list[Check]:
     return [Check("heading_among_measures", ids=ids)] if ids else []
 
 
+# a list's bullet glyph between two words: the text of two columns side by side on one line
+_MID_BULLET_RE = re.compile(r"\w[^\w•▪◦\uf0b7\uf0a7]*\s[•▪◦\uf0b7\uf0a7]\s+\w")
+
+
+def _side_by_side(measures: tuple[Measure, ...]) -> list[Check]:
+    ids = tuple(m.id for m in measures
+                if any(_MID_BULLET_RE.search(t) for t in (m.title, *m.result_targets,
+                                                           *m.effect_targets, *m.partners)))
+    return [Check("side_by_side", ids=ids)] if ids else []
+
+
 def structure_checks(programme: Programme, leftover: tuple[Check, ...] = ()) -> tuple[Check, ...]:
     """Every check of a parsed programme, numbering first."""
     printed = [m.id for m in programme.measures if m.id_source == "document"]
     gaps = numbering_gaps(printed + [s.id for s in programme.sections]) if printed else []
     return (*gaps, *_duplicates(programme.measures), *_missing_targets(programme.measures),
-            *_headings_among_measures(programme), *leftover)
+            *_headings_among_measures(programme), *_side_by_side(programme.measures),
+            *leftover)
 
 
 def describe(check: Check) -> str:
@@ -101,5 +116,8 @@ def describe(check: Check) -> str:
     if check.kind == "heading_among_measures":
         return ("numbered like the measures beside them but read as headings, with nothing "
                 f"under them: {', '.join(check.ids)}")
+    if check.kind == "side_by_side":
+        return ("a bullet between the words of a title, target or partner (two columns of a "
+                f"table read as one line?): {', '.join(check.ids)}")
     where = f"after {check.ids[0]}" if check.ids else "before the first measure"
     return f"table text assigned to no measure, {where}: {check.text[:60]}"
