@@ -69,3 +69,42 @@ def test_a_table_of_no_measures_gets_no_ids(tmp_path):
     table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Kontingent", "2 400 000"
     document.save(str(path))
     assert len(load(path).measures) == 5
+
+
+def _counted(path, restart: bool):
+    document = docx.Document()
+    document.add_heading("1 Klima", level=1)
+    count = 0
+    for heading, rows in ROWS.items():
+        document.add_heading(heading, level=2)
+        count = 0 if restart else count
+        table = document.add_table(rows=1, cols=4)
+        for cell, text in zip(table.rows[0].cells,
+                              ("Nr", "Tiltak", "Resultat- og effektmål", "Partnere"), strict=True):
+            cell.text = text
+        for title, target, partner in rows:
+            count += 1
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[3].text = f"{count}.", title, partner
+            cells[2].text = "Resultatmål:"
+            cells[2].add_paragraph(target)
+    document.save(str(path))
+    return path
+
+
+def test_an_nr_column_counting_through_gives_the_counts_as_ids(tmp_path):
+    p = load(_counted(tmp_path / "plan.docx", restart=False))
+    assert [(m.id, m.section) for m in p.measures] == [
+        ("1", "1.1"), ("2", "1.1"), ("3", "1.2"), ("4", "1.2"), ("5", "1.2")]
+    assert [m.title for m in p.measures] == [t for rows in ROWS.values() for t, _, _ in rows]
+    assert p.measures[4].partners == ("Statsforvalteren",)
+    assert {m.id_source for m in p.measures} == {"document"}
+    assert not p.checks  # a count has no section in its number: no gap, no lost heading
+
+
+def test_an_nr_column_counting_in_each_section_gives_ids_by_section(tmp_path):
+    p = load(_counted(tmp_path / "plan.docx", restart=True))
+    assert [m.id for m in p.measures] == ["1.1.1", "1.1.2", "1.2.1", "1.2.2", "1.2.3"]
+    assert {m.id_source for m in p.measures} == {"assigned"}
+    assert any("counted 1, 2, 3 … in each section" in w and "1.2.1–1.2.3" in w
+               for w in p.warnings)

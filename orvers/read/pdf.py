@@ -26,6 +26,7 @@ from . import columns
 from .limits import max_bytes, max_pages, too_big
 
 _MEASURE_RE = re.compile(r"^\s*\d+(\.\d+)+\.?(\s|$)")
+_COUNT_RE = re.compile(r"^\s*\d{1,3}\.?\s*$")  # a row's count alone in its cell ("Nr": 7)
 # a header cell: opening with the word, or said another way and alone ("Samarbeidspartnere")
 _HEADER_RE = re.compile(r"^(?:(Tiltak|Resultat|Effekt|Partnere)|(?:Samarbeids)?[Pp]artn(?:ere|arar)"
                         r"\s*$|Aktø?r(?:er|ar)\s*$)", re.IGNORECASE)
@@ -383,7 +384,7 @@ def _overlap(a: dict, b: dict) -> float:
 def _row_start(text: str) -> str:
     """How a row's first cell opens: "number" (a measure), "bullet", "text" (a capital: a
     title in a table that prints no numbers) or "" (empty, or going on in lower case)."""
-    if _MEASURE_RE.match(text):
+    if _MEASURE_RE.match(text) or _COUNT_RE.match(text):
         return "number"
     if is_bullet(text):
         return "bullet"
@@ -435,8 +436,10 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
         paragraphs = [_paragraphs(t.split("\n")) for t in texts]
         # only a table's first row may be the rest of a row the page before began; one whose
         # first or second cell opens with a measure number ("Tiltak 2.1: …" too) starts a
-        # measure ("Nr | Tiltak", "Innsatsområde | Tiltak | …": the number in the second)
-        numbered = any(_MEASURE_RE.match(number_form(t.strip())) for t in texts[:2])
+        # measure ("Nr | Tiltak", "Innsatsområde | Tiltak | …": the number in the second),
+        # as does one whose first cell is a count alone ("Nr | Tiltak | …" counting 1, 2 …)
+        numbered = (any(_MEASURE_RE.match(number_form(t.strip())) for t in texts[:2])
+                    or bool(_COUNT_RE.match(first)))
         continues = i == 0 and not (numbered or _is_header(texts))
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
                       "table_start": i == 0, "band": False, "text": "", "first": first})

@@ -1719,6 +1719,54 @@ def column_order_variants(src: dict[str, Programme], work: Path, add, ocr) -> No
         "python-docx, Table Grid, Tiltak | Partnere | Resultat- og effektmål → PDF → pdftotext")
 
 
+def counted_docx(p: Programme, path: Path, style: Style, restart: bool = False,
+                 form: str = "{n}") -> Path:
+    """The board's tables under "Nr | Tiltak | Resultat- og effektmål | Partnere", the Nr
+    column counting the measures 1, 2, 3 … through the document (or, restart, within each
+    section), printed in FORM ("{n}", "{n}.")."""
+    document = _document(style)
+    document.add_heading(p.title, level=0)
+    count = 0
+    for measures in _headed(document, p):
+        if restart:
+            count = 0
+        rows = []
+        for m in measures:
+            count += 1
+            rows.append([[(form.format(n=count), False)], [(m.title, False)], _targets(m),
+                         [(x, True) for x in m.partners]])
+        if rows:
+            _table(document, ("Nr", "Tiltak", "Resultat- og effektmål", "Partnere"), rows,
+                   style)
+    document.save(str(path))
+    return path
+
+
+def counted_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
+    """An "Nr" column counting the measures 1, 2, 3 … instead of numbering them 2.1.3: the
+    ids are the counts as printed, or, where the count restarts in each section, the
+    section's number and the count (2.1.3; said in a warning). Before: "no measures found",
+    then (with the reader of tables that print no numbers) the counts read as titles. Tuned
+    on: the board counting through the document, equal columns (DOCX, PDF). Held out (made
+    after, scored once): the synthetic board counting "1." within each section, Light Grid
+    9 pt (PDF); the board counting through, no rules, landscape serif (PDF)."""
+    src["board-counted"] = renumbered(src["board"])
+    even = Style(widths=(4.4, 4.4, 4.4, 4.4))
+    _docx_pdf(add, work, "board-counted-rows", "board-counted", counted_docx(
+        src["board"], work / "cr-board.docx", even),
+        "python-docx, Table Grid, Nr | Tiltak | … counting 1, 2, 3 …, equal columns")
+    # held out
+    add("synthetic-board-counted-in-sections-pdf", "synthetic-board", to_pdf(counted_docx(
+        src["synthetic-board"], work / "cr-syn.docx", replace(NARROW, widths=(1.2, 4.5, 7.0,
+                                                                               4.5)),
+        restart=True, form="{n}."), work / "cr-syn.pdf"),
+        "python-docx, Light Grid 9 pt, Nr counting 1., 2. … in each section → LibreOffice PDF")
+    add("board-counted-rows-unruled-pdf", "board-counted", to_pdf(counted_docx(
+        src["board"], work / "cr-wide.docx", replace(WIDE, widths=(1.5, 6.0, 10.0, 6.5))),
+        work / "cr-wide.pdf"),
+        "python-docx, no rules, landscape serif, Nr counting 1, 2, 3 … → LibreOffice PDF")
+
+
 def unnumbered_row_variants(src: dict[str, Programme], work: Path, add, ocr) -> None:
     """Measure tables that print no numbers: each row under the header a measure, its id
     the next in its section (2.1.1, 2.1.2 … as the headings number them), said in a note.
@@ -1941,6 +1989,7 @@ def _all(src: dict[str, Programme], work: Path, add, ocr) -> None:
     typed_list_variants(src, work, add, ocr)
     office_text_variants(src, work, add, ocr)
     column_order_variants(src, work, add, ocr)
+    counted_row_variants(src, work, add, ocr)
 
 
 _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
@@ -1958,7 +2007,8 @@ _GROUPS = {"unlabelled": unlabelled_variants, "stacked": stacked_variants,
            "scanned-layouts": scanned_layout_variants, "label-words": label_word_variants,
            "other-fields": other_field_variants, "partner-lists": partner_list_variants,
            "unnumbered-rows": unnumbered_row_variants, "typed-lists": typed_list_variants,
-           "office-text": office_text_variants, "column-order": column_order_variants}
+           "office-text": office_text_variants, "column-order": column_order_variants,
+           "counted-rows": counted_row_variants}
 
 
 if __name__ == "__main__":

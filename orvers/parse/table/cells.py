@@ -8,6 +8,7 @@ reading order: a measure number in the first column starts the next measure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from itertools import groupby
 
@@ -53,6 +54,9 @@ def _heading(block: Block, chapter: str | None) -> Section | None:
     return None
 
 
+_COUNT_RE = re.compile(r"^\s*(\d{1,3})\.?\s*$")  # a row's plain count: "7", "7."
+
+
 def _is_header_cell(block: Block) -> bool:
     return header_kind(block.text) > 0 or header_kind(block.text.replace("\n", " ")) == 3
 
@@ -71,7 +75,10 @@ class _CellWalker:
         self.notes: list[str] = []  # numbers read through OCR damage
         self.area = ""  # an area column's unnumbered name, for the next measure's section
         self.unnumbered: set[int | None] = set()  # tables whose rows print no numbers
+        self.counted: dict[tuple[int | None, int | None], str] = {}  # a row's plain count
+        self.in_section = False  # the counts restart: each is read within its section
         self.assigned: list[str] = []  # the ids given to their rows
+        self.by_section: list[str] = []  # the ids a count restarting per section was given
 
     def text_block(self, block: Block) -> None:
         if block.kind == "area":
@@ -129,7 +136,8 @@ class _CellWalker:
 
     def row(self, cells: list[Block]) -> None:
         """One table row: each block is one paragraph of a cell."""
-        if any(b.col == 0 and _is_header_cell(b) for b in cells):
+        if (any(b.col == 0 and _is_header_cell(b) for b in cells)
+                or sum(map(_is_header_cell, cells)) >= 2):  # "Nr | Tiltak | …": a header
             return
         filled = [b for b in cells if block_text(b).strip()]
         if len(filled) == 1 and filled[0].col == 0 and CHAPTER_RE.match(block_text(filled[0])):
@@ -139,7 +147,13 @@ class _CellWalker:
             return
         first = [b for b in cells if b.col == 0]
         ident = opening(block_text(first[0])) if first else None
-        if first and not ident and cells[0].table in self.unnumbered and block_text(
+        count = self.counted.get((cells[0].table, cells[0].row))
+        if first and count is not None:  # "Nr | Tiltak | …" counting 1, 2, 3 …
+            mid = f"{self.section}.{count}" if self.in_section and self.section else count
+            ident = (mid, block_text(first[0]))
+            if self.in_section:
+                self.by_section.append(mid)
+        elif first and not ident and cells[0].table in self.unnumbered and block_text(
                 first[0]).strip():  # a measure whose number the table does not print
             ident = (self._next_id(), block_text(first[0]))
             self.assigned.append(ident[0])
@@ -232,8 +246,11 @@ def read_cells(blocks: tuple[Block, ...]
     sections no heading named."""
     walker = _CellWalker()
     blocks, named = named_columns(blocks)
+    blocks, walker.counted = _counted(blocks)
+    counts = list(walker.counted.values())
+    walker.in_section = len(set(counts)) < len(counts)
     blocks = _by_role(blocks)
-    walker.unnumbered = _unnumbered(blocks)
+    walker.unnumbered = _unnumbered(blocks) - {t for t, _ in walker.counted}
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(blocks, key=key):
         cells = list(group)
@@ -246,9 +263,11 @@ def read_cells(blocks: tuple[Block, ...]
             else:
                 walker.text_block(block)
     for cols in walker.measures:
-        cols.assigned = cols.id in walker.assigned
-    assigned = ([f"measures in tables that print no numbers: ids assigned in order "
-                 f"({_ranges(walker.assigned)})"] if walker.assigned else [])
+        cols.assigned = cols.id in walker.assigned or cols.id in walker.by_section
+    assigned = [f"{how} ({_ranges(ids)})" for how, ids in (
+        ("measures in tables that print no numbers: ids assigned in order", walker.assigned),
+        ("measures counted 1, 2, 3 … in each section: ids by section", walker.by_section))
+        if ids]
     return (walker.sections, walker.measures, walker.leftover,
             [*named, *walker.notes, *assigned, *_unheaded(walker)])
 
@@ -265,6 +284,44 @@ def _broken(text: str, names: bool) -> list[tuple[str, bool]]:
             line.strip()[:1].islower() and not before.rstrip().endswith((".", ":")))))
         out.append((line, not goes_on))
     return out
+
+
+def _counted(blocks: tuple[Block, ...]
+             ) -> tuple[tuple[Block, ...], dict[tuple[int | None, int | None], str]]:
+    """Tables under a measure table's header (two header cells or more) whose first column
+    holds a plain count on every row ("Nr | Tiltak | …": 1, 2, 3 … or "1."), and a table
+    without a header right after one with as many columns: the blocks with that column
+    taken out (the others one column left) and each row's count, by (table, row)."""
+    header_cells = Counter((b.table, b.row) for b in blocks
+                           if b.kind == "cell" and b.row is not None and _is_header_cell(b))
+    heads = {t for t, _ in (key for key, n in header_cells.items() if n >= 2)}
+    firsts: dict[int | None, list[tuple[int | None, str]]] = {}
+    width: dict[int | None, int] = {}
+    after: dict[int | None, int | None] = {}
+    last: int | None = None
+    for b in blocks:
+        if b.kind != "cell" or b.row is None or b.col is None:
+            last = None
+            continue
+        if b.table != last:
+            after.setdefault(b.table, last)
+            last = b.table
+        width[b.table] = max(width.get(b.table, 0), b.col + 1)
+        if b.col == 0 and (b.table, b.row) not in header_cells:
+            firsts.setdefault(b.table, []).append((b.row, b.text))
+    plain = {t for t, rows in firsts.items()
+             if len(rows) >= 1 and all(_COUNT_RE.match(x) for _, x in rows)}
+    counted = {t for t in plain if t in heads}
+    for table, before in after.items():  # the same table going on on the next page
+        if (table in plain and table not in heads and before in counted
+                and width.get(table) == width.get(before)):
+            counted.add(table)
+    if sum(len(firsts[t]) for t in counted) < 2:
+        return blocks, {}
+    numbers = {(t, row): _COUNT_RE.match(x).group(1) for t in counted for row, x in firsts[t]}
+    return tuple(b if b.kind != "cell" or b.table not in counted or b.col is None else
+                 replace(b, col=b.col - 1) for b in blocks
+                 if not (b.kind == "cell" and b.table in counted and b.col == 0)), numbers
 
 
 def _unnumbered(blocks: tuple[Block, ...]) -> set[int | None]:
@@ -335,6 +392,8 @@ def _unheaded(walker: _CellWalker) -> list[str]:
     known = {s.id for s in walker.sections}
     for cols in walker.measures:
         if cols.section is not None and cols.id.startswith(f"{cols.section}."):
+            continue
+        if "." not in cols.id:  # a count (1, 2, 3 …) or T1: no section in its number
             continue
         parent = cols.id.rsplit(".", 1)[0]
         if parent not in known:
