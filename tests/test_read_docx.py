@@ -266,3 +266,25 @@ def test_a_one_cell_frame_around_the_programme_is_no_table(tmp_path):
         ("2.1.1", "Dele erfaringer om klimatilpasning", "2.1"),
         ("2.1.2", "Arrangere en ryddedag", "2.1")]
     assert ("2.1", "Klima og miljø") in [(s.id, s.title) for s in p.sections]
+
+
+def test_characters_that_print_nothing_are_left_out(tmp_path):
+    """A soft hyphen typed into a word, a zero-width space and Word's non-breaking hyphen
+    (w:noBreakHyphen): "kunn\\u00adskap" is "kunnskap" (before: a word no other version
+    has, shown as changed in every comparison), "E18‑korridoren" keeps its hyphen (before:
+    "E18korridoren")."""
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Samle kunn\u00adskap om E18")
+    run = paragraph.add_run()
+    run._r.append(OxmlElement("w:noBreakHyphen"))
+    text = OxmlElement("w:t")
+    text.text = "korridoren og\u200b flom"
+    run._r.append(text)
+    path = tmp_path / "hyphens.docx"
+    document.save(str(path))
+    assert read(path).blocks[0].text == "Samle kunnskap om E18-korridoren og flom"
+    plain = tmp_path / "hyphens.txt"
+    plain.write_text("Samle kunn\u00adskap om E18\u2011korridoren\n", encoding="utf-8")
+    assert read(plain).blocks[0].text == "Samle kunnskap om E18-korridoren"

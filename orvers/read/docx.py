@@ -78,13 +78,16 @@ def _unwrap(el: etree._Element) -> None:
 
 
 def _paragraph_text(p: etree._Element) -> str:
-    """Text of a paragraph including content controls, without nested text boxes."""
+    """Text of a paragraph including content controls, without nested text boxes; a
+    non-breaking hyphen as a hyphen, an optional (soft) one left out."""
     parts: list[str] = []
-    for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("cr")):
+    for el in p.iter(_q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen")):
         if _inside_textbox_of(el, p):
             continue
         if el.tag == _q("t"):
             parts.append(el.text or "")
+        elif el.tag == _q("noBreakHyphen"):  # Ctrl+Shift+- ("E18‑korridoren")
+            parts.append("-")
         elif el.tag == _q("tab"):
             parts.append("\t")
         elif el.tag in (_q("br"), _q("cr")) and el.get(_q("type")) != "page":
