@@ -327,3 +327,54 @@ def test_a_pdf_target_whose_bullet_ocr_lost_starts_after_a_line_with_room_left()
     m = parse_outline(doc).measure("1.1")
     assert m.result_targets == ("Innspill levert innen fristen som styret satte for "
                                 "Kommunene i god tid.", "Felles uttalelse vedtatt")
+
+
+def test_measures_set_as_word_headings_with_their_fields_under_headings(tmp_path):
+    """Each measure a numbered Heading 3, its fields under headings without a colon: before,
+    every measure was read as a section (Word's heading style) and no measure was found."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("1. Klima", level=1)
+    document.add_heading("1.1. Kunnskap", level=2)
+    for n in range(1, 6):
+        document.add_heading(f"1.1.{n} Samle kunnskap om tema {n}", level=3)
+        document.add_heading("Resultatmål", level=4)
+        document.add_paragraph(f"Gjennomført {n} møter.", style="List Bullet")
+        document.add_heading("Partnere", level=4)
+        document.add_paragraph("KS, NVE")
+    path = tmp_path / "headings.docx"
+    document.save(str(path))
+    p = load(path)
+    assert [m.id for m in p.measures] == [f"1.1.{n}" for n in range(1, 6)]
+    assert p.measures[2].title == "Samle kunnskap om tema 3"
+    assert p.measures[2].result_targets == ("Gjennomført 3 møter.",)
+    assert p.measures[2].partners == ("KS", "NVE")
+
+
+DUMPED = """1. Klima
+{items}"""
+ITEM = """1.{n}. Samle kunnskap om flom og skred i kommunene, tema {n}
+Resultatmål:
+\uf0b7
+\uf0b7
+
+Gjennomført to møter med kommunene og
+fylkeskommunene om tema {n}.
+Etablert en felles portal.
+
+Partnere: KS, NVE
+"""
+
+
+def test_a_run_of_bullets_counts_the_items_of_the_paragraph_after_it(tmp_path):
+    """pdftotext prints a cell's or list's bullets first, one per line, then the items'
+    lines: the run counts the items, cut where a capital follows a full stop (before: all
+    the targets one)."""
+    path = tmp_path / "dump.txt"
+    path.write_text(DUMPED.format(items="".join(ITEM.format(n=n) for n in range(1, 6))),
+                    encoding="utf-8")
+    m = load(path).measures[1]
+    assert m.result_targets == ("Gjennomført to møter med kommunene og fylkeskommunene om "
+                                "tema 2.", "Etablert en felles portal.")
+    assert m.partners == ("KS", "NVE")

@@ -282,7 +282,9 @@ def parse_outline(doc: Document) -> Programme:
             unnumbered.append(f"{it.id}.1–{it.id}.{len(entries)}")
             continue
         if (it.id in parents or it.id in names or _is_prose_section(it, right)
-                or is_heading_style(it.lines[0])):
+                or (is_heading_style(it.lines[0]) and not fields(it.lines[1:], right).any)):
+            # a leaf in a Word heading style is a measure when its targets or partners
+            # follow, labelled ("Resultatmål" set as a heading of its own too)
             title = _heading(it, right)
             sections.append(Section(it.id, title, it.parent, raw_title=title))
             section_ids.add(it.id)
