@@ -126,22 +126,23 @@ def _page_parts(page) -> dict:
     footer bands end, and the gutter its body's lines leave (columns.gutter)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
-    lines = _lines([w for w in _page_words(page) if not any(_inside(w, b) for b in boxes)])
+    words = _page_words(page)
+    lines = _lines([w for w in words if not any(_inside(w, b) for b in boxes)])
     band = (page.height * _BAND, page.height * (1 - _BAND))
     body = [(top, ws) for top, ws in lines
             if top >= band[0] and max(w["bottom"] for w in ws) <= band[1]]
-    return {"lines": lines, "tables": [(t.bbox, _table_rows(page, t)) for t in tables],
+    return {"lines": lines, "tables": [(t.bbox, _table_rows(page, t, words)) for t in tables],
             "band": band,
             "body": body, "gutter": columns.gutter(body, float(page.width))}
 
 
-def _table_rows(page, table) -> list[list[str | None]]:
+def _table_rows(page, table, words: list[dict]) -> list[list[str | None]]:
     """A ruled table's rows as pdfplumber extracts them, and the text it leaves out added to
     the cell it belongs to: a cell merged down several rows (a measure's title beside a row
     per target) is as high as its first row to pdfplumber, and its text below that is in no
     cell; it goes on the cell above it in its column."""
     rows = table.extract()
-    _hard_breaks(page, table, rows)
+    _hard_breaks(table, rows, words)
     boxes = [c for r in table.rows for c in r.cells if c is not None]
     columns = [c.bbox for c in table.columns]
     for i, row in enumerate(table.rows):
@@ -157,20 +158,18 @@ def _table_rows(page, table) -> list[list[str | None]]:
     return rows
 
 
-def _hard_breaks(page, table, rows: list[list[str | None]]) -> None:
+def _hard_breaks(table, rows: list[list[str | None]], words: list[dict]) -> None:
     """Mark in each cell where a line ended though the next line's first word would have fit
     on it (a paragraph's end or a typed line break: partners one per line, targets numbered
     "1." without bullets) with a blank line, which ends a paragraph (_paragraphs). The
     room a line has is the cell's width less its left padding on both sides; a cell whose
     lines pdfplumber counts otherwise is left as it is."""
-    words = None
+    words = [w for w in words if _inside(w, table.bbox)]
     for i, row in enumerate(table.rows):
         for j, cell in enumerate(row.cells):
             text = rows[i][j] if j < len(rows[i]) else None
             if cell is None or not text or "\n" not in text:
                 continue
-            if words is None:
-                words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
             lines = [ws for _, ws in _lines([w for w in words if _inside(w, cell)])]
             texts = text.split("\n")
             if len(lines) != len(texts):
