@@ -145,3 +145,23 @@ def test_a_line_across_the_columns_inside_a_table_is_reported_not_dropped():
     assert [m.id for m in p.measures] == ["1.1", "1.2"]
     assert [(c.kind, c.ids, c.text) for c in p.checks] == [
         ("leftover_text", ("1.1",), "Denne linjen går tvers over kolonnene i tabellen")]
+
+
+def test_an_nr_column_counting_the_measures_in_a_table_without_rules():
+    """"Nr | Tiltak | Resultat- og effektmål | Partnere", the Nr column counting 1, 2, 3 …:
+    each count opens its measure, the count its id (before: no measures found)."""
+    lines = [_line(1, 1, 50, (40, "1. Klima")),
+             _line(2, 1, 70, (40, "Nr"), (120, "Tiltak"), (300, "Resultat- og effektmål"),
+                   (480, "Partnere"))]
+    top = 90
+    for n in range(1, 4):
+        lines += [_line(len(lines) + 1, 1, top, (40, str(n)), (120, f"Samle kunnskap {n}"),
+                        (300, "Resultatmål:"), (480, "KS")),
+                  _line(len(lines) + 2, 1, top + 14, (120, "om flom"),
+                        (300, f"• Gjennomført {n} møter."), (480, "• NVE"))]
+        top += 40
+    p = parse(_doc(*lines), "table")
+    assert [(m.id, m.title) for m in p.measures] == [
+        (str(n), f"Samle kunnskap {n} om flom") for n in range(1, 4)]
+    assert p.measures[1].result_targets == ("Gjennomført 2 møter.",)
+    assert p.measures[1].partners == ("KS", "NVE")

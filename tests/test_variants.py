@@ -81,8 +81,9 @@ KNOWN: dict[str, str] = {
                                 "next name would not have fit on the line above, the PDF "
                                 "cannot tell a line break from a wrap (joined)",
     # an Nr column counting 1, 2, 3 … (held out, scored once)
-    "board-counted-rows-unruled-pdf": "no measures found (a clear error): without rules the "
-                                      "geometry reader knows no count column",
+    "board-counted-rows-unruled-pdftotext-layout": "13 of 31 measures (warned: numbering "
+                                                   "gaps): the -layout dump's reader knows "
+                                                   "no count column",
     # columns in another order than the header's usual (held out, scored once)
     "board-title-rows-unruled-pdf": "partners 0.00: a row per title across a table without "
                                     "rules and without a measures' column: read as an "

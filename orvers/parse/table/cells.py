@@ -77,10 +77,14 @@ class _CellWalker:
         self.unnumbered: set[int | None] = set()  # tables whose rows print no numbers
         self.counted: dict[tuple[int | None, int | None], str] = {}  # a row's plain count
         self.in_section = False  # the counts restart: each is read within its section
+        self.count: str | None = None  # a count printed beside the next measure's first line
         self.assigned: list[str] = []  # the ids given to their rows
         self.by_section: list[str] = []  # the ids a count restarting per section was given
 
     def text_block(self, block: Block) -> None:
+        if block.kind == "count":  # the count beside the next measure's first line
+            self.count = _COUNT_RE.match(block.text).group(1)
+            return
         if block.kind == "area":
             self.area_cell(block)
             return
@@ -149,10 +153,7 @@ class _CellWalker:
         ident = opening(block_text(first[0])) if first else None
         count = self.counted.get((cells[0].table, cells[0].row))
         if first and count is not None:  # "Nr | Tiltak | …" counting 1, 2, 3 …
-            mid = f"{self.section}.{count}" if self.in_section and self.section else count
-            ident = (mid, block_text(first[0]))
-            if self.in_section:
-                self.by_section.append(mid)
+            ident = (self._counted_id(count), block_text(first[0]))
         elif first and not ident and cells[0].table in self.unnumbered and block_text(
                 first[0]).strip():  # a measure whose number the table does not print
             ident = (self._next_id(), block_text(first[0]))
@@ -176,6 +177,14 @@ class _CellWalker:
                     cols.add_middle(text, new)
                 else:
                     cols.add_partner(text, new)
+
+    def _counted_id(self, count: str) -> str:
+        """A counted measure's id: its count, or where the counts restart in each section
+        the section's number and the count."""
+        if not (self.in_section and self.section):
+            return count
+        self.by_section.append(f"{self.section}.{count}")
+        return self.by_section[-1]
 
     def _next_id(self) -> str:
         """The id of the next measure in a table without numbers: the next in its section
@@ -209,6 +218,8 @@ class _CellWalker:
         if _is_header_cell(block) or not text:
             return
         ident = opening(text) if block.col == 0 else None
+        if block.col == 0 and not ident and self.count is not None:
+            ident, self.count = (self._counted_id(self.count), text), None
         dotless = self._dotless(block) if block.col == 0 and not ident else ""
         if ident:
             self.new_measure(ident[0], block)
@@ -247,7 +258,8 @@ def read_cells(blocks: tuple[Block, ...]
     walker = _CellWalker()
     blocks, named = named_columns(blocks)
     blocks, walker.counted = _counted(blocks)
-    counts = list(walker.counted.values())
+    counts = [*walker.counted.values(),
+              *(_COUNT_RE.match(b.text).group(1) for b in blocks if b.kind == "count")]
     walker.in_section = len(set(counts)) < len(counts)
     blocks = _by_role(blocks)
     walker.unnumbered = _unnumbered(blocks) - {t for t, _ in walker.counted}

@@ -16,6 +16,7 @@ partner item starts, to items.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -38,6 +39,8 @@ _PUNCT = ".,:;|[]()"
 _SPACE = 0.55  # a gap wider than this share of the text height parts two pieces of a line
 _SLACK = 0.35  # a piece may start this share of the text height left of its column's edge
 _TALL = 1.15  # a line this much taller than the body text is a heading, not a table row
+_COUNT_HEADS = ("nr", "nummer")  # a column left of Tiltak counting the measures
+_COUNT_RE = re.compile(r"^\d{1,3}\.?$")  # a row's count: "7", "7."
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class _Columns:
     cut: float | None = None  # where a column the header names for no field starts (Ansvar)
     split: bool = False  # the header names the result and the effect targets apart
     area: bool = False  # a column left of Tiltak names each row's area (its section)
+    counted: bool = False  # a column left of Tiltak counts the measures ("Nr": 1, 2, 3 …)
 
     def column(self, x: float, slack: float) -> int:
         """The column a piece starting at x stands in."""
@@ -98,7 +102,8 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     if not words or len(words) > _HEADER_WORDS:
         return None
     area = len(words) > 1 and column_kind(words[0].text) == "area"
-    if area:
+    counted = len(words) > 1 and fold(words[0].text).strip(_PUNCT).casefold() in _COUNT_HEADS
+    if area or counted:
         words = words[1:]
     if fold(words[0].text).strip(_PUNCT) != "tiltak":
         return None  # the header starts with the word itself ("tiltaksplan" is a title word)
@@ -119,7 +124,7 @@ def _header(words: tuple[Word, ...]) -> _Columns | None:
     # result and effect targets named apart are read together, and said
     last = max(found)
     cut = next((w.x0 for w in words if w.x0 > last and column_kind(w.text) == "other"), None)
-    return _Columns((edges[0], edges[1], edges[2]), cut, _split(words), area)
+    return _Columns((edges[0], edges[1], edges[2]), cut, _split(words), area, counted)
 
 
 def _split(words: tuple[Word, ...]) -> bool:
@@ -151,12 +156,17 @@ def _cells(block: Block, columns: _Columns, body: float,
     if columns.cut is not None:  # a column named for no field of a measure
         pieces = [p for p in pieces if p[0].x0 < columns.cut - _SLACK * height] or pieces[:1]
     area: list[Word] = []
-    if columns.area and columns.edges[0] is not None:  # the pieces left of Tiltak
+    if (columns.area or columns.counted) and columns.edges[0] is not None:  # left of Tiltak
         left = [p for p in pieces if p[0].x0 < columns.edges[0] - _SLACK * height]
         if any(p[-1].x1 > columns.edges[0] + _SLACK * height for p in left):
             return None
         area = [w for p in left for w in p]
         pieces = pieces[len(left):]
+    text = " ".join(w.text for w in area)
+    if columns.counted and area and not _COUNT_RE.match(text):
+        if not opening(text):
+            return None  # left of Tiltak under "Nr" stands a count, a number or nothing
+        pieces, area = [area, *pieces], []  # "2.1.3" under "Nr": the measure's own number
     for piece in pieces:
         col = columns.column(piece[0].x0, _SLACK * height)
         edge = columns.next_edge(col)
@@ -168,8 +178,8 @@ def _cells(block: Block, columns: _Columns, body: float,
                                             and not block.text[:1].islower()
                                             or CHAPTER_RE.match(block.text)):
         return None
-    named = [replace(block, text=" ".join(w.text for w in area), kind="area", x0=area[0].x0,
-                     words=())] if area else []
+    named = [replace(block, text=text, kind="count" if columns.counted else "area",
+                     x0=area[0].x0, words=())] if area else []
     return named + [replace(block, text=" ".join(w.text for w in ws), kind="cell", col=col,
                             x0=ws[0].x0, words=tuple(ws))
                     for col, ws in sorted(by_col.items())]
@@ -228,7 +238,10 @@ def table_cells(geometry: Geometry) -> tuple[tuple[Block, ...], list[str]]:
             continue
         if not headed and block.page in inferred:
             read.add(block.page)
-        if cells and cells[0].kind == "area":
+        if cells and cells[0].kind == "count":  # the next measure's count (cells.py)
+            out.append(cells[0])
+            cells = cells[1:]
+        elif cells and cells[0].kind == "area":
             named, cells = cells[0], cells[1:]
             if area is None or any(c.col == 0 and opening(c.text) for c in cells):
                 area = len(out)
