@@ -165,3 +165,27 @@ def test_an_nr_column_counting_the_measures_in_a_table_without_rules():
         (str(n), f"Samle kunnskap {n} om flom") for n in range(1, 4)]
     assert p.measures[1].result_targets == ("Gjennomført 2 møter.",)
     assert p.measures[1].partners == ("KS", "NVE")
+
+
+def test_a_table_without_rules_nor_numbers_opens_a_row_at_its_first_target_label():
+    """No rules, no numbers: a title's first line stands beside the row's first target label
+    ("Resultatmål:" again after the measure before had one); its id the next in its
+    section (before: no measures found)."""
+    lines = [_line(1, 1, 50, (40, "1.1 Klima")),
+             _line(2, 1, 70, (40, "Tiltak"), (300, "Resultat- og effektmål"),
+                   (480, "Partnere"))]
+    top = 90
+    for n in range(1, 4):
+        lines += [_line(len(lines) + 1, 1, top, (40, f"Samle kunnskap {n}"),
+                        (300, "Resultatmål:"), (480, "KS")),
+                  _line(len(lines) + 2, 1, top + 14, (40, "om flom"),
+                        (300, f"• Gjennomført {n} møter."), (480, "• NVE")),
+                  _line(len(lines) + 3, 1, top + 28, (40, "og skred"), (300, "Effektmål:")),
+                  _line(len(lines) + 4, 1, top + 42, (300, "• Bedre beredskap."))]
+        top += 70
+    p = parse(_doc(*lines), "table")
+    assert [(m.id, m.title) for m in p.measures] == [
+        (f"1.1.{n}", f"Samle kunnskap {n} om flom og skred") for n in range(1, 4)]
+    assert p.measures[1].result_targets == ("Gjennomført 2 møter.",)
+    assert p.measures[1].effect_targets == ("Bedre beredskap.",)
+    assert p.measures[1].partners == ("KS", "NVE")

@@ -78,6 +78,8 @@ class _CellWalker:
         self.counted: dict[tuple[int | None, int | None], str] = {}  # a row's plain count
         self.in_section = False  # the counts restart: each is read within its section
         self.count: str | None = None  # a count printed beside the next measure's first line
+        # in a table that prints no numbers nor rules: the lines with a target label, by kind
+        self.labels_at: dict[int, str] = {}
         self.assigned: list[str] = []  # the ids given to their rows
         self.by_section: list[str] = []  # the ids a count restarting per section was given
 
@@ -178,6 +180,16 @@ class _CellWalker:
                 else:
                     cols.add_partner(text, new)
 
+    def _row_opens(self, line: int) -> bool:
+        """Whether a line of a table that prints no numbers (nor rules) opens a row: a target
+        label beside its first words that the measure read so far has had already
+        ("Resultatmål:" again), or the table's first."""
+        kind = self.labels_at.get(line)
+        if kind is None:
+            return False
+        seen = self.current.seen if self.current is not None else set()
+        return not seen or kind in seen or (kind == "result" and "effect" in seen)
+
     def _counted_id(self, count: str) -> str:
         """A counted measure's id: its count, or where the counts restart in each section
         the section's number and the count."""
@@ -220,6 +232,9 @@ class _CellWalker:
         ident = opening(text) if block.col == 0 else None
         if block.col == 0 and not ident and self.count is not None:
             ident, self.count = (self._counted_id(self.count), text), None
+        elif block.col == 0 and not ident and self._row_opens(block.line):
+            ident = (self._next_id(), text)  # a table without rules nor numbers
+            self.assigned.append(ident[0])
         dotless = self._dotless(block) if block.col == 0 and not ident else ""
         if ident:
             self.new_measure(ident[0], block)
@@ -263,6 +278,7 @@ def read_cells(blocks: tuple[Block, ...]
     walker.in_section = len(set(counts)) < len(counts)
     blocks = _by_role(blocks)
     walker.unnumbered = _unnumbered(blocks) - {t for t, _ in walker.counted}
+    walker.labels_at = _labels_at(blocks)
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(blocks, key=key):
         cells = list(group)
@@ -334,6 +350,17 @@ def _counted(blocks: tuple[Block, ...]
     return tuple(b if b.kind != "cell" or b.table not in counted or b.col is None else
                  replace(b, col=b.col - 1) for b in blocks
                  if not (b.kind == "cell" and b.table in counted and b.col == 0)), numbers
+
+
+def _labels_at(blocks: tuple[Block, ...]) -> dict[int, str]:
+    """In a table read line by line (no rules) whose first column holds no measure number
+    nor count: the lines whose target column opens with a label, by its kind."""
+    lines = [b for b in blocks if b.kind == "cell" and b.row is None and b.col is not None]
+    beside = Counter(b.line for b in lines)  # a numbered heading stands alone on its line
+    if (not lines or any(b.kind == "count" for b in blocks)
+            or any(b.col == 0 and opening(b.text) and beside[b.line] > 1 for b in lines)):
+        return {}
+    return {b.line: kind for b in lines if b.col == 1 and (kind := label_kind(b.text))}
 
 
 def _unnumbered(blocks: tuple[Block, ...]) -> set[int | None]:
