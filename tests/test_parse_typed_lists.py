@@ -158,3 +158,37 @@ def test_a_table_saved_as_text_takes_the_number_line_as_title(tmp_path):
         f"Samle kunnskap om flom, skred og overvann i kommunene, del {n}" for n in range(1, 6)]
     assert p.measures[1].result_targets == ("Gjennomført 3 møter med kommunene.",)
     assert p.measures[1].partners == ("KS", "NVE")
+
+
+@pytest.mark.libreoffice
+def test_names_one_per_line_that_may_have_been_joined_are_said(tmp_path):
+    """Partners one per line by Word's line break, printed to PDF: where a short name is
+    followed by one too long for the rest of its line, the PDF cannot tell a break from a
+    wrap; the names are read joined, and a warning names the row (before: silently)."""
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_heading("1. Klima", level=1)
+    table = document.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål", "Partnere"),
+                          strict=True):
+        cell.text = text
+    for n, row in enumerate(table.rows[1:], 1):
+        row.cells[0].text = f"1.{n}. Samle kunnskap om flom, del {n}"
+        row.cells[1].text = "Resultatmål:"
+        row.cells[1].add_paragraph("Gjennomført to møter.")
+        paragraph = row.cells[2].paragraphs[0]
+        for k, name in enumerate(("KS", "næringsliv", "interesseorganisasjoner")):
+            run = paragraph.add_run(name)
+            if k < 2:
+                run.add_break()
+    for row in table.rows:
+        for cell, width in zip(row.cells, (6.0, 7.0, 3.0), strict=True):
+            cell.width = Cm(width)
+    path = tmp_path / "names.docx"
+    document.save(str(path))
+    p = load(to_pdf(path, tmp_path))
+    assert p.measures[0].partners[0] == "KS"
+    assert any("one per line without bullets" in w and "1.1. Samle kunnskap" in w
+               for w in p.warnings)

@@ -79,7 +79,8 @@ KNOWN: dict[str, str] = {
     # lists typed by hand (held out, scored once)
     "board-partner-breaks-pdf": "partners 0.577: a name per line without bullets; where the "
                                 "next name would not have fit on the line above, the PDF "
-                                "cannot tell a line break from a wrap (joined)",
+                                "cannot tell a line break from a wrap (joined; warned, 8 of "
+                                "the 15 rows named)",
     # an Nr column counting 1, 2, 3 … (held out, scored once)
     "board-counted-rows-unruled-pdftotext-layout": "13 of 31 measures (warned: numbering "
                                                    "gaps): the -layout dump's reader knows "

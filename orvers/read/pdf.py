@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from ..errors import InputError
 from ..model import Block, Document, Word
-from ..text import ITEM_NUMBER_RE, is_bullet, join_lines
+from ..text import ITEM_NUMBER_RE, collapse_space, is_bullet, join_lines
 from ..text import numbered as number_form
 from . import columns
 from .limits import max_bytes, max_pages, too_big
@@ -46,6 +46,7 @@ _BAND = 0.08  # top/bottom share of the page where headers and footers live
 # a cell's line ended by hand where the next line's first word, a space (this share of the
 # line's height) before it, would have fit with this much of the height to spare
 _SPACE, _FIT = 0.3, 0.5
+_SHORT = 0.75  # a line filling less than this share of its room is short
 _SAME_FURNITURE = 90  # a band line this similar (rapidfuzz ratio) to furniture is furniture
 
 
@@ -73,6 +74,7 @@ def read_pdf(path: Path) -> Document:
     furniture = _furniture(pages)
     opener = _row_opener(pages)
     blocks: list[Block] = []
+    doubtful: list[str] = []  # rows whose items one per line may have been joined
     table_no = line = 0
     row_no = -1
     between = False  # a line of text stands since the last table row (a heading, prose)
@@ -81,6 +83,8 @@ def read_pdf(path: Path) -> Document:
             if item["kind"] == "line" and _is_furniture(item, furniture):
                 continue
             if item["kind"] == "row":
+                if item["doubtful"]:
+                    doubtful.append(f"page {page_no} ('{collapse_space(item['first'])[:40]}')")
                 # a row goes on from the page before only where no text stands between
                 # (a table after a heading is a new one: "5. Budsjett" | "Post | Beløp")
                 continues = (item["continues"] and not between
@@ -101,7 +105,11 @@ def read_pdf(path: Path) -> Document:
             between = True
             blocks.append(Block(text=item["text"], page=page_no, line=line, x0=item["x0"],
                                 words=item["words"]))
-    return Document(path=str(path), format="pdf", blocks=tuple(blocks), pages=len(pages))
+    notes = ([f"cells listing their items one per line without bullets, where a short line "
+              f"may end an item or go on with the next word (read as going on; check the "
+              f"partners and targets): {', '.join(doubtful)}"] if doubtful else [])
+    return Document(path=str(path), format="pdf", blocks=tuple(blocks), pages=len(pages),
+                    warnings=tuple(notes))
 
 
 def _pages(path: Path, pdf: pdfplumber.PDF) -> list[list[dict]]:
@@ -114,7 +122,7 @@ def _pages(path: Path, pdf: pdfplumber.PDF) -> list[list[dict]]:
     for page in pdf.pages:
         parts.append(_page_parts(page))
         size += sum(len(w["text"]) for _, ws in parts[-1]["lines"] for w in ws)
-        size += sum(len(text or "") for _, rows in parts[-1]["tables"] for row in rows
+        size += sum(len(text or "") for _, rows, _ in parts[-1]["tables"] for row in rows
                     for text in row)
         if size > max_bytes():
             raise too_big(path, size)
@@ -131,18 +139,19 @@ def _page_parts(page) -> dict:
     band = (page.height * _BAND, page.height * (1 - _BAND))
     body = [(top, ws) for top, ws in lines
             if top >= band[0] and max(w["bottom"] for w in ws) <= band[1]]
-    return {"lines": lines, "tables": [(t.bbox, _table_rows(page, t, words)) for t in tables],
+    return {"lines": lines, "tables": [(t.bbox, *_table_rows(page, t, words)) for t in tables],
             "band": band,
             "body": body, "gutter": columns.gutter(body, float(page.width))}
 
 
-def _table_rows(page, table, words: list[dict]) -> list[list[str | None]]:
+def _table_rows(page, table, words: list[dict]
+                ) -> tuple[list[list[str | None]], list[tuple[int, int]]]:
     """A ruled table's rows as pdfplumber extracts them, and the text it leaves out added to
     the cell it belongs to: a cell merged down several rows (a measure's title beside a row
     per target) is as high as its first row to pdfplumber, and its text below that is in no
     cell; it goes on the cell above it in its column."""
     rows = table.extract()
-    _hard_breaks(table, rows, words)
+    doubtful = _hard_breaks(table, rows, words)
     boxes = [c for r in table.rows for c in r.cells if c is not None]
     columns = [c.bbox for c in table.columns]
     for i, row in enumerate(table.rows):
@@ -155,16 +164,21 @@ def _table_rows(page, table, words: list[dict]) -> list[list[str | None]]:
                 _inside(o, b) for b in boxes)).extract_text()
             if text.strip():
                 rows[above][j] = f"{rows[above][j]}\n{text}"
-    return rows
+    return rows, doubtful
 
 
-def _hard_breaks(table, rows: list[list[str | None]], words: list[dict]) -> None:
+def _hard_breaks(table, rows: list[list[str | None]], words: list[dict]
+                 ) -> list[tuple[int, int]]:
     """Mark in each cell where a line ended though the next line's first word would have fit
     on it (a paragraph's end or a typed line break: partners one per line, targets numbered
     "1." without bullets) with a blank line, which ends a paragraph (_paragraphs). The
     room a line has is the cell's width less its left padding on both sides; a cell whose
-    lines pdfplumber counts otherwise is left as it is."""
+    lines pdfplumber counts otherwise is left as it is. Returns the cells (row, column) that
+    list their items one per line without bullets or numbers and hold a line that filled
+    less than three quarters of its room yet went on onto the next (the next item's first
+    word too long for it, or a wrap: the two cannot be told apart), to be said."""
     words = [w for w in words if _inside(w, table.bbox)]
+    doubtful: list[tuple[int, int]] = []
     for i, row in enumerate(table.rows):
         for j, cell in enumerate(row.cells):
             text = rows[i][j] if j < len(rows[i]) else None
@@ -175,15 +189,21 @@ def _hard_breaks(table, rows: list[list[str | None]], words: list[dict]) -> None
             if len(lines) != len(texts):
                 continue
             pad = min(ws[0]["x0"] for ws in lines) - cell[0]
-            room = cell[2] - max(pad, 0.0)
-            out = [texts[0]]
+            left, room = cell[0] + max(pad, 0.0), cell[2] - max(pad, 0.0)
+            out, short = [texts[0]], False
             for above, below, line in zip(lines, lines[1:], texts[1:], strict=False):
                 height = below[0]["bottom"] - below[0]["top"]
                 needs = below[0]["x1"] - below[0]["x0"] + _SPACE * height
                 if above[-1]["x1"] + needs < room - _FIT * height:
                     out.append("")
+                else:  # a wrap, or a line ended by hand before a word too long for it
+                    short = short or above[-1]["x1"] - left < _SHORT * (room - left)
                 out.append(line)
             rows[i][j] = "\n".join(out)
+            if short and "" in out and not any(is_bullet(t) or ITEM_NUMBER_RE.match(t)
+                                               for t in texts):
+                doubtful.append((i, j))  # items one per line, some of them maybe joined
+    return doubtful
 
 
 def _gutters(parts: list[dict]) -> list[tuple[float, float] | None]:
@@ -220,7 +240,7 @@ def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
 
     if at is None:
         keyed += [((top,), [line(top, ws)]) for top, ws in part["lines"]]
-        keyed += [((box[1],), _table_items(rows)) for box, rows in part["tables"]]
+        keyed += [((box[1],), _table_items(rows, doubt)) for box, rows, doubt in part["tables"]]
         keyed.sort(key=lambda pair: pair[0])
         return [i for _, group in keyed for i in group]
     crossing, left, right = columns.split(part["lines"], at, _lines)
@@ -229,7 +249,8 @@ def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
                                 - max(ws[-1]["x1"] for _, ws in left))
     def spans(box: tuple[float, float, float, float]) -> bool:  # a table across the gutter
         return box[0] < at[1] and box[2] > at[0]
-    tops = sorted([top for top, _ in crossing] + [b[1] for b, _ in part["tables"] if spans(b)])
+    tops = sorted([top for top, _ in crossing]
+                  + [b[1] for b, _, _ in part["tables"] if spans(b)])
 
     def key(top: float, col: int) -> tuple:
         return (bisect_left(tops, top) + (col < 0), col, top)
@@ -241,8 +262,8 @@ def _page_items(part: dict, at: tuple[float, float] | None) -> list[dict]:
     keyed += [(k, [line(top, ws, moved)])
               for (k, top, ws), moved in zip(placed, columns.stacked([ws for _, _, ws in placed]),
                                              strict=True)]
-    keyed += [(key(box[1], -1 if spans(box) else int(box[0] >= at[1])), _table_items(rows))
-              for box, rows in part["tables"]]
+    keyed += [(key(box[1], -1 if spans(box) else int(box[0] >= at[1])),
+               _table_items(rows, doubt)) for box, rows, doubt in part["tables"]]
     keyed.sort(key=lambda pair: pair[0])
     return [i for _, group in keyed for i in group]
 
@@ -423,7 +444,7 @@ def _extend_row(blocks: list[Block], cells: list[list[str]]) -> bool:
     return True
 
 
-def _table_items(rows: list[list[str | None]]) -> list[dict]:
+def _table_items(rows: list[list[str | None]], doubtful: list[tuple[int, int]]) -> list[dict]:
     """Rows of a ruled table, each cell as paragraphs; the table's first row, when it opens
     with neither a measure number (in its first two cells) nor the header, may be the rest
     of a row the page before began ("continues"; read_pdf decides by how the document's rows
@@ -441,7 +462,8 @@ def _table_items(rows: list[list[str | None]]) -> list[dict]:
                     or bool(_COUNT_RE.match(first)))
         continues = i == 0 and not (numbered or _is_header(texts))
         items.append({"kind": "row", "cells": paragraphs, "continues": continues,
-                      "table_start": i == 0, "band": False, "text": "", "first": first})
+                      "table_start": i == 0, "band": False, "text": "", "first": first,
+                      "doubtful": any(k == i for k, _ in doubtful)})
     return items
 
 
