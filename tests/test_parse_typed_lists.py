@@ -16,7 +16,8 @@ TARGETS = ("Gjennomført to møter med kommunene.", "Etablert en felles portal f
 PARTNERS = ("KS", "næringsliv", "Statens vegvesen")
 
 
-def _table(path, partners: str):
+def _headed():
+    """A Word document with a measure table under chapter 1: its header and three rows."""
     document = docx.Document()
     document.add_heading("1. Klima", level=1)
     table = document.add_table(rows=4, cols=3)
@@ -24,6 +25,11 @@ def _table(path, partners: str):
     for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål", "Partnere"),
                           strict=True):
         cell.text = text
+    return document, table
+
+
+def _table(path, partners: str):
+    document, table = _headed()
     for n, row in enumerate(table.rows[1:], 1):
         title, middle, right = row.cells
         title.text = f"1.{n}. Samle kunnskap om flom og skred i regionen, del {n}"
@@ -167,13 +173,7 @@ def test_names_one_per_line_that_may_have_been_joined_are_said(tmp_path):
     wrap; the names are read joined, and a warning names the row (before: silently)."""
     from docx.shared import Cm
 
-    document = docx.Document()
-    document.add_heading("1. Klima", level=1)
-    table = document.add_table(rows=4, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Tiltak", "Resultat- og effektmål", "Partnere"),
-                          strict=True):
-        cell.text = text
+    document, table = _headed()
     for n, row in enumerate(table.rows[1:], 1):
         row.cells[0].text = f"1.{n}. Samle kunnskap om flom, del {n}"
         row.cells[1].text = "Resultatmål:"
