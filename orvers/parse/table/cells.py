@@ -8,26 +8,28 @@ reading order: a measure number in the first column starts the next measure.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from itertools import groupby
 
 from ...model import Block, Check, Section
 from ...text import collapse_space, join_lines
 from .columns import Columns, ends_open, ends_unfinished
-from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, header_kind, is_bullet, label_kind
+from .cues import CHAPTER_RE, SUBSECTION_RE, dotless_number, is_bullet, label_kind
 from .named import named_columns
 from .numbers import opening
 from .roles import Roles, find_roles, role_of
+from .rowids import (
+    COUNT_RE,
+    block_text,
+    counted,
+    is_header_cell,
+    labels_at,
+    ranges,
+    unnumbered,
+)
 
 _ROWS = 2  # a measure table has at least this many numbered rows
 _AREA_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZÆØÅ])")  # "1 Overordnede …": a chapter
-
-
-def block_text(block: Block) -> str:
-    """The block's text with its list label (a Word bullet or number) in front."""
-    label = block.list_label.strip()
-    return f"{label} {block.text}".strip() if label else block.text.strip()
 
 
 def is_measure_grid(blocks: tuple[Block, ...]) -> bool:
@@ -54,13 +56,6 @@ def _heading(block: Block, chapter: str | None) -> Section | None:
     return None
 
 
-_COUNT_RE = re.compile(r"^\s*(\d{1,3})\.?\s*$")  # a row's plain count: "7", "7."
-
-
-def _is_header_cell(block: Block) -> bool:
-    return header_kind(block.text) > 0 or header_kind(block.text.replace("\n", " ")) == 3
-
-
 class _CellWalker:
     """Builds sections and measure columns from cell blocks in document order."""
 
@@ -85,7 +80,7 @@ class _CellWalker:
 
     def text_block(self, block: Block) -> None:
         if block.kind == "count":  # the count beside the next measure's first line
-            self.count = _COUNT_RE.match(block.text).group(1)
+            self.count = COUNT_RE.match(block.text).group(1)
             return
         if block.kind == "area":
             self.area_cell(block)
@@ -142,8 +137,8 @@ class _CellWalker:
 
     def row(self, cells: list[Block]) -> None:
         """One table row: each block is one paragraph of a cell."""
-        if (any(b.col == 0 and _is_header_cell(b) for b in cells)
-                or sum(map(_is_header_cell, cells)) >= 2):  # "Nr | Tiltak | …": a header
+        if (any(b.col == 0 and is_header_cell(b) for b in cells)
+                or sum(map(is_header_cell, cells)) >= 2):  # "Nr | Tiltak | …": a header
             return
         filled = [b for b in cells if block_text(b).strip()]
         if len(filled) == 1 and filled[0].col == 0 and CHAPTER_RE.match(block_text(filled[0])):
@@ -227,7 +222,7 @@ class _CellWalker:
     def line(self, block: Block) -> None:
         """One printed line of a column-clustered table."""
         text = block_text(block)
-        if _is_header_cell(block) or not text:
+        if is_header_cell(block) or not text:
             return
         ident = opening(text) if block.col == 0 else None
         if block.col == 0 and not ident and self.count is not None:
@@ -272,13 +267,13 @@ def read_cells(blocks: tuple[Block, ...]
     sections no heading named."""
     walker = _CellWalker()
     blocks, named = named_columns(blocks)
-    blocks, walker.counted = _counted(blocks)
+    blocks, walker.counted = counted(blocks)
     counts = [*walker.counted.values(),
-              *(_COUNT_RE.match(b.text).group(1) for b in blocks if b.kind == "count")]
+              *(COUNT_RE.match(b.text).group(1) for b in blocks if b.kind == "count")]
     walker.in_section = len(set(counts)) < len(counts)
     blocks = _by_role(blocks)
-    walker.unnumbered = _unnumbered(blocks) - {t for t, _ in walker.counted}
-    walker.labels_at = _labels_at(blocks)
+    walker.unnumbered = unnumbered(blocks) - {t for t, _ in walker.counted}
+    walker.labels_at = labels_at(blocks)
     key = lambda b: (b.kind == "cell" and b.row is not None, b.table, b.row)  # noqa: E731
     for (in_row, _, _), group in groupby(blocks, key=key):
         cells = list(group)
@@ -292,7 +287,7 @@ def read_cells(blocks: tuple[Block, ...]
                 walker.text_block(block)
     for cols in walker.measures:
         cols.assigned = cols.id in walker.assigned or cols.id in walker.by_section
-    assigned = [f"{how} ({_ranges(ids)})" for how, ids in (
+    assigned = [f"{how} ({ranges(ids)})" for how, ids in (
         ("measures in tables that print no numbers: ids assigned in order", walker.assigned),
         ("measures counted 1, 2, 3 … in each section: ids by section", walker.by_section))
         if ids]
@@ -312,93 +307,6 @@ def _broken(text: str, names: bool) -> list[tuple[str, bool]]:
             line.strip()[:1].islower() and not before.rstrip().endswith((".", ":")))))
         out.append((line, not goes_on))
     return out
-
-
-def _counted(blocks: tuple[Block, ...]
-             ) -> tuple[tuple[Block, ...], dict[tuple[int | None, int | None], str]]:
-    """Tables under a measure table's header (two header cells or more) whose first column
-    holds a plain count on every row ("Nr | Tiltak | …": 1, 2, 3 … or "1."), and a table
-    without a header right after one with as many columns: the blocks with that column
-    taken out (the others one column left) and each row's count, by (table, row)."""
-    header_cells = Counter((b.table, b.row) for b in blocks
-                           if b.kind == "cell" and b.row is not None and _is_header_cell(b))
-    heads = {t for t, _ in (key for key, n in header_cells.items() if n >= 2)}
-    firsts: dict[int | None, list[tuple[int | None, str]]] = {}
-    width: dict[int | None, int] = {}
-    after: dict[int | None, int | None] = {}
-    last: int | None = None
-    for b in blocks:
-        if b.kind != "cell" or b.row is None or b.col is None:
-            last = None
-            continue
-        if b.table != last:
-            after.setdefault(b.table, last)
-            last = b.table
-        width[b.table] = max(width.get(b.table, 0), b.col + 1)
-        if b.col == 0 and (b.table, b.row) not in header_cells:
-            firsts.setdefault(b.table, []).append((b.row, b.text))
-    plain = {t for t, rows in firsts.items()
-             if len(rows) >= 1 and all(_COUNT_RE.match(x) for _, x in rows)}
-    counted = {t for t in plain if t in heads}
-    for table, before in after.items():  # the same table going on on the next page
-        if (table in plain and table not in heads and before in counted
-                and width.get(table) == width.get(before)):
-            counted.add(table)
-    if sum(len(firsts[t]) for t in counted) < 2:
-        return blocks, {}
-    numbers = {(t, row): _COUNT_RE.match(x).group(1) for t in counted for row, x in firsts[t]}
-    return tuple(b if b.kind != "cell" or b.table not in counted or b.col is None else
-                 replace(b, col=b.col - 1) for b in blocks
-                 if not (b.kind == "cell" and b.table in counted and b.col == 0)), numbers
-
-
-def _labels_at(blocks: tuple[Block, ...]) -> dict[int, str]:
-    """In a table read line by line (no rules) whose first column holds no measure number
-    nor count: the lines whose target column opens with a label, by its kind."""
-    lines = [b for b in blocks if b.kind == "cell" and b.row is None and b.col is not None]
-    beside = Counter(b.line for b in lines)  # a numbered heading stands alone on its line
-    if (not lines or any(b.kind == "count" for b in blocks)
-            or any(b.col == 0 and opening(b.text) and beside[b.line] > 1 for b in lines)):
-        return {}
-    return {b.line: kind for b in lines if b.col == 1 and (kind := label_kind(b.text))}
-
-
-def _unnumbered(blocks: tuple[Block, ...]) -> set[int | None]:
-    """The tables under a measure table's header ("Tiltak | Resultat- og effektmål |
-    Partnere": two header cells or more) whose rows open with no measure number: each row a
-    measure; and a table without a header right after such a one, nothing between (the
-    table going on on the next page)."""
-    heads: dict[int | None, int] = {}
-    numbered: set[int | None] = set()
-    after: dict[int | None, int | None] = {}  # a table → the table right before it
-    last: int | None = None
-    for b in blocks:
-        if b.kind != "cell" or b.row is None:
-            last = None  # text between two tables
-            continue
-        if b.table != last:
-            after[b.table], last = last, b.table
-        if _is_header_cell(b):
-            heads[b.table] = heads.get(b.table, 0) + 1
-        elif b.col == 0 and opening(block_text(b)):
-            numbered.add(b.table)
-    out = {t for t, n in heads.items() if n >= 2 and t not in numbered}
-    for table, before in after.items():
-        if before in out and table not in heads and table not in numbered:
-            out.add(table)
-    return out
-
-
-def _ranges(ids: list[str]) -> str:
-    """Runs of ids by their section: "1.1–1.6, 2.1.1–2.1.4" (or "T1–T9")."""
-    runs: list[list[str]] = []
-    for mid in ids:
-        parent = mid.rsplit(".", 1)[0] if "." in mid else "T"
-        if runs and (runs[-1][0].rsplit(".", 1)[0] if "." in runs[-1][0] else "T") == parent:
-            runs[-1].append(mid)
-        else:
-            runs.append([mid])
-    return ", ".join(r[0] if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _by_role(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
